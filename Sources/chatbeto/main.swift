@@ -1,0 +1,2 @@
+import ChatBetoCore
+print(ChatBeto.version)
