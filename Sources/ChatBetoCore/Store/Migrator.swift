@@ -1,0 +1,28 @@
+/// Applies pending migrations in order and records each in `schema_migrations`.
+public struct Migrator {
+    public let connection: MySQLConnection
+    public init(connection: MySQLConnection) { self.connection = connection }
+
+    /// Applies every migration the database lacks; returns the versions applied.
+    @discardableResult
+    public func migrate() throws -> [Int] {
+        // Serialise concurrent shells starting on the same database.
+        let lock = try connection.queryOne(SQL.Migrations.lock)
+        guard lock?["got"].int64Value == 1 else {
+            throw StoreError(code: 0, message: "another chatbeto is migrating this database; try again in a moment")
+        }
+        defer { _ = try? connection.query(SQL.Migrations.unlock) }
+        try connection.execute(Migrations.bookkeeping)
+        let applied = Set(try connection.query(SQL.Migrations.applied).rows.compactMap { $0.first?.int64Value }.map(Int.init))
+        var done: [Int] = []
+        for migration in Migrations.all where !applied.contains(migration.version) {
+            for statement in migration.statements { try connection.execute(statement) }
+            try connection.query(SQL.Migrations.record, [.int(Int64(migration.version)), .text(migration.name)])
+            done.append(migration.version)
+        }
+        return done
+    }
+
+    /// The newest version this build knows.
+    public static var latestVersion: Int { Migrations.all.last?.version ?? 0 }
+}
