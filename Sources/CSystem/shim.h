@@ -71,7 +71,8 @@ static inline pid_t chatbeto_spawn_shell(const char *command, int *write_fd) {
 }
 
 /* write(2) with SIGPIPE blocked for the calling thread, so a reader that went away yields
-   -1/EPIPE instead of killing the process; a SIGPIPE raised by this write is consumed. */
+   a short count or -1/EPIPE instead of killing the process; a SIGPIPE raised by this write is
+   consumed. */
 static inline ssize_t chatbeto_write_nosigpipe(int fd, const void *buf, size_t len) {
     sigset_t pipe_set, old_mask, pending;
     sigemptyset(&pipe_set);
@@ -82,9 +83,14 @@ static inline ssize_t chatbeto_write_nosigpipe(int fd, const void *buf, size_t l
     ssize_t n;
     do { n = write(fd, buf, len); } while (n < 0 && errno == EINTR);
     int saved_errno = errno;
-    if (n < 0 && saved_errno == EPIPE && !was_pending) {
-        struct timespec zero = { 0, 0 };
-        while (sigtimedwait(&pipe_set, NULL, &zero) < 0 && errno == EINTR) {}
+    /* Linux raises SIGPIPE even for a partial write cut short by the reader leaving, so look
+       at what is pending rather than at the result. */
+    if (!was_pending) {
+        sigpending(&pending);
+        if (sigismember(&pending, SIGPIPE)) {
+            struct timespec zero = { 0, 0 };
+            while (sigtimedwait(&pipe_set, NULL, &zero) < 0 && errno == EINTR) {}
+        }
     }
     pthread_sigmask(SIG_SETMASK, &old_mask, NULL);
     errno = saved_errno;

@@ -8,7 +8,8 @@ public enum ActivityChart {
     /// `width` columns per line.
     ///
     /// Up to `maxRows` months are drawn as a `BarChart` in the order given. More months become
-    /// a heading of month initials and one line per year, `2024 ▁▃▅█▇▆▅▄▃▂▁▁  1234`, scaled to
+    /// a heading of month initials and one line per year, `2024 ▁▃▅█▇▆▅▄▃▂▁▁  1234` (the total
+    /// is left out when the width is too short for it), scaled to
     /// the busiest month of all years so years compare; months missing inside the data's span
     /// count as zero, months outside it are blank. If a label is not `YYYY-MM`, the per-year view
     /// is impossible and all counts become one sparkline, wrapped to the width.
@@ -30,6 +31,8 @@ public enum ActivityChart {
         let totalWidth = totals.map { String($0).count }.max() ?? 1
         let yearWidth = years.map { String($0).count }.max() ?? 4
 
+        // Totals go first when the width is short; then lines are cut.
+        let showTotals = yearWidth + 1 + monthInitials.count + 2 + totalWidth <= width
         var lines = [String(repeating: " ", count: yearWidth + 1) + monthInitials]
         for (i, year) in years.enumerated() {
             var spark = ""
@@ -41,12 +44,16 @@ public enum ActivityChart {
                     spark.append(Sparkline.block(for: Double(counts[key] ?? 0), floor: 0, ceiling: ceiling))
                 }
             }
-            let total = DisplayWidth.pad(String(totals[i]), to: totalWidth, alignment: .right)
-            lines.append(DisplayWidth.pad(String(year), to: yearWidth) + " " + spark + "  " + total)
+            var line = DisplayWidth.pad(String(year), to: yearWidth) + " " + spark
+            if showTotals {
+                line += "  " + DisplayWidth.pad(String(totals[i]), to: totalWidth, alignment: .right)
+            }
+            lines.append(line)
         }
         return lines.map { line in
-            let fitted = DisplayWidth.of(line) > width ? DisplayWidth.truncate(line, to: width) : line
-            return fitted + "\n"
+            var trimmed = line
+            while trimmed.last == " " { trimmed.removeLast() }
+            return (DisplayWidth.of(trimmed) > width ? DisplayWidth.truncate(trimmed, to: width) : trimmed) + "\n"
         }.joined()
     }
 

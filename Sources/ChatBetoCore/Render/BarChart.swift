@@ -52,10 +52,13 @@ public enum BarChart {
         return bar
     }
 
-    /// A chart value as printed: whole numbers without a fraction, others with up to two decimals.
+    /// A chart value as printed: whole numbers without a fraction, others with up to two decimals
+    /// (two significant digits below 0.01).
     static func formatValue(_ value: Double) -> String {
         guard value.isFinite else { return value.isNaN ? "NaN" : (value > 0 ? "∞" : "-∞") }
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        // Small values keep two significant digits rather than rounding to a misleading 0.
+        if abs(value) < 0.01 { return String(format: "%.2g", value) }
         var text = String(format: "%.2f", value)
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }
