@@ -37,17 +37,24 @@ static inline int chatbeto_terminal_rows(int fd) {
 static inline int chatbeto_isatty(int fd) { return isatty(fd); }
 
 /* Starts `/bin/sh -c command` with its stdin reading from a new pipe whose write end is stored
-   in *write_fd (close-on-exec). SIGPIPE, SIGINT and SIGQUIT are reset to their defaults in the
+   in *write_fd. SIGPIPE, SIGINT and SIGQUIT are reset to their defaults in the
    child whatever this process does with them. Returns the pid, or -1 with errno set. */
 static inline pid_t chatbeto_spawn_shell(const char *command, int *write_fd) {
     int fds[2];
+    /* Both ends close-on-exec so processes spawned by other threads do not inherit them;
+       dup2 onto the child's stdin clears the flag there. */
+#ifdef __linux__
+    if (pipe2(fds, O_CLOEXEC) != 0) return -1;
+#else
     if (pipe(fds) != 0) return -1;
+    (void)fcntl(fds[0], F_SETFD, FD_CLOEXEC);
     (void)fcntl(fds[1], F_SETFD, FD_CLOEXEC);
+#endif
     posix_spawn_file_actions_t actions;
     posix_spawnattr_t attr;
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_adddup2(&actions, fds[0], 0);
-    posix_spawn_file_actions_addclose(&actions, fds[0]);
+    if (fds[0] != 0) posix_spawn_file_actions_addclose(&actions, fds[0]);
     posix_spawnattr_init(&attr);
     sigset_t defaults;
     sigemptyset(&defaults);
