@@ -9,6 +9,7 @@ public struct Colors: Sendable, Equatable {
     /// Styling that leaves text unchanged.
     public static let none = Colors(isEnabled: false)
 
+    /// Styling that emits escape sequences only when `isEnabled`.
     public init(isEnabled: Bool) { self.isEnabled = isEnabled }
 
     /// Colours for output written to `fd`: only when it is a terminal, `NO_COLOR` is unset

@@ -14,8 +14,10 @@ public struct Console: Sendable {
     /// The process's own standard streams.
     public static let standard = Console(destination: .standardStreams)
 
+    /// Where this console writes.
     public let destination: Destination
 
+    /// A console writing to `destination`.
     public init(destination: Destination) { self.destination = destination }
 
     /// Writes `text` to standard output; false when the write failed (e.g. a closed pipe).

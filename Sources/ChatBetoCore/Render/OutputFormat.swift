@@ -27,8 +27,10 @@ public enum OutputFormat: String, CaseIterable, Sendable {
 
 /// A format name that `OutputFormat.parse` does not know.
 public enum OutputFormatError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// The name given, as typed.
     case unknown(String)
 
+    /// The message shown to the user, naming the valid formats.
     public var description: String {
         switch self {
         case .unknown(let name):

@@ -3,8 +3,11 @@ internal import CSystem
 
 /// A terminal's size in character cells.
 public struct TerminalSize: Sendable, Equatable {
+    /// Width in columns.
     public var columns: Int
+    /// Height in rows.
     public var rows: Int
+    /// A size of `columns` × `rows`.
     public init(columns: Int, rows: Int) { self.columns = columns; self.rows = rows }
 
     /// What is assumed when neither the terminal nor the environment says: 80×24.
@@ -13,9 +16,11 @@ public struct TerminalSize: Sendable, Equatable {
 
 /// Questions about the terminal behind a file descriptor.
 public enum Terminal {
-    /// Standard input, output and error.
+    /// The file descriptor of standard input.
     public static let standardInput: Int32 = 0
+    /// The file descriptor of standard output.
     public static let standardOutput: Int32 = 1
+    /// The file descriptor of standard error.
     public static let standardError: Int32 = 2
 
     /// Whether `fd` is a terminal.
