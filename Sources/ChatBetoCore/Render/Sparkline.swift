@@ -1,0 +1,31 @@
+/// One-line charts made of the eight block heights `▁▂▃▄▅▆▇█`, one character per value.
+public enum Sparkline {
+    /// The block glyphs from lowest to highest.
+    public static let blocks: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+
+    /// `values` scaled from the lower of 0 and their minimum up to their maximum, so counts keep
+    /// zero as the floor. NaN prints as a space.
+    public static func render(_ values: [Double]) -> String {
+        let finite = values.filter(\.isFinite)
+        guard let high = finite.max(), let low = finite.min() else {
+            return String(repeating: " ", count: values.count)
+        }
+        return render(values, floor: min(0, low), ceiling: high)
+    }
+
+    /// `values` scaled so that `floor` (and below) is `▁` and `ceiling` (and above) is `█`.
+    /// Any value above the floor gets at least `▂`, so "some" never looks like "none".
+    /// NaN prints as a space.
+    public static func render(_ values: [Double], floor: Double, ceiling: Double) -> String {
+        String(values.map { block(for: $0, floor: floor, ceiling: ceiling) })
+    }
+
+    /// The glyph for one value (see `render(_:floor:ceiling:)`).
+    public static func block(for value: Double, floor: Double, ceiling: Double) -> Character {
+        if value.isNaN { return " " }
+        guard ceiling > floor, value > floor else { return blocks[0] }
+        let fraction = min(1, (value - floor) / (ceiling - floor))
+        let level = max(1, Int((fraction * Double(blocks.count - 1)).rounded(.up)))
+        return blocks[level]
+    }
+}
