@@ -48,6 +48,7 @@ import json
 import math
 import os
 import random
+import signal
 import string
 import struct
 import sys
@@ -601,6 +602,9 @@ def main(argv=None):
     ap.add_argument("--api-key", default=os.environ.get("FAKE_OPENAI_KEY", DEFAULT_KEY))
     ap.add_argument("--event-delay-ms", type=int, default=0)
     args = ap.parse_args(argv)
+    # A parent may spawn us with signals blocked (libdispatch worker threads do): make SIGTERM/SIGINT work.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
     server.daemon_threads = True
     server.state = State(args.api_key, args.event_delay_ms)
