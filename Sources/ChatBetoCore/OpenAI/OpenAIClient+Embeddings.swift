@@ -28,7 +28,7 @@ extension OpenAIClient {
             var body: [String: JSONValue] = ["model": .string(model), "input": .array(inputs[batch].map { .string($0) }),
                                              "encoding_format": "float"]
             if let dimensions { body["dimensions"] = .number(Double(dimensions)) }
-            let data = try requestData("POST", "/embeddings", body: .object(body))
+            let data = try requestData("POST", "/embeddings", body: .object(body)).body
             let decoded: EmbeddingsWire
             do { decoded = try JSONDecoder().decode(EmbeddingsWire.self, from: data) } catch {
                 throw OpenAIError(kind: .decoding, message: "unexpected embeddings response: \(error)", endpoint: "POST /embeddings")

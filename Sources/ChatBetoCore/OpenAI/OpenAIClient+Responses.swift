@@ -44,11 +44,11 @@ extension OpenAIClient {
         switch end {
         case .finished(let head):
             return accumulator.result(orIfUnfinished: .interrupted(reason: "the stream ended without response.completed"),
-                                      requestID: head.requestID)
+                                      head: head)
         case .broken(let head, let failure):
             let status: ResponseStatus = failure.kind == .cancelled
                 ? .cancelled : .interrupted(reason: redactor.redact(failure.message))
-            return accumulator.result(orIfUnfinished: status, requestID: head?.requestID)
+            return accumulator.result(orIfUnfinished: status, head: head)
         }
     }
 
@@ -67,7 +67,7 @@ extension OpenAIClient {
         let body = try responseBody(model: model, conversationID: conversationID, input: input,
                                     instructions: instructions, maxOutputTokens: maxOutputTokens,
                                     metadata: metadata, stream: false)
-        let json = try requestJSON("POST", "/responses", body: body)
+        let (head, json) = try requestJSONWithHead("POST", "/responses", body: body)
         let extracted = ResponseStreamAccumulator.assistantText(of: json)
         let status: ResponseStatus
         switch json["status"]?.string {
@@ -79,7 +79,8 @@ extension OpenAIClient {
         default: status = .interrupted(reason: "unexpected status \(json["status"]?.string ?? "none")")
         }
         return ResponseResult(responseID: json["id"]?.string, text: extracted.text, usage: TokenUsage.from(json["usage"]),
-                              status: status, messageIDs: extracted.ids, refusal: extracted.refusal)
+                              status: status, messageIDs: extracted.ids, refusal: extracted.refusal,
+                              requestID: head.requestID, rateLimit: RateLimitStatus(head: head))
     }
 
     func responseBody(model: String, conversationID: String?, input: ResponseInput, instructions: String?,

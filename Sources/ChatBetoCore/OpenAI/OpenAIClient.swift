@@ -36,16 +36,23 @@ public final class OpenAIClient: Sendable {
     /// Sends one JSON request with retries and returns the parsed 2xx body; throws `OpenAIError` otherwise.
     func requestJSON(_ method: String, _ path: String, query: [(String, String)] = [], body: JSONValue? = nil,
                      cancellation: CancellationFlag? = nil) throws -> JSONValue {
-        let data = try requestData(method, path, query: query, body: body, cancellation: cancellation)
+        try requestJSONWithHead(method, path, query: query, body: body, cancellation: cancellation).json
+    }
+
+    /// `requestJSON` plus the response head (request id, rate-limit headers).
+    func requestJSONWithHead(_ method: String, _ path: String, query: [(String, String)] = [], body: JSONValue? = nil,
+                             cancellation: CancellationFlag? = nil) throws -> (head: HTTPResponseHead, json: JSONValue) {
+        let (head, data) = try requestData(method, path, query: query, body: body, cancellation: cancellation)
         guard let json = JSONValue.parse(data) else {
-            throw OpenAIError(kind: .decoding, message: "the response to \(method) \(path) is not JSON", endpoint: "\(method) \(path)")
+            throw OpenAIError(kind: .decoding, message: "the response to \(method) \(path) is not JSON",
+                              requestID: head.requestID, endpoint: "\(method) \(path)")
         }
-        return json
+        return (head, json)
     }
 
     /// Like `requestJSON` but returns the raw 2xx body (for typed decoding of large payloads).
     func requestData(_ method: String, _ path: String, query: [(String, String)] = [], body: JSONValue? = nil,
-                     cancellation: CancellationFlag? = nil) throws -> Data {
+                     cancellation: CancellationFlag? = nil) throws -> (head: HTTPResponseHead, body: Data) {
         let request = makeRequest(method, path, query: query, body: body, stream: false)
         var retries = 0
         while true {
@@ -58,7 +65,7 @@ public final class OpenAIClient: Sendable {
                     return true
                 }
                 traceResponse(head, body: received)
-                if (200..<300).contains(head.status) { return received }
+                if (200..<300).contains(head.status) { return (head, received) }
                 failure = errorFrom(head, body: received, endpoint: "\(method) \(path)", retries: retries)
                 outcome = .response(head, error: failure)
             } catch let error as TransportError {

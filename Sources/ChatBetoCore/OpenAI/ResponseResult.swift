@@ -49,11 +49,14 @@ public struct ResponseResult: Sendable, Equatable {
     public var refusal: String?
     /// `x-request-id` of the HTTP response.
     public var requestID: String?
+    /// The rate-limit headers of the HTTP response, when it had them.
+    public var rateLimit: RateLimitStatus?
 
     public init(responseID: String? = nil, text: String = "", usage: TokenUsage? = nil, status: ResponseStatus,
-                messageIDs: [String] = [], refusal: String? = nil, requestID: String? = nil) {
+                messageIDs: [String] = [], refusal: String? = nil, requestID: String? = nil,
+                rateLimit: RateLimitStatus? = nil) {
         self.responseID = responseID; self.text = text; self.usage = usage; self.status = status
-        self.messageIDs = messageIDs; self.refusal = refusal; self.requestID = requestID
+        self.messageIDs = messageIDs; self.refusal = refusal; self.requestID = requestID; self.rateLimit = rateLimit
     }
 
     /// True only for `.completed`.

@@ -67,9 +67,10 @@ public struct ResponseStreamAccumulator: Sendable {
     }
 
     /// The result so far; `fallback` is the status to report when no terminal event arrived.
-    public func result(orIfUnfinished fallback: ResponseStatus, requestID: String? = nil) -> ResponseResult {
+    public func result(orIfUnfinished fallback: ResponseStatus, head: HTTPResponseHead? = nil) -> ResponseResult {
         ResponseResult(responseID: responseID, text: finalText ?? parts.map(\.text).joined(), usage: usage,
-                       status: terminal ?? fallback, messageIDs: assistantItems, refusal: refusal, requestID: requestID)
+                       status: terminal ?? fallback, messageIDs: assistantItems, refusal: refusal,
+                       requestID: head?.requestID, rateLimit: head.flatMap(RateLimitStatus.init(head:)))
     }
 
     private func isAssistant(_ json: JSONValue) -> Bool {

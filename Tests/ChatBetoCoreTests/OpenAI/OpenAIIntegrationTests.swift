@@ -65,7 +65,7 @@ import Testing
         #expect(end - first > 0.3 && last - first > 0.2)
         #expect(result.responseID?.hasPrefix("resp_") == true && result.messageIDs.count == 1)
         #expect((result.usage?.inputTokens ?? 0) > 0 && (result.usage?.outputTokens ?? 0) > 0)
-        #expect(result.requestID?.hasPrefix("req_") == true)
+        #expect(result.requestID?.hasPrefix("req_") == true && result.rateLimit?.remainingRequests == 59)
         let items = try client.listAllMessages(conversationID: conv)
         #expect(items.suffix(2).map(\.role) == ["user", "assistant"] && items.last?.text == result.text)
         let body = try #require(JSONValue.parse(Data((try server.requests(to: "/responses").first?["body"]?.string ?? "").utf8)))
@@ -84,6 +84,7 @@ import Testing
         let conv = try client.createConversation()
         let result = try client.createResponse(model: "gpt-5.4", conversationID: conv, input: "ping")
         #expect(result.status == .completed && result.text == "You said: ping" && result.usage != nil)
+        #expect(result.requestID != nil && result.rateLimit?.resetTokens == 360)
         #expect(try client.listAllMessages(conversationID: conv).map(\.role) == ["user", "assistant"])
     }
 

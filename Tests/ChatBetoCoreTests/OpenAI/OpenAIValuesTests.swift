@@ -49,4 +49,16 @@ import Testing
         #expect(OpenAIClient.embeddingBatches(big) == [0..<3, 3..<6, 6..<7])
         #expect(OpenAIClient.embeddingBatches([]) == [])
     }
+
+    @Test func rateLimitHeadersAreParsedLeniently() throws {
+        #expect(RateLimitStatus.seconds(goDuration: "20ms") == 0.02)
+        #expect(RateLimitStatus.seconds(goDuration: "6m0s") == 360)
+        #expect(RateLimitStatus.seconds(goDuration: "1h2m3.5s") == 3723.5)
+        #expect(RateLimitStatus.seconds(goDuration: "0") == 0)
+        #expect(RateLimitStatus.seconds(goDuration: "soon") == nil && RateLimitStatus.seconds(goDuration: "5") == nil)
+        let status = try #require(RateLimitStatus(head: HTTPResponseHead(status: 200, headers: [
+            "X-RateLimit-Remaining-Tokens": "149984", "x-ratelimit-reset-tokens": "6m0s", "x-ratelimit-limit-requests": "junk"])))
+        #expect(status.remainingTokens == 149_984 && status.resetTokens == 360 && status.limitRequests == nil)
+        #expect(RateLimitStatus(head: HTTPResponseHead(status: 200, headers: ["content-type": "x"])) == nil)
+    }
 }

@@ -1,7 +1,7 @@
 import Testing
 @testable import ChatBetoCore
 
-@Suite struct ResponseStreamAccumulatorTests {
+@Suite struct OpenAIStreamAccumulatorTests {
     /// Feeds `data` payloads (with the `event:` line omitted, as some proxies do) and returns the shown deltas.
     func run(_ payloads: [String], into acc: inout ResponseStreamAccumulator) -> [String] {
         payloads.compactMap { acc.consume(SSEEvent(data: $0)) }

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import ChatBetoCore
 
-@Suite struct RetryPolicyTests {
+@Suite struct OpenAIRetryPolicyTests {
     let policy = RetryPolicy(jitter: { 0 })
 
     func response(_ status: Int, _ headers: [String: String] = [:], code: String? = nil) -> RetryPolicy.Outcome {

@@ -1,7 +1,7 @@
 import Testing
 @testable import ChatBetoCore
 
-@Suite struct SSEParserTests {
+@Suite struct OpenAISSEParserTests {
     static let stream = """
         event: response.created
         data: {"type":"response.created","sequence_number":0}
