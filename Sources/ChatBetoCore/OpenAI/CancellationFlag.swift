@@ -1,4 +1,5 @@
 internal import CCurl
+import Foundation
 
 /// A thread-safe, lock-free flag that aborts a transfer in progress (e.g. set from a Ctrl-C handler).
 /// `cancel()` is a single atomic store, so it is safe to call from a signal handler's context.
@@ -20,4 +21,26 @@ public final class CancellationFlag: @unchecked Sendable {
 
     /// Whether cancellation was requested.
     public var isCancelled: Bool { chatbeto_flag_load(storage) != 0 }
+}
+
+extension CancellationFlag {
+    /// Runs `body` with Ctrl-C (SIGINT) raising this flag instead of killing the process, then restores
+    /// the previous SIGINT disposition. Meant for the REPL's foreground request; do not nest or run two at once.
+    public func raisedOnInterrupt<T>(_ body: () throws -> T) rethrows -> T {
+        let savedTarget = interruptTarget
+        interruptTarget = storage
+        let previous = signal(SIGINT, interruptHandler)
+        defer {
+            signal(SIGINT, previous)
+            interruptTarget = savedTarget
+        }
+        return try body()
+    }
+}
+
+/// The flag storage SIGINT writes to; only touched by `raisedOnInterrupt` and the handler (one atomic store).
+nonisolated(unsafe) private var interruptTarget: UnsafeMutablePointer<Int32>?
+
+private let interruptHandler: @convention(c) (Int32) -> Void = { _ in
+    if let target = interruptTarget { chatbeto_flag_store(target, 1) }
 }

@@ -152,6 +152,23 @@ import Testing
         #expect(Date().timeIntervalSince(start) < 3)  // the full reply would take ~15 s
     }
 
+    @Test func ctrlCRaisesTheFlagOnlyWhileTheRequestRuns() throws {
+        try server.configure(["event_delay_ms": 200])
+        let ignore = signal(SIGINT, SIG_IGN)  // whatever happens, a stray SIGINT must not kill the test run
+        defer { signal(SIGINT, ignore) }
+        let flag = CancellationFlag()
+        var shown = ""
+        let result = try flag.raisedOnInterrupt {
+            try client.streamResponse(model: "gpt-5.4", conversationID: nil, input: "1 2 3 4 5 6 7 8 9",
+                                      cancellation: flag) { shown += $0; kill(getpid(), SIGINT) }  // as a terminal sends it
+        }
+        #expect(result.status == .cancelled && shown.hasPrefix("You ") && shown.count < 12)
+        flag.reset()
+        kill(getpid(), SIGINT)  // the previous disposition (ignore) is back: the flag stays down
+        Thread.sleep(forTimeInterval: 0.1)
+        #expect(!flag.isCancelled)
+    }
+
     @Test func errorEventsInBothShapesAndOtherEndings() throws {
         try server.queueFaults(["name": "error_event_flat"], ["name": "error_event_nested"], ["name": "incomplete"], ["name": "failed"])
         let flat = try client.streamResponse(model: "gpt-5.4", conversationID: nil, input: "x") { _ in }
