@@ -3,7 +3,7 @@
 
 Stdlib only. Start it with:
 
-    python3 fake_openai.py [--port 0] [--port-file PATH] [--api-key KEY] [--event-delay-ms N]
+    python3 fake_openai.py [--port 0] [--port-file PATH] [--api-key KEY] [--event-delay-ms N] [--exit-with-parent]
 
 It binds 127.0.0.1 (port 0 = ephemeral), prints "PORT <n>" on stdout and, with --port-file,
 writes the port number to that file once it is listening.
@@ -601,6 +601,8 @@ def main(argv=None):
     ap.add_argument("--port-file")
     ap.add_argument("--api-key", default=os.environ.get("FAKE_OPENAI_KEY", DEFAULT_KEY))
     ap.add_argument("--event-delay-ms", type=int, default=0)
+    ap.add_argument("--exit-with-parent", action="store_true",
+                    help="stop when the process that started us goes away (no orphans after a crashed test run)")
     args = ap.parse_args(argv)
     # A parent may spawn us with signals blocked (libdispatch worker threads do): make SIGTERM/SIGINT work.
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
@@ -615,6 +617,15 @@ def main(argv=None):
             f.write(str(port))
         os.replace(tmp, args.port_file)
     print("PORT %d" % port, flush=True)
+    if args.exit_with_parent:
+        parent = os.getppid()
+
+        def watch_parent():
+            while os.getppid() == parent:
+                time.sleep(0.5)
+            server.shutdown()
+
+        threading.Thread(target=watch_parent, daemon=True).start()
     try:
         server.serve_forever(poll_interval=0.1)
     except KeyboardInterrupt:

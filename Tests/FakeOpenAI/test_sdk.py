@@ -23,7 +23,7 @@ def server():
     with tempfile.TemporaryDirectory() as tmp:
         port_file = os.path.join(tmp, "port")
         proc = subprocess.Popen([sys.executable, os.path.join(HERE, "fake_openai.py"), "--port-file", port_file,
-                                 "--api-key", KEY], stdout=subprocess.DEVNULL)
+                                 "--api-key", KEY, "--exit-with-parent"], stdout=subprocess.DEVNULL)
         deadline = time.time() + 10
         while not os.path.exists(port_file):
             assert time.time() < deadline, "fake server did not start"

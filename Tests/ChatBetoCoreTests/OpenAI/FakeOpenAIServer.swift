@@ -19,7 +19,7 @@ final class FakeOpenAIServer: @unchecked Sendable {
         let portFile = directory.appendingPathComponent("port")
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", FakeOpenAIServer.script.path, "--port-file", portFile.path,
-                             "--api-key", FakeOpenAIServer.apiKey]
+                             "--api-key", FakeOpenAIServer.apiKey, "--exit-with-parent"]
         process.standardOutput = FileHandle.nullDevice
         try process.run()
         let deadline = Date().addingTimeInterval(15)
@@ -37,6 +37,7 @@ final class FakeOpenAIServer: @unchecked Sendable {
     }
 
     deinit {
+        _ = try? call("POST", "shutdown")
         if process.isRunning {
             process.terminate()
             let deadline = Date().addingTimeInterval(5)
