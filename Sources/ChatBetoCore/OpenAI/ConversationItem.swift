@@ -8,6 +8,7 @@ public struct ConversationItem: Sendable, Equatable {
     public var role: String?
     /// Concatenated text parts (`input_text`, `output_text`, `text`, `refusal`…); empty for non-messages.
     public var text: String
+    /// Item status (`completed`, `in_progress`, `incomplete`) when reported.
     public var status: String?
 
     public init(id: String, type: String, role: String? = nil, text: String = "", status: String? = nil) {
@@ -31,9 +32,13 @@ public struct ConversationItem: Sendable, Equatable {
 
 /// One page of `GET /conversations/{id}/items`.
 public struct ConversationItemPage: Sendable, Equatable {
+    /// The items of this page, in the requested order.
     public var items: [ConversationItem]
+    /// Whether another page follows (ask again with `after: lastID`).
     public var hasMore: Bool
+    /// Id of the first item on the page.
     public var firstID: String?
+    /// Id of the last item on the page: the cursor for the next one.
     public var lastID: String?
 }
 

@@ -25,6 +25,7 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
         errorBuffer.deallocate()
     }
 
+    /// Performs the request on this transport's handle; see `HTTPTransport.perform`.
     public func perform(_ request: HTTPRequest, cancellation: CancellationFlag?,
                         onBody: (HTTPResponseHead, Data) -> Bool) throws -> HTTPResponseHead {
         lock.lock()

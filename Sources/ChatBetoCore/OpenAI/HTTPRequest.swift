@@ -2,9 +2,13 @@ import Foundation
 
 /// One HTTP request as the transport sees it: no C types, no policy.
 public struct HTTPRequest: Sendable {
+    /// `GET`, `POST` or `DELETE`.
     public var method: String
+    /// Absolute URL including any query string.
     public var url: String
+    /// Request headers in sending order (may include the secret `Authorization`).
     public var headers: [(String, String)]
+    /// The request body (JSON), if any.
     public var body: Data?
     /// Give up when nothing at all arrives for this long (the read-idle timeout of a stream).
     public var idleTimeout: Double
@@ -22,6 +26,7 @@ public struct HTTPRequest: Sendable {
 
 /// Status line and headers of a response.
 public struct HTTPResponseHead: Sendable, Equatable {
+    /// HTTP status code.
     public var status: Int
     /// Header names lowercased; later duplicates win.
     public var headers: [String: String]

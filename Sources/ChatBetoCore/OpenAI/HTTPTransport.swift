@@ -12,6 +12,7 @@ public protocol HTTPTransport: Sendable {
 
 /// A failure below HTTP: nothing or not everything came back.
 public struct TransportError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What kind of failure it was; decides whether a retry can help.
     public enum Kind: Sendable, Equatable {
         /// Could not connect or resolve.
         case connect
@@ -24,7 +25,9 @@ public struct TransportError: Error, Sendable, Equatable, CustomStringConvertibl
         /// Anything else the transport reports.
         case other
     }
+    /// The failure category.
     public var kind: Kind
+    /// The transport's own description (never contains request headers).
     public var message: String
     /// Whether any body bytes had been delivered before the failure.
     public var receivedBody: Bool

@@ -1,11 +1,14 @@
 /// A message item for seeding a conversation or as response input (`EasyInputMessage`, API.md §5).
 /// Content is always sent as a plain string, which the API accepts for every role.
 public struct InputMessage: Sendable, Equatable {
+    /// Roles `EasyInputMessage` accepts.
     public enum Role: String, Sendable, CaseIterable {
         case user, assistant, system, developer
     }
 
+    /// Who speaks.
     public var role: Role
+    /// The message text, sent as a plain string.
     public var text: String
 
     public init(role: Role, text: String) {

@@ -48,10 +48,15 @@ public enum JSONValue: Sendable, Equatable, Codable {
         return nil
     }
 
+    /// The string, if this is one.
     public var string: String? { if case .string(let s) = self { return s }; return nil }
+    /// The number as an `Int`, if this is a number.
     public var int: Int? { if case .number(let n) = self, n.isFinite { return Int(n) }; return nil }
+    /// The boolean, if this is one.
     public var bool: Bool? { if case .bool(let b) = self { return b }; return nil }
+    /// The elements, if this is an array.
     public var array: [JSONValue]? { if case .array(let a) = self { return a }; return nil }
+    /// The members, if this is an object.
     public var object: [String: JSONValue]? { if case .object(let o) = self { return o }; return nil }
 }
 

@@ -4,7 +4,9 @@ import Foundation
 public struct EmbeddingResult: Sendable, Equatable {
     /// One vector per input, in input order.
     public var vectors: [[Float]]
+    /// Input tokens billed, summed over all requests.
     public var promptTokens: Int
+    /// Total tokens billed, summed over all requests.
     public var totalTokens: Int
     /// How many HTTP requests the inputs were split into.
     public var requests: Int
@@ -14,6 +16,7 @@ public struct EmbeddingResult: Sendable, Equatable {
 extension OpenAIClient {
     /// API limits per request.
     public static let maxEmbeddingInputs = 2048
+    /// At most this many tokens summed over one request.
     public static let maxEmbeddingTokensPerRequest = 300_000
 
     /// `POST /embeddings`, split into as few requests as the limits allow (≤ 2048 inputs and, by a

@@ -1,6 +1,8 @@
 /// A model the key can use.
 public struct ModelInfo: Sendable, Equatable {
+    /// The model id to pass as `model`.
     public var id: String
+    /// `openai`, `system` or an organization.
     public var ownedBy: String?
     /// Unix seconds.
     public var created: Int?

@@ -4,7 +4,9 @@ import Foundation
 /// Calls are blocking; run them off the main thread if the caller needs to stay responsive.
 /// Endpoint methods live in the `OpenAIClient+*.swift` extensions.
 public final class OpenAIClient: Sendable {
+    /// Key, base URL, organization and project in use.
     public let config: OpenAIConfig
+    /// When failed requests are retried.
     public let retryPolicy: RetryPolicy
     let transport: any HTTPTransport
     let sleeper: any Sleeper

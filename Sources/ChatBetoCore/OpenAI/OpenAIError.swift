@@ -3,6 +3,7 @@ import Foundation
 /// Everything that can go wrong talking to the OpenAI API, with what a user needs to act on it.
 /// Messages pass through `SecretRedactor` when built by the client, so the key never shows.
 public struct OpenAIError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// Where the error arose.
     public enum Kind: Sendable, Equatable {
         /// A non-2xx HTTP response.
         case http
@@ -16,9 +17,11 @@ public struct OpenAIError: Error, CustomStringConvertible, Sendable, Equatable {
         case invalidRequest
     }
 
+    /// Where the error arose.
     public var kind: Kind
     /// HTTP status, when there was one.
     public var status: Int?
+    /// The server's (or transport's) message, with secrets redacted.
     public var message: String
     /// `error.type`, e.g. `invalid_request_error`, `insufficient_quota`.
     public var type: String?

@@ -1,8 +1,12 @@
 /// The `x-ratelimit-*` response headers (API.md §7), parsed leniently: every field is optional.
 public struct RateLimitStatus: Sendable, Equatable {
+    /// Requests allowed per window.
     public var limitRequests: Int?
+    /// Tokens allowed per window.
     public var limitTokens: Int?
+    /// Requests left in the window.
     public var remainingRequests: Int?
+    /// Tokens left in the window.
     public var remainingTokens: Int?
     /// Seconds until the request limit resets.
     public var resetRequests: Double?

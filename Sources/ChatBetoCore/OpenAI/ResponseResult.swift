@@ -1,9 +1,14 @@
 /// Token counts reported by the API.
 public struct TokenUsage: Sendable, Equatable {
+    /// Tokens read, including the conversation's prepended items.
     public var inputTokens: Int
+    /// Tokens written, including reasoning tokens.
     public var outputTokens: Int
+    /// Part of `inputTokens` served from the prompt cache.
     public var cachedInputTokens: Int
+    /// Part of `outputTokens` spent on hidden reasoning.
     public var reasoningTokens: Int
+    /// Input plus output tokens.
     public var totalTokens: Int { inputTokens + outputTokens }
 
     public init(inputTokens: Int, outputTokens: Int, cachedInputTokens: Int = 0, reasoningTokens: Int = 0) {
@@ -41,7 +46,9 @@ public struct ResponseResult: Sendable, Equatable {
     public var responseID: String?
     /// The assistant text (authoritative final text when the response completed).
     public var text: String
+    /// Token usage, present once the response finished (completed or incomplete).
     public var usage: TokenUsage?
+    /// How the response ended.
     public var status: ResponseStatus
     /// Ids of the assistant message items (`msg_…`).
     public var messageIDs: [String]

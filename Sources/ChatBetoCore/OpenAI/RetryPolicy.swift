@@ -27,6 +27,7 @@ public struct RetryPolicy: Sendable {
         case response(HTTPResponseHead, error: OpenAIError?)
     }
 
+    /// Retry after a delay in seconds, or give up.
     public enum Decision: Sendable, Equatable {
         case retry(after: Double)
         case giveUp

@@ -9,6 +9,7 @@ public protocol Sleeper: Sendable {
 /// The real clock.
 public struct ThreadSleeper: Sleeper {
     public init() {}
+    /// Sleeps the calling thread.
     public func sleep(seconds: Double) {
         if seconds > 0 { Thread.sleep(forTimeInterval: seconds) }
     }
