@@ -156,3 +156,29 @@ def test_assistants_endpoints_are_gone(server):
     with pytest.raises(urllib.error.HTTPError) as e:
         urllib.request.urlopen(req)
     assert e.value.code == 404
+
+
+def test_validation_matches_the_real_api(server):
+    c = client(server)
+    with pytest.raises(openai.BadRequestError) as e:
+        c.conversations.create(items=[{"type": "message", "role": "user", "content": str(i)} for i in range(21)])
+    assert e.value.code == "array_above_max_length"
+    conv = c.conversations.create()
+    with pytest.raises(openai.BadRequestError):
+        c.responses.create(model="gpt-5.4", conversation=conv.id, previous_response_id="resp_x", input="x")
+    with pytest.raises(openai.NotFoundError) as e:
+        c.responses.create(model="gpt-5.4", input=[{"type": "message", "id": "msg_MADE_UP_ID", "role": "user",
+                                                    "content": "x"}])
+    assert "msg_MADE_UP_ID" in str(e.value)
+    with pytest.raises(openai.NotFoundError):
+        c.responses.create(model="gpt-5.4", conversation="conv_unknown", input="x")
+
+
+def test_retrieve_response_and_incomplete_stream(server):
+    c = client(server)
+    r = c.responses.create(model="gpt-5.4", input="keep me")
+    assert c.responses.retrieve(r.id).output_text == "You said: keep me"
+    control(server, "/__fake/faults", {"faults": [{"name": "incomplete"}]})
+    events = list(c.responses.create(model="gpt-5.4", input="a b", stream=True))
+    assert events[-1].type == "response.incomplete"
+    assert events[-1].response.incomplete_details.reason == "max_output_tokens"
