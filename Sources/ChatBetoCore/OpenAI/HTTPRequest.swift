@@ -42,3 +42,18 @@ public struct HTTPResponseHead: Sendable, Equatable {
     /// The server's request id, for error reports.
     public var requestID: String? { headers["x-request-id"] }
 }
+
+/// Printing, debug-printing or dumping a request masks the `Authorization` header.
+extension HTTPRequest: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    /// Headers safe to show: `Authorization` values replaced by `***`.
+    public var redactedHeaders: [(String, String)] {
+        headers.map { $0.0.lowercased() == "authorization" ? ($0.0, "***") : $0 }
+    }
+    public var description: String {
+        "\(method) \(url) " + redactedHeaders.map { "\($0.0): \($0.1)" }.joined(separator: "; ")
+    }
+    public var debugDescription: String { description }
+    public var customMirror: Mirror {
+        Mirror(self, children: ["method": method, "url": url, "headers": redactedHeaders, "bodyBytes": body?.count ?? 0])
+    }
+}

@@ -40,3 +40,18 @@ public struct OpenAIConfig: Sendable, Equatable {
         return h
     }
 }
+
+/// Printing, debug-printing or dumping a config never shows the key.
+extension OpenAIConfig: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    public var description: String {
+        var parts = ["apiKey: \(SecretRedactor.mask(apiKey))", "baseURL: \(baseURL)"]
+        if let organization { parts.append("organization: \(organization)") }
+        if let project { parts.append("project: \(project)") }
+        return "OpenAIConfig(" + parts.joined(separator: ", ") + ")"
+    }
+    public var debugDescription: String { description }
+    public var customMirror: Mirror {
+        Mirror(self, children: ["apiKey": SecretRedactor.mask(apiKey), "baseURL": baseURL,
+                                "organization": organization as Any, "project": project as Any])
+    }
+}

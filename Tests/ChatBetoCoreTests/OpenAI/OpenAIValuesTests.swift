@@ -61,4 +61,17 @@ import Testing
         #expect(status.remainingTokens == 149_984 && status.resetTokens == 360 && status.limitRequests == nil)
         #expect(RateLimitStatus(head: HTTPResponseHead(status: 200, headers: ["content-type": "x"])) == nil)
     }
+
+    @Test func printingConfigsAndRequestsNeverShowsTheKey() {
+        let key = "sk-proj-printme-0123456789abcdef"
+        let config = OpenAIConfig(apiKey: key, organization: "org_1")
+        let request = HTTPRequest(method: "GET", url: "https://api.openai.com/v1/models", headers: config.standardHeaders())
+        for text in ["\(config)", String(reflecting: config), "\(request)", String(reflecting: request)] {
+            #expect(!text.contains(key), "\(text)")
+        }
+        var dumped = ""
+        dump(config, to: &dumped)
+        dump(request, to: &dumped)
+        #expect(!dumped.contains(key) && dumped.contains("org_1") && dumped.contains("/v1/models"))
+    }
 }
