@@ -17,5 +17,10 @@ static inline CURLcode chatbeto_curl_set_postfields(CURL *c, const char *data, l
     if (r != CURLE_OK) return r;
     return curl_easy_setopt(c, CURLOPT_COPYPOSTFIELDS, data);
 }
+static inline CURLcode chatbeto_curl_set_off_t(CURL *c, CURLoption o, curl_off_t v) { return curl_easy_setopt(c, o, v); }
 static inline CURLcode chatbeto_curl_get_response_code(CURL *c, long *code) { return curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, code); }
+
+/* A lock-free flag (cancellation): one atomic store/load, safe from a signal handler. */
+static inline void chatbeto_flag_store(int *flag, int value) { __atomic_store_n(flag, value, __ATOMIC_SEQ_CST); }
+static inline int chatbeto_flag_load(const int *flag) { return __atomic_load_n(flag, __ATOMIC_SEQ_CST); }
 #endif
