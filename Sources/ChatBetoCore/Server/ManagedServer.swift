@@ -56,13 +56,12 @@ public final class ManagedServer: @unchecked Sendable {
         }
         try clearStaleFiles()
         let mariadbd = try Executables.find("mariadbd", alternatives: ["mysqld"])
-        // setsid --fork: the server leaves our session and process group, so Ctrl-C in the shell never reaches it.
-        let setsid = try Executables.find("setsid")
-        try Executables.run(setsid, ["--fork", mariadbd, "--defaults-file=\(defaultsFile.path)"])
+        try Executables.spawnDetached(mariadbd, ["--defaults-file=\(defaultsFile.path)"])
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             if answers() { return true }
             if let pid = readPID(), kill(pid, 0) != 0, errno == ESRCH { break }
+            reapChildren()
             usleep(10_000)
         }
         throw ServerError.didNotStart(log: errorLog.path, tail: tail(of: errorLog, lines: 8))
@@ -90,6 +89,12 @@ public final class ManagedServer: @unchecked Sendable {
         var config = connectionConfig
         config.database = ""
         return (try? MySQLConnection(config: config, connectTimeout: 1)) != nil
+    }
+
+    /// A server we started and that exited early is our child: reap it so it can be seen as gone.
+    private func reapChildren() {
+        var status: Int32 = 0
+        while waitpid(-1, &status, WNOHANG) > 0 {}
     }
 
     func readPID() -> Int32? {

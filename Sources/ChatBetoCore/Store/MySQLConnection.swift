@@ -5,7 +5,7 @@ internal import CMySQL
 ///
 /// Not thread-safe: use one connection per thread. Prepared statements are cached by SQL text.
 public final class MySQLConnection {
-    let handle: UnsafeMutablePointer<MYSQL>
+    private(set) var handle: UnsafeMutablePointer<MYSQL>
     public let config: ConnectionConfig
     private var statementCache: [String: PreparedStatement] = [:]
     /// Called when the connection was lost and re-established, so the caller can say so.
@@ -175,10 +175,12 @@ public final class MySQLConnection {
     /// Re-establishes a lost connection on the same handle.
     public func reconnect() throws {
         statementCache.removeAll()
-        mysql_close(handle)
-        guard mysql_init(handle) != nil else {
-            throw StoreError(code: 2008, message: "out of memory re-initialising a MySQL handle", function: "mysql_init")
+        // mysql_close frees a handle that mysql_init allocated: start from a new one.
+        guard let fresh = mysql_init(nil) else {
+            throw StoreError(code: 2008, message: "out of memory creating a MySQL handle", function: "mysql_init")
         }
+        mysql_close(handle)
+        handle = fresh
         try open(connectTimeout: 5)
         if mysql_select_db(handle, config.database) != 0 {
             throw lastError(sql: "USE `\(config.database)`", function: "mysql_select_db")

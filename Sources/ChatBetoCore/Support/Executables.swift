@@ -15,6 +15,29 @@ enum Executables {
         throw ServerError.executableNotFound(name)
     }
 
+    /// Starts a daemon in a new session (so the shell's Ctrl-C never reaches it), stdio on /dev/null, without waiting.
+    static func spawnDetached(_ executable: String, _ arguments: [String]) throws {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        for fd in 0...2 {
+            posix_spawn_file_actions_addopen(&actions, Int32(fd), "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0)
+        }
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        let POSIX_SPAWN_SETSID: Int16 = 0x80  // glibc >= 2.26; not imported as a Swift constant
+        posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSID)
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let rc = posix_spawn(&pid, executable, &actions, &attributes, argv, environ)
+        guard rc == 0 else {
+            throw ServerError.commandFailed(command: (executable as NSString).lastPathComponent, status: rc,
+                                            output: String(cString: strerror(rc)))
+        }
+    }
+
     /// Runs a program to completion with no terminal attached; throws with its output on failure.
     @discardableResult
     static func run(_ executable: String, _ arguments: [String], captureOutput: Bool = false) throws -> String {

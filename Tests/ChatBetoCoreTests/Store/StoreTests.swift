@@ -16,7 +16,7 @@ import Testing
         let db = try TestServer.freshDatabase()
         let text = "Ñandú 🥘 \u{0}nul 'quote' \\ back"
         let big = String(repeating: "x", count: 200_000)
-        let rs = try db.connection.query("SELECT ? AS t, ? AS i, ? AS d, ? AS n, ? AS big, CAST(? AS DECIMAL(10,2)) AS dec",
+        let rs = try db.connection.query("SELECT ? AS t, ? AS i, ? AS d, ? AS n, ? AS big, CAST(? AS DECIMAL(10,2)) AS num",
                                          [.text(text), .int(-42), .double(1.5), .null, .text(big), .text("3.14")])
         #expect(rs.rows[0][0] == .text(text))
         #expect(rs.rows[0][1] == .int(-42))
@@ -49,7 +49,7 @@ import Testing
             }
         }
         #expect(try db.connection.query("SELECT COUNT(*) FROM projects").rows[0][0] == .int(0))
-        try db.connection.transaction { try db.connection.query("INSERT INTO projects (name) VALUES (?)", ["kept"]) }
+        _ = try db.connection.transaction { try db.connection.query("INSERT INTO projects (name) VALUES (?)", ["kept"]) }
         #expect(try db.connection.query("SELECT COUNT(*) FROM projects").rows[0][0] == .int(1))
     }
 
