@@ -134,4 +134,7 @@ static inline void chatbeto_restore_interactive_signals(chatbeto_saved_signals s
     sigaction(SIGINT, &saved.interrupt, NULL);
     sigaction(SIGQUIT, &saved.quit, NULL);
 }
+/* Atomic int flags written from signal handlers. */
+static inline void chatbeto_flag_store_sys(int *flag, int value) { __atomic_store_n(flag, value, __ATOMIC_SEQ_CST); }
+static inline int chatbeto_flag_load_sys(int *flag) { return __atomic_load_n(flag, __ATOMIC_SEQ_CST); }
 #endif

@@ -1,2 +1,71 @@
+import ArgumentParser
 import ChatBetoCore
-print(ChatBeto.version)
+import Foundation
+
+/// chatbeto: a terminal shell over your ChatGPT history in MySQL.
+struct ChatBetoCommandLine: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "chatbeto",
+        abstract: "A terminal shell over your ChatGPT history in MySQL.",
+        discussion: """
+        Without arguments: the interactive shell (or, with input piped in, a script read from stdin).
+        Any shell command can also be given on the command line: chatbeto import export.zip, chatbeto server status.
+        Exit codes: 0 success, 1 a command or statement failed, 2 bad usage or unreadable script,
+        3 the database could not be reached, 130 interrupted.
+        """,
+        version: ChatBeto.version)
+
+    @Option(name: .long, help: "MySQL server: mysql://user:password@host:port/database[?socket=/path] (or CHATBETO_DSN).")
+    var dsn: String?
+
+    @Option(name: .shortAndLong, help: "Commands and SQL to run, separated by ';'.")
+    var execute: String?
+
+    @Option(name: .shortAndLong, help: "A .chatbeto script to run.")
+    var file: String?
+
+    @Option(name: .long, help: "Output format: table, vertical, csv, tsv, json, markdown.")
+    var format: String?
+
+    @Flag(name: .shortAndLong, help: "Answer yes to confirmations (for scripts).")
+    var yes = false
+
+    @Flag(name: .long, help: "Scripts go on after an error.")
+    var force = false
+
+    @Flag(name: .shortAndLong, help: "Print status messages in scripts too.")
+    var verbose = false
+
+    @Argument(parsing: .captureForPassthrough, help: "A shell command to run instead of the interactive shell.")
+    var command: [String] = []
+
+    func run() throws {
+        var options = ShellOptions()
+        if let dsn { options.dsn = dsn }
+        if let format {
+            do { options.format = try OutputFormat.parse(format) } catch {
+                throw ValidationError(String(describing: error))
+            }
+        }
+        options.assumeYes = yes
+        options.force = force
+        options.verbose = verbose
+        var text = execute
+        if !command.isEmpty {
+            if execute != nil || file != nil { throw ValidationError("give either a command, -e or -f") }
+            text = command.map(ShellQuote.quote).joined(separator: " ")
+        }
+        let code = ChatBetoApp.run(options: options, commands: text, scriptFile: file)
+        if code != 0 { throw ExitCode(code) }
+    }
+}
+
+/// Re-quotes command-line words so the shell's tokenizer sees them as they were given.
+enum ShellQuote {
+    static func quote(_ word: String) -> String {
+        if !word.isEmpty && word.allSatisfy({ $0.isLetter || $0.isNumber || "-_./:@=,+%".contains($0) }) { return word }
+        return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}
+
+ChatBetoCommandLine.main()

@@ -1,0 +1,36 @@
+/// `continue`: selects the conversation to go on with (the current one, else the project's most recent)
+/// and shows its last turns.
+public struct ContinueCommand: ShellCommand, Equatable {
+    public static let spec = CommandSpec(
+        name: "continue", usage: "continue [<conversation>|N]",
+        summary: "Resume the current conversation, or the current project's most recent one, and show its last turns.",
+        category: .chat)
+    public var conversation: String?
+
+    public init(conversation: String? = nil) { self.conversation = conversation }
+    public init(arguments: inout Arguments) throws {
+        try arguments.requireCount(0...1)
+        conversation = arguments.positional.first
+    }
+
+    public func run(in shell: Shell) throws -> CommandResult {
+        let catalog = try shell.catalog
+        var target: ConversationSummary?
+        if let conversation {
+            target = try ConversationReference.resolve(conversation, in: shell)
+        } else if let current = shell.state.conversation,
+                  shell.state.project == nil || current.projectID == shell.state.project?.id {
+            target = try catalog.conversation(id: current.id)
+        } else {
+            target = try catalog.mostRecentConversation(projectID: shell.state.project?.id)
+        }
+        guard let target else {
+            let scope = shell.state.project.map { "project '\($0.name)'" } ?? "the database"
+            throw LookupError.notFound(kind: "conversation", key: "in \(scope)", hint: "import an export first ('import --demo' to try)")
+        }
+        if let pid = target.projectID, shell.state.project?.id != pid { shell.state.project = try catalog.project(id: pid) }
+        shell.state.conversation = target
+        try shell.persistSession()
+        return try ShowCommand(conversation: target.id, last: 4).run(in: shell)
+    }
+}

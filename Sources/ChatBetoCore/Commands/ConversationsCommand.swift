@@ -1,0 +1,41 @@
+/// `conversations`: the current project's conversations (or all, or orphans), newest first, numbered.
+public struct ConversationsCommand: ShellCommand, Equatable {
+    public static let spec = CommandSpec(
+        name: "conversations", aliases: ["convs", "ls"], usage: "conversations [--limit N] [--since DATE] [--orphans] [--all]",
+        summary: "List conversations of the current project, newest first (numbered for show/open).",
+        details: """
+        --limit N      at most N rows (default 50)
+        --since DATE   updated on or after DATE (2024-05-01)
+        --orphans      only conversations outside any project
+        --all          every conversation, whatever the current project
+        """, category: .browse)
+    public var limit = 50
+    public var since: String?
+    public var orphans = false
+    public var all = false
+
+    public init(limit: Int = 50, since: String? = nil, orphans: Bool = false, all: Bool = false) {
+        self.limit = limit; self.since = since; self.orphans = orphans; self.all = all
+    }
+    public init(arguments: inout Arguments) throws {
+        limit = try arguments.intOption("--limit") ?? 50
+        since = try arguments.dateOption("--since")
+        orphans = arguments.flag("--orphans")
+        all = arguments.flag("--all")
+        try arguments.requireCount(0...0)
+    }
+
+    public func run(in shell: Shell) throws -> CommandResult {
+        let projectID = (all || orphans) ? nil : shell.state.project?.id
+        var rs = try shell.catalog.listConversations(projectID: projectID, orphansOnly: orphans, since: since, limit: limit)
+        shell.state.lastListing = rs.rows.compactMap { $0[0].textValue }
+        // Present: #, title, updated, messages, project, id.
+        let keep = ["title", "update_time", "message_count", "project", "id"]
+        let indexes = keep.compactMap { rs.index(of: $0) }
+        var columns = [Column(name: "#", kind: .integer)] + indexes.map { rs.columns[$0] }
+        columns[2].name = "updated"; columns[3].name = "messages"
+        rs = ResultSet(columns: columns, rows: rs.rows.enumerated().map { (i, row) in [.int(Int64(i + 1))] + indexes.map { row[$0] } })
+        let scope = all ? "in all projects" : orphans ? "outside projects" : shell.state.project.map { "in '\($0.name)'" } ?? "in all projects"
+        return .rows(rs, summary: "\(rs.rows.count) conversation\(rs.rows.count == 1 ? "" : "s") \(scope)")
+    }
+}

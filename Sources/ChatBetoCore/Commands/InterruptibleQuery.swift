@@ -1,0 +1,37 @@
+import Foundation
+
+/// Runs user SQL so that Ctrl-C stops it: a watcher sends `KILL QUERY` from the main connection, as the
+/// `mysql` client does.
+struct InterruptibleQuery {
+    let connection: MySQLConnection
+    let killer: MySQLConnection
+
+    func run(_ sql: String) throws -> ResultSet {
+        let flag = CancellationFlag()
+        let threadID = connection === killer ? nil : try? connection.execute("SELECT CONNECTION_ID()").rows.first?.first?.int64Value
+        let done = CancellationFlag()
+        let config = killer.config
+        let watcher = Thread {
+            while !done.isCancelled {
+                if flag.isCancelled, let id = threadID {
+                    if let k = try? MySQLConnection(config: config) { _ = try? k.execute("KILL QUERY \(id)") }
+                    return
+                }
+                usleep(20_000)
+            }
+        }
+        if threadID != nil { watcher.start() }
+        defer { done.cancel() }
+        do {
+            return try flag.raisedOnInterrupt { try connection.execute(sql) }
+        } catch let e as StoreError where flag.isCancelled && (e.code == 1317 || e.isConnectionLost) {
+            throw InterruptedError()
+        }
+    }
+}
+
+/// The user pressed Ctrl-C; the command stopped and the shell goes on.
+public struct InterruptedError: Error, CustomStringConvertible {
+    public init() {}
+    public var description: String { "interrupted" }
+}

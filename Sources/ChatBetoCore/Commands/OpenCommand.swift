@@ -1,0 +1,23 @@
+/// `open <conversation>`: makes it current (and its project).
+public struct OpenCommand: ShellCommand, Equatable {
+    public static let spec = CommandSpec(
+        name: "open", usage: "open <conversation>|N",
+        summary: "Make a conversation current (by id, id prefix, or row number of the last listing).", category: .browse)
+    public var conversation: String
+
+    public init(conversation: String) { self.conversation = conversation }
+    public init(arguments: inout Arguments) throws {
+        try arguments.requireCount(1...1)
+        conversation = arguments.positional[0]
+    }
+
+    public func run(in shell: Shell) throws -> CommandResult {
+        let target = try ConversationReference.resolve(conversation, in: shell)
+        if let pid = target.projectID, shell.state.project?.id != pid {
+            shell.state.project = try shell.catalog.project(id: pid)
+        }
+        shell.state.conversation = target
+        try shell.persistSession()
+        return .message("Opened '\(target.displayTitle)' (\(target.id)).")
+    }
+}

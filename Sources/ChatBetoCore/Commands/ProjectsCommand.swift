@@ -1,0 +1,13 @@
+/// `projects`: every project with its conversation count and last activity.
+public struct ProjectsCommand: ShellCommand, Equatable {
+    public static let spec = CommandSpec(
+        name: "projects", usage: "projects",
+        summary: "List projects with their number of conversations and last activity.", category: .browse)
+    public init() {}
+    public init(arguments: inout Arguments) throws { try arguments.requireCount(0...0) }
+
+    public func run(in shell: Shell) throws -> CommandResult {
+        let rs = try shell.catalog.projectList()
+        return .rows(rs, summary: "\(rs.rows.count) project\(rs.rows.count == 1 ? "" : "s")")
+    }
+}

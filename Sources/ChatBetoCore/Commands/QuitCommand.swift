@@ -1,0 +1,12 @@
+/// `quit`: leaves the shell (also `exit`, `\q`, Ctrl-D).
+public struct QuitCommand: ShellCommand, Equatable {
+    public static let spec = CommandSpec(
+        name: "quit", aliases: ["exit", "\\q"], usage: "quit", summary: "Leave the shell (also exit, \\q, Ctrl-D).",
+        category: .shell)
+    public init() {}
+    public init(arguments: inout Arguments) throws { try arguments.requireCount(0...0) }
+    public func run(in shell: Shell) throws -> CommandResult {
+        shell.shouldQuit = true
+        return .none
+    }
+}

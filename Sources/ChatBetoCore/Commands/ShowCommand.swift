@@ -1,0 +1,96 @@
+/// `show <conversation>`: the visible thread as ChatGPT shows it; `--all-branches`, `--hidden` for the rest.
+public struct ShowCommand: ShellCommand, Equatable {
+    public static let spec = CommandSpec(
+        name: "show", usage: "show [<conversation>|N] [--all-branches] [--hidden] [--last N]",
+        summary: "Print a conversation's visible thread (by id, id prefix, or row number of the last listing).",
+        details: """
+        show 3                 the 3rd row of the last 'conversations' or 'search'
+        show 6f2a              by id prefix; without an argument, the current conversation
+        --all-branches         every branch (regenerations, edits), as a tree
+        --hidden               also the messages ChatGPT hides (system, tools, thoughts)
+        --last N               only the last N messages
+        --format json          the thread as [{node_id, role, text, create_time}, …]
+        'show tables', 'show create table …' and other SHOW statements run as SQL.
+        """, category: .browse)
+    public var conversation: String?
+    public var allBranches = false
+    public var hidden = false
+    public var last: Int?
+
+    public init(conversation: String?, allBranches: Bool = false, hidden: Bool = false, last: Int? = nil) {
+        self.conversation = conversation; self.allBranches = allBranches; self.hidden = hidden; self.last = last
+    }
+    public init(arguments: inout Arguments) throws {
+        allBranches = arguments.flag("--all-branches")
+        hidden = arguments.flag("--hidden")
+        last = try arguments.intOption("--last")
+        try arguments.requireCount(0...1)
+        conversation = arguments.positional.first
+    }
+
+    public func run(in shell: Shell) throws -> CommandResult {
+        let target: ConversationSummary
+        if let conversation {
+            target = try ConversationReference.resolve(conversation, in: shell)
+        } else if let current = shell.state.conversation {
+            target = current
+        } else {
+            throw ParseError.usage(command: "show", problem: "no current conversation; name one", usage: Self.spec.usage)
+        }
+        let catalog = try shell.catalog
+        let assets = try catalog.assets(conversationID: target.id)
+        let formatter = TranscriptFormatter(colors: shell.colors)
+        let projectName = try target.projectID.flatMap { try catalog.project(id: $0)?.name }
+        var text = formatter.header(target, project: projectName)
+        var shown: [StoredMessage]
+        if allBranches {
+            let all = try catalog.allMessages(conversationID: target.id)
+            shown = []
+            text += "\n"
+            for (m, depth, isBranch) in ShowCommand.treeOrder(all) where hidden || !m.isHidden {
+                shown.append(m)
+                text += "\n" + formatter.message(m, assets: assets[m.nodeID] ?? [], depth: depth,
+                                                  marker: isBranch ? (m.onVisiblePath ? "● " : "○ ") : "")
+            }
+        } else {
+            shown = try catalog.visibleThread(conversationID: target.id).filter { hidden || !$0.isHidden }
+            if let last, shown.count > last { shown = Array(shown.suffix(last)) }
+            for m in shown { text += "\n" + formatter.message(m, assets: assets[m.nodeID] ?? []) }
+        }
+        if shown.isEmpty { text += "\n(no messages)\n" }
+        return .document(text, data: ShowCommand.rows(shown))
+    }
+
+    /// Depth-first in children order; marks nodes whose parent has several children (a branch point).
+    static func treeOrder(_ messages: [StoredMessage]) -> [(StoredMessage, Int, Bool)] {
+        let ids = Set(messages.map(\.nodeID))
+        var children: [String: [StoredMessage]] = [:]
+        var roots: [StoredMessage] = []
+        for m in messages {
+            if let p = m.parentNodeID, ids.contains(p) { children[p, default: []].append(m) } else { roots.append(m) }
+        }
+        for k in children.keys { children[k]!.sort { $0.childIndex < $1.childIndex } }
+        roots.sort { ($0.createTime ?? "", $0.childIndex) < ($1.createTime ?? "", $1.childIndex) }
+        var out: [(StoredMessage, Int, Bool)] = []
+        var visited = Set<String>()
+        func walk(_ m: StoredMessage, depth: Int, branch: Bool) {
+            guard visited.insert(m.nodeID).inserted else { return }
+            out.append((m, depth, branch))
+            let kids = children[m.nodeID] ?? []
+            for k in kids { walk(k, depth: kids.count > 1 ? depth + 1 : depth, branch: kids.count > 1) }
+        }
+        for r in roots { walk(r, depth: 0, branch: roots.count > 1) }
+        return out
+    }
+
+    static func rows(_ messages: [StoredMessage]) -> ResultSet {
+        ResultSet(columns: [Column(name: "node_id", kind: .text), Column(name: "parent_node_id", kind: .text),
+                            Column(name: "role", kind: .text), Column(name: "content_type", kind: .text),
+                            Column(name: "text", kind: .text), Column(name: "create_time", kind: .temporal),
+                            Column(name: "is_hidden", kind: .integer), Column(name: "on_visible_path", kind: .integer)],
+                  rows: messages.map { m in
+                      [.text(m.nodeID), .optional(m.parentNodeID), .optional(m.role), .optional(m.contentType), .optional(m.text),
+                       m.createTime.map { .temporal($0) } ?? .null, .int(m.isHidden ? 1 : 0), .int(m.onVisiblePath ? 1 : 0)]
+                  })
+    }
+}

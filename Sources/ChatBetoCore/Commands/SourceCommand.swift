@@ -1,0 +1,19 @@
+/// `source <file>`: runs a script of commands and SQL, stopping at the first error.
+public struct SourceCommand: ShellCommand, Equatable {
+    public static let spec = CommandSpec(
+        name: "source", aliases: ["\\."], usage: "source <file>",
+        summary: "Run the commands in a .chatbeto script file.", category: .shell)
+    public var path: String
+
+    public init(path: String) { self.path = path }
+    public init(arguments: inout Arguments) throws {
+        try arguments.requireCount(1...1)
+        path = arguments.positional[0]
+    }
+
+    public func run(in shell: Shell) throws -> CommandResult {
+        guard let runner = shell.sourceFile else { throw ScriptError.cannotOpen(path: path, reason: "no script runner") }
+        try runner(path)
+        return .none
+    }
+}

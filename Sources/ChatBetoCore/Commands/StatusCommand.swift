@@ -1,0 +1,29 @@
+import Foundation
+
+/// `status`: where chatbeto is connected and what is current.
+public struct StatusCommand: ShellCommand, Equatable {
+    public static let spec = CommandSpec(
+        name: "status", aliases: ["\\s"], usage: "status",
+        summary: "Show the connection, server, schema version, current project and conversation.", category: .shell)
+    public init() {}
+    public init(arguments: inout Arguments) throws { try arguments.requireCount(0...0) }
+
+    public func run(in shell: Shell) throws -> CommandResult {
+        let db = try shell.db()
+        let (config, server) = try shell.options.connectionTarget()
+        var rows: [(String, String)] = [
+            ("chatbeto", ChatBeto.version),
+            ("connection", config.displayName),
+            ("server", db.connection.serverVersion + (server != nil ? " (private, managed by chatbeto)" : "")),
+            ("home", shell.options.home.path),
+            ("schema version", String(try db.schemaVersion())),
+            ("project", shell.state.project?.name ?? "(none)"),
+            ("conversation", shell.state.conversation.map { "\($0.displayTitle) (\($0.id))" } ?? "(none)"),
+            ("sql writes", shell.settings.sqlWrite ? "allowed" : "refused by the server (read-only account)"),
+            ("OpenAI", OpenAIConfig.fromEnvironment(shell.options.environment).map { "key set, \($0.baseURL)" } ?? "no OPENAI_API_KEY"),
+        ]
+        if let limitation = db.readOnlyLimitation { rows.append(("warning", limitation)) }
+        return .rows(ResultSet(columns: [Column(name: "name", kind: .text), Column(name: "value", kind: .text)],
+                               rows: rows.map { [.text($0.0), .text($0.1)] }), summary: nil)
+    }
+}

@@ -1,0 +1,23 @@
+/// What a command is called and how it is used: declared once per command; `help`, completion,
+/// usage errors and the README's command reference are all generated from it.
+public struct CommandSpec: Sendable {
+    public let name: String
+    public let aliases: [String]
+    /// One line, e.g. `use <project>|-`.
+    public let usage: String
+    /// One sentence for the command list.
+    public let summary: String
+    /// Longer help for `help <command>`: options, examples.
+    public let details: String
+    public let category: Category
+
+    public enum Category: String, Sendable, CaseIterable {
+        case browse = "Browse", query = "Query", chat = "Chat", data = "Import and export", shell = "Shell"
+    }
+
+    public init(name: String, aliases: [String] = [], usage: String, summary: String, details: String = "",
+                category: Category) {
+        self.name = name; self.aliases = aliases; self.usage = usage; self.summary = summary
+        self.details = details; self.category = category
+    }
+}

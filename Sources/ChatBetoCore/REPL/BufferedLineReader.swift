@@ -1,0 +1,40 @@
+import Foundation
+
+/// Reads lines from a file descriptor or file with a large buffer (libedit reads a byte per syscall on pipes).
+public final class BufferedLineReader: LineReader {
+    private let handle: FileHandle
+    private var buffer = Data()
+    private var atEnd = false
+
+    public init(handle: FileHandle) { self.handle = handle }
+
+    public func readLine(prompt: String) -> LineInput {
+        while true {
+            if let newline = buffer.firstIndex(of: 0x0A) {
+                var lineData = buffer[buffer.startIndex..<newline]
+                if lineData.last == 0x0D { lineData = lineData.dropLast() }
+                let line = String(decoding: lineData, as: UTF8.self)
+                buffer.removeSubrange(buffer.startIndex...newline)
+                return .line(line)
+            }
+            if atEnd {
+                guard !buffer.isEmpty else { return .end }
+                let line = String(decoding: buffer, as: UTF8.self)
+                buffer.removeAll()
+                return .line(line)
+            }
+            let chunk = handle.availableData
+            if chunk.isEmpty { atEnd = true } else { buffer.append(chunk) }
+        }
+    }
+
+    public func addHistory(_ line: String) {}
+}
+
+/// Lines from a string (for `-e`).
+public final class StringLineReader: LineReader {
+    private var lines: [String]
+    public init(_ text: String) { lines = text.components(separatedBy: "\n").reversed() }
+    public func readLine(prompt: String) -> LineInput { lines.popLast().map { .line($0) } ?? .end }
+    public func addHistory(_ line: String) {}
+}

@@ -1,0 +1,105 @@
+import Foundation
+
+/// The read-eval loop: reads lines, cuts them into commands and statements, runs them, reports errors.
+/// Interactive: errors are printed and the loop goes on. Scripts: the first error stops the run
+/// (unless `--force`) with a message naming the file and line.
+public final class REPL {
+    public let shell: Shell
+
+    /// Exit codes (documented in the README).
+    public enum ExitCode: Int32 {
+        case success = 0
+        case commandFailed = 1
+        case usage = 2
+        case cannotConnect = 3
+        case interrupted = 130
+    }
+
+    public init(shell: Shell) { self.shell = shell }
+
+    /// Runs lines from `reader`; `sourceName` names the script in error messages (nil = interactive).
+    public func run(reader: LineReader, sourceName: String?) -> ExitCode {
+        var splitter = InputSplitter()
+        var result = ExitCode.success
+        let interactive = sourceName == nil && shell.isInteractive
+        while !shell.shouldQuit {
+            let prompt = interactive ? (splitter.isContinuing ? shell.continuationPrompt : shell.prompt) : ""
+            let units: [InputSplitter.Unit]
+            switch reader.readLine(prompt: prompt) {
+            case .interrupted:
+                splitter.reset()
+                continue
+            case .end:
+                units = interactive ? [] : splitter.finish()
+                if interactive { _ = shell.console.write("\n") }
+                if let code = runUnits(units, sourceName: sourceName, interactive: interactive) { return code }
+                return result
+            case .line(let line):
+                if interactive { reader.addHistory(line) }
+                units = splitter.feed(line: line)
+            }
+            if let code = runUnits(units, sourceName: sourceName, interactive: interactive) {
+                if interactive { result = code } else { return code }
+            }
+        }
+        return result
+    }
+
+    /// Runs units; returns an exit code when the run must stop (script error), nil to go on.
+    private func runUnits(_ units: [InputSplitter.Unit], sourceName: String?, interactive: Bool) -> ExitCode? {
+        for unit in units {
+            if shell.shouldQuit { return nil }
+            do {
+                let invocation = try CommandParser.parse(unit.text, vertical: unit.vertical)
+                try shell.execute(invocation)
+            } catch let failed as ScriptFailed {
+                // A sourced script already reported its own file and line.
+                if interactive || shell.options.force { continue }
+                return failed.code
+            } catch {
+                let code = REPL.exitCode(for: error)
+                let message = REPL.message(for: error)
+                if interactive {
+                    _ = shell.console.writeError(shell.colors.red("error: ") + message + "\n")
+                    continue
+                }
+                let location = (sourceName ?? "-") + ":\(unit.line)"
+                _ = shell.console.writeError("\(location): error: \(message)\n")
+                if !shell.options.force { return code }
+            }
+        }
+        return nil
+    }
+
+    static func message(for error: Error) -> String {
+        if let e = error as? CustomStringConvertible { return e.description }
+        return String(describing: error)
+    }
+
+    static func exitCode(for error: Error) -> ExitCode {
+        switch error {
+        case is ConnectError: return .cannotConnect
+        case is InterruptedError: return .interrupted
+        default: return .commandFailed
+        }
+    }
+
+    /// Runs a script file (`-f`, `source`); nested sources report their own file and line.
+    public func runFile(_ path: String) throws {
+        let url = URL(fileURLWithPath: (path as NSString).expandingTildeInPath,
+                      relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        guard let handle = try? FileHandle(forReadingFrom: url) else {
+            let reason = FileManager.default.fileExists(atPath: url.path) ? "permission denied" : "no such file"
+            throw ScriptError.cannotOpen(path: path, reason: reason)
+        }
+        defer { try? handle.close() }
+        let code = run(reader: BufferedLineReader(handle: handle), sourceName: path)
+        if code != .success { throw ScriptFailed(code: code) }
+    }
+}
+
+/// A sourced script stopped at an error (already reported with its file and line).
+public struct ScriptFailed: Error, CustomStringConvertible {
+    public let code: REPL.ExitCode
+    public var description: String { "script stopped" }
+}

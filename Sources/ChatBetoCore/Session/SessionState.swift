@@ -1,0 +1,9 @@
+/// Where the user is: current project and conversation, and the numbered rows of the last listing.
+public struct SessionState: Sendable, Equatable {
+    public var project: Project?
+    public var conversation: ConversationSummary?
+    /// Conversation ids of the last listing (`conversations`, `search`), so `show 3` works.
+    public var lastListing: [String] = []
+
+    public init() {}
+}

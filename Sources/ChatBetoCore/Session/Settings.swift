@@ -1,0 +1,80 @@
+import Foundation
+
+/// The shell's settings (`set NAME VALUE`), persisted with the session. Never holds secrets.
+public struct Settings: Sendable, Equatable, Codable {
+    public var format: OutputFormat = .table
+    public var pager: Bool = true
+    public var model: String = "gpt-5-mini"
+    public var sqlWrite: Bool = false
+    /// Seed only the last N turns of long threads; nil = all.
+    public var seedTurns: Int?
+    public var embeddingModel: String = "text-embedding-3-small"
+    public var embeddingDimensions: Int = 512
+
+    public init() {}
+
+    /// Name, current value and meaning of each setting, for `set` without arguments.
+    public static let descriptions: [(name: String, help: String)] = [
+        ("format", "output format: table, vertical, csv, tsv, json, markdown"),
+        ("pager", "send long output through $PAGER on a terminal: on, off"),
+        ("model", "model for chat turns (also CHATBETO_MODEL)"),
+        ("sql-write", "allow SQL that changes data or schema: on, off"),
+        ("seed-turns", "when seeding a server conversation, send only the last N turns: N or all"),
+        ("embedding-model", "model for semantic search embeddings"),
+        ("embedding-dimensions", "dimensions of the embeddings"),
+    ]
+
+    public func value(of name: String) -> String? {
+        switch name {
+        case "format": return format.rawValue
+        case "pager": return pager ? "on" : "off"
+        case "model": return model
+        case "sql-write": return sqlWrite ? "on" : "off"
+        case "seed-turns": return seedTurns.map(String.init) ?? "all"
+        case "embedding-model": return embeddingModel
+        case "embedding-dimensions": return String(embeddingDimensions)
+        default: return nil
+        }
+    }
+
+    /// Applies `set name value`; throws naming the valid values.
+    public mutating func set(_ name: String, _ value: String) throws {
+        func bool() throws -> Bool {
+            switch value.lowercased() {
+            case "on", "true", "1", "yes": return true
+            case "off", "false", "0", "no": return false
+            default: throw ConfigError.invalidValue(name: name, value: value, expected: "on or off")
+            }
+        }
+        switch name {
+        case "format": format = try OutputFormat.parse(value)
+        case "pager": pager = try bool()
+        case "model":
+            guard !value.isEmpty, !value.contains(" ") else { throw ConfigError.invalidValue(name: name, value: value, expected: "a model id such as gpt-5-mini") }
+            model = value
+        case "sql-write", "sql_write": sqlWrite = try bool()
+        case "seed-turns", "seed_turns":
+            if value.lowercased() == "all" { seedTurns = nil; return }
+            guard let n = Int(value), n > 0 else { throw ConfigError.invalidValue(name: name, value: value, expected: "a number ≥ 1 or 'all'") }
+            seedTurns = n
+        case "embedding-model": embeddingModel = value
+        case "embedding-dimensions":
+            guard let n = Int(value), (1...3072).contains(n) else { throw ConfigError.invalidValue(name: name, value: value, expected: "a number of dimensions 1…3072") }
+            embeddingDimensions = n
+        default:
+            throw ConfigError.invalidValue(name: "set", value: name,
+                                           expected: "one of " + Settings.descriptions.map(\.name).joined(separator: ", "))
+        }
+    }
+
+    func encoded() -> String {
+        (try? String(decoding: JSONEncoder().encode(self), as: UTF8.self)) ?? "{}"
+    }
+
+    static func decoded(_ text: String?) -> Settings? {
+        guard let text, let data = text.data(using: .utf8) else { return nil }
+        return try? JSONDecoder().decode(Settings.self, from: data)
+    }
+}
+
+extension OutputFormat: Codable {}

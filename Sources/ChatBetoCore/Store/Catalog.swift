@@ -1,0 +1,118 @@
+/// Reads and small writes the shell needs about projects, conversations, messages and sessions.
+public struct Catalog {
+    public let connection: MySQLConnection
+    public init(connection: MySQLConnection) { self.connection = connection }
+
+    // MARK: projects
+
+    public func projectList() throws -> ResultSet { try connection.query(SQL.Projects.list) }
+
+    public func allProjects() throws -> [Project] { try connection.query(SQL.Projects.all).records.map(Project.init) }
+
+    public func project(id: Int64) throws -> Project? {
+        try connection.queryOne(SQL.Projects.byID, [.int(id)]).map(Project.init)
+    }
+
+    /// Finds a project by exact name, gizmo id (with or without a name slug), or unambiguous prefix.
+    public func findProject(_ key: String) throws -> Project {
+        let all = try allProjects()
+        if let p = all.first(where: { $0.name == key }) { return p }
+        let gizmo = Catalog.stripSlug(key)
+        if let p = all.first(where: { $0.chatgptProjectID == gizmo }) { return p }
+        if let p = all.first(where: { $0.name.caseInsensitiveCompare(key) == .orderedSame }) { return p }
+        let prefixed = all.filter { $0.name.lowercased().hasPrefix(key.lowercased()) || ($0.chatgptProjectID?.hasPrefix(key) ?? false) }
+        if prefixed.count == 1 { return prefixed[0] }
+        if prefixed.count > 1 {
+            throw LookupError.ambiguous(kind: "project", key: key, candidates: prefixed.map(\.name))
+        }
+        throw LookupError.notFound(kind: "project", key: key, hint: "type 'projects' to list them")
+    }
+
+    /// `g-p-<hex>-health-research` → `g-p-<hex>`.
+    static func stripSlug(_ s: String) -> String {
+        guard s.hasPrefix("g-p-") else { return s }
+        let body = s.dropFirst(4)
+        let hex = body.prefix { $0.isHexDigit }
+        return hex.count == 32 ? "g-p-" + hex : s
+    }
+
+    public func renameProject(id: Int64, to name: String) throws {
+        try connection.query(SQL.Projects.rename, [.text(name), .int(id)])
+    }
+
+    public func setInstructions(projectID: Int64, _ text: String?) throws {
+        try connection.query(SQL.Projects.setInstructions, [.optional(text), .int(projectID)])
+    }
+
+    public func projectNames() throws -> [String] {
+        try connection.query(SQL.Projects.names).rows.compactMap { $0.first?.textValue }
+    }
+
+    // MARK: conversations
+
+    public func conversation(id: String) throws -> ConversationSummary? {
+        try connection.queryOne(SQL.Conversations.byID, [.text(id)]).map(ConversationSummary.init)
+    }
+
+    /// By exact id or unambiguous id prefix.
+    public func findConversation(_ key: String) throws -> ConversationSummary {
+        if let c = try conversation(id: key) { return c }
+        let matches = try connection.query(SQL.Conversations.byPrefix, [.text(key)]).records.map(ConversationSummary.init)
+        if matches.count == 1 { return matches[0] }
+        if matches.count > 1 {
+            throw LookupError.ambiguous(kind: "conversation", key: key, candidates: matches.map { "\($0.id)  \($0.displayTitle)" })
+        }
+        throw LookupError.notFound(kind: "conversation", key: key, hint: "type 'conversations' to list them")
+    }
+
+    public func listConversations(projectID: Int64?, orphansOnly: Bool, since: String?, limit: Int) throws -> ResultSet {
+        try connection.query(SQL.Conversations.list, [
+            .int(projectID == nil ? 0 : 1), .optional(projectID.map(Int.init)),
+            .int(orphansOnly ? 1 : 0), .optional(since), .optional(since), .int(Int64(limit)),
+        ])
+    }
+
+    public func mostRecentConversation(projectID: Int64?) throws -> ConversationSummary? {
+        if let projectID {
+            return try connection.queryOne(SQL.Conversations.mostRecentInProject, [.int(projectID)]).map(ConversationSummary.init)
+        }
+        return try connection.queryOne(SQL.Conversations.mostRecent).map(ConversationSummary.init)
+    }
+
+    public func completionConversations() throws -> [(id: String, title: String?)] {
+        try connection.query(SQL.Conversations.completionCandidates).rows.map { ($0[0].textValue ?? "", $0[1].textValue) }
+    }
+
+    // MARK: messages
+
+    public func visibleThread(conversationID: String) throws -> [StoredMessage] {
+        try connection.query(SQL.Messages.visibleThread, [.text(conversationID)]).records.map(StoredMessage.init)
+    }
+
+    public func allMessages(conversationID: String) throws -> [StoredMessage] {
+        try connection.query(SQL.Messages.allNodes, [.text(conversationID)]).records.map(StoredMessage.init)
+    }
+
+    public func assets(conversationID: String) throws -> [String: [String]] {
+        var out: [String: [String]] = [:]
+        for r in try connection.query(SQL.Messages.assets, [.text(conversationID)]).records {
+            let label = r.string("export_path") ?? r.string("asset_pointer") ?? "?"
+            out[r.string("node_id") ?? "", default: []].append(label)
+        }
+        return out
+    }
+}
+
+/// A name or id that matched nothing, or too much.
+public enum LookupError: Error, CustomStringConvertible, Sendable {
+    case notFound(kind: String, key: String, hint: String)
+    case ambiguous(kind: String, key: String, candidates: [String])
+
+    public var description: String {
+        switch self {
+        case .notFound(let kind, let key, let hint): return "no \(kind) matches '\(key)'; \(hint)"
+        case .ambiguous(let kind, let key, let candidates):
+            return "'\(key)' matches several \(kind)s; be more specific:\n" + candidates.prefix(10).map { "  " + $0 }.joined(separator: "\n")
+        }
+    }
+}
