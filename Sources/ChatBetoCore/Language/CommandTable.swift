@@ -14,6 +14,8 @@ public enum CommandTable {
         SetCommand.self,
         SourceCommand.self,
         StatusCommand.self,
+        ServerCommand.self,
+        SchemaCommand.self,
         QuitCommand.self,
     ]
 

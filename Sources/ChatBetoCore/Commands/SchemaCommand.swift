@@ -1,0 +1,18 @@
+/// `schema`: prints the schema of record (what `schema_chatbeto.sql` holds), generated from the migrations.
+public struct SchemaCommand: ShellCommand, Equatable {
+    public static let spec = CommandSpec(
+        name: "schema", usage: "schema [--reference]",
+        summary: "Print the database schema as SQL (the migrations chatbeto applies).", category: .query)
+    /// `--reference`: the command reference in Markdown instead (for the README).
+    public var reference = false
+
+    public init(reference: Bool = false) { self.reference = reference }
+    public init(arguments: inout Arguments) throws {
+        reference = arguments.flag("--reference")
+        try arguments.requireCount(0...0)
+    }
+
+    public func run(in shell: Shell) throws -> CommandResult {
+        .document(reference ? CommandTable.markdownReference : Migrations.script, data: nil)
+    }
+}

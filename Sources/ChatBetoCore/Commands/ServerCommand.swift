@@ -1,0 +1,51 @@
+/// `server status|start|stop`: the private MariaDB server chatbeto manages (when no DSN is set).
+public struct ServerCommand: ShellCommand, Equatable {
+    public static let spec = CommandSpec(
+        name: "server", usage: "server status|start|stop",
+        summary: "Show, start or stop chatbeto's private MariaDB server.",
+        details: """
+        The private server lives under $CHATBETO_HOME/mysql and listens on a unix socket only.
+        It starts by itself when needed; 'server stop' shuts it down (the next command starts it again).
+        With --dsn / CHATBETO_DSN chatbeto does not manage any server.
+        """, category: .shell)
+
+    public enum Action: String, Sendable { case status, start, stop }
+    public var action: Action
+
+    public init(action: Action) { self.action = action }
+    public init(arguments: inout Arguments) throws {
+        try arguments.requireCount(0...1)
+        let word = arguments.positional.first ?? "status"
+        guard let a = Action(rawValue: word) else { throw arguments.usageError("unknown action '\(word)'") }
+        action = a
+    }
+
+    public func run(in shell: Shell) throws -> CommandResult {
+        let (config, server) = try shell.options.connectionTarget()
+        guard let server else {
+            return .message("chatbeto uses the server at \(config.displayName) (from --dsn / CHATBETO_DSN) and does not manage it.")
+        }
+        switch action {
+        case .status:
+            let state = server.state()
+            let text: String
+            switch state {
+            case .running(let pid): text = "running" + (pid.map { " (pid \($0))" } ?? "")
+            case .stopped: text = "stopped"
+            case .notInitialised: text = "not initialised (it is created on first use)"
+            }
+            let rows: [[SQLValue]] = [
+                [.text("state"), .text(text)], [.text("socket"), .text(server.socketPath)],
+                [.text("data"), .text(server.dataDirectory.path)], [.text("log"), .text(server.errorLog.path)],
+            ]
+            return .rows(ResultSet(columns: [Column(name: "name", kind: .text), Column(name: "value", kind: .text)], rows: rows), summary: nil)
+        case .start:
+            let started = try server.start()
+            return .message(started ? "Private server started (\(server.socketPath))." : "Private server already running.")
+        case .stop:
+            shell.disconnect()
+            let stopped = try server.stop()
+            return .message(stopped ? "Private server stopped." : "Private server was not running.")
+        }
+    }
+}
