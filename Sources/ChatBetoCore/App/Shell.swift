@@ -32,6 +32,8 @@ public final class Shell {
         if !modelChosenHere, let m = options.environment["CHATBETO_MODEL"], !m.isEmpty { return m }
         return settings.model
     }
+    /// Set by `set`: the saved session's settings must not overwrite what this shell already chose.
+    public var settingsChangedHere = false
     /// Set once the user picked a model in this shell.
     public var modelChosenHere = false
 
@@ -88,7 +90,7 @@ public final class Shell {
         let store = SessionStore(connection: database.connection)
         let catalog = Catalog(connection: database.connection)
         if let last = try store.latest() {
-            if let saved = last.settings { settings = saved }
+            if let saved = last.settings, !settingsChangedHere { settings = saved }
             if state.project == nil, let pid = last.projectID { state.project = try catalog.project(id: pid) }
             if state.conversation == nil, let cid = last.conversationID { state.conversation = try catalog.conversation(id: cid) }
         }

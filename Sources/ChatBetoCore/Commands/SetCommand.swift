@@ -20,6 +20,7 @@ public struct SetCommand: ShellCommand, Equatable {
     public func run(in shell: Shell) throws -> CommandResult {
         if let name, let value {
             try shell.settings.set(name, value)
+            shell.settingsChangedHere = true
             if name == "format" { shell.formatOverride = nil }
             if name == "model" { shell.modelChosenHere = true }
             try? shell.persistSession()

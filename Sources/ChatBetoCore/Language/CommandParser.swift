@@ -13,7 +13,8 @@ public enum CommandParser {
             }
             return Invocation(command: SQLCommand(statement: sql), format: vertical ? .vertical : format)
         }
-        var words = try Tokenizer.words(trimmed)
+        // Backslash commands (\q, \h, \s) are names, not escapes.
+        var words = trimmed.hasPrefix("\\") ? trimmed.split(separator: " ").map(String.init) : try Tokenizer.words(trimmed)
         guard !words.isEmpty else { throw ParseError.usage(command: "", problem: "empty command", usage: "help") }
         let name = words.removeFirst()
         guard let type = CommandTable.lookup(name) else {

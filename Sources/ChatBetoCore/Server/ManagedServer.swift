@@ -77,7 +77,7 @@ public final class ManagedServer: @unchecked Sendable {
         kill(pid, SIGTERM)
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
-            if kill(pid, 0) != 0 { return true }
+            if kill(pid, 0) != 0 || isZombie(pid) { return true }
             usleep(10_000)
         }
         throw ServerError.didNotStop(pid: pid)
@@ -114,6 +114,13 @@ public final class ManagedServer: @unchecked Sendable {
         if FileManager.default.fileExists(atPath: socketPath) && !answers() {
             try? FileManager.default.removeItem(atPath: socketPath)
         }
+    }
+
+    /// An exited server still waiting for its parent to reap it counts as stopped.
+    private func isZombie(_ pid: Int32) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return false }
+        return stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).hasPrefix("Z")
     }
 
     private func isMariaDB(pid: Int32) -> Bool {

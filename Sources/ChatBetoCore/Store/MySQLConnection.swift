@@ -22,12 +22,8 @@ public final class MySQLConnection {
         }
         handle = h
         self.config = config
-        do {
-            try open(connectTimeout: connectTimeout)
-        } catch {
-            mysql_close(h)
-            throw error
-        }
+        // On failure deinit closes the handle (it runs for a fully initialised instance that throws).
+        try open(connectTimeout: connectTimeout)
     }
 
     deinit {

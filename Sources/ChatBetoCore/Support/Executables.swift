@@ -15,8 +15,19 @@ enum Executables {
         throw ServerError.executableNotFound(name)
     }
 
-    /// Starts a daemon in a new session (so the shell's Ctrl-C never reaches it), stdio on /dev/null, without waiting.
+    /// Starts a daemon in a new session (so the shell's Ctrl-C never reaches it), stdio on /dev/null.
+    /// `setsid --fork` makes it a grandchild: it is never our zombie, whoever stops it.
     static func spawnDetached(_ executable: String, _ arguments: [String]) throws {
+        if let setsid = try? find("setsid") {
+            let pid = try spawn(setsid, ["--fork", executable] + arguments)
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+            return
+        }
+        _ = try spawn(executable, arguments)
+    }
+
+    private static func spawn(_ executable: String, _ arguments: [String]) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -36,6 +47,7 @@ enum Executables {
             throw ServerError.commandFailed(command: (executable as NSString).lastPathComponent, status: rc,
                                             output: String(cString: strerror(rc)))
         }
+        return pid
     }
 
     /// Runs a program to completion with no terminal attached; throws with its output on failure.

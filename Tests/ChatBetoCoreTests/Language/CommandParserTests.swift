@@ -52,6 +52,6 @@ import Testing
             for n in [s.name] + s.aliases { #expect(seen.insert(n).inserted, "duplicate command name \(n)") }
             #expect(CommandTable.lookup(s.name) != nil)
         }
-        #expect(CommandTable.markdownReference.contains("`use <project>|-`"))
+        #expect(CommandTable.markdownReference.contains("`use <project>\\|-`"))
     }
 }
