@@ -61,7 +61,6 @@ public final class ManagedServer: @unchecked Sendable {
         while Date() < deadline {
             if answers() { return true }
             if let pid = readPID(), kill(pid, 0) != 0, errno == ESRCH { break }
-            reapChildren()
             usleep(10_000)
         }
         throw ServerError.didNotStart(log: errorLog.path, tail: tail(of: errorLog, lines: 8))
@@ -89,12 +88,6 @@ public final class ManagedServer: @unchecked Sendable {
         var config = connectionConfig
         config.database = ""
         return (try? MySQLConnection(config: config, connectTimeout: 1)) != nil
-    }
-
-    /// A server we started and that exited early is our child: reap it so it can be seen as gone.
-    private func reapChildren() {
-        var status: Int32 = 0
-        while waitpid(-1, &status, WNOHANG) > 0 {}
     }
 
     func readPID() -> Int32? {

@@ -15,7 +15,7 @@ public enum SQL {
                    COUNT(c.id) AS conversations, MAX(c.update_time) AS last_activity
             FROM projects p LEFT JOIN conversations c ON c.project_id = p.id
             GROUP BY p.id, p.name, p.chatgpt_project_id, p.name_source
-            ORDER BY last_activity IS NULL, last_activity DESC, p.name
+            ORDER BY MAX(c.update_time) IS NULL, MAX(c.update_time) DESC, p.name
             """
         static let all = "SELECT id, name, chatgpt_project_id, name_source, instructions FROM projects ORDER BY name"
         static let byID = "SELECT id, name, chatgpt_project_id, name_source, instructions FROM projects WHERE id = ?"
