@@ -1,9 +1,9 @@
 /// `continue`: selects the conversation to go on with (the current one, else the project's most recent)
-/// and shows its last turns.
+/// and shows its last turns; on a terminal (not in a script) it then enters chat mode.
 public struct ContinueCommand: ShellCommand, Equatable {
     public static let spec = CommandSpec(
         name: "continue", usage: "continue [<conversation>|N]",
-        summary: "Resume the current conversation, or the current project's most recent one, and show its last turns.",
+        summary: "Resume the current conversation, or the current project's most recent one: show its last turns and chat (on a terminal).",
         category: .chat)
     public var conversation: String?
 
@@ -31,6 +31,7 @@ public struct ContinueCommand: ShellCommand, Equatable {
         if let pid = target.projectID, shell.state.project?.id != pid { shell.state.project = try catalog.project(id: pid) }
         shell.state.conversation = target
         try shell.persistSession()
-        return try ShowCommand(conversation: target.id, last: 4).run(in: shell)
+        let shown = try ShowCommand(conversation: target.id, last: 4).run(in: shell)
+        return .sequence([shown, ChatMode.enterIfInteractive(shell)])
     }
 }
