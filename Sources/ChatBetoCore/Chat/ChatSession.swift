@@ -42,6 +42,7 @@ public final class ChatSession {
             var question = "\(verb) \(plan.summary(model: shell.model))"
             if plan.skippedTurns > 0 { question += "; the \(plan.skippedTurns) older turns are left out (seed-turns \(seedTurns ?? 0))" }
             if seedTurns == nil && plan.turns > 40 { question += ". Long thread: 'set seed-turns 20' sends only the last 20 turns" }
+            if shell.options.assumeYes { shell.console.writeError("note: " + question + ".\n") }
             guard shell.confirm(question + ". Send?") else { throw ChatError.seedingDeclined }
         }
         let outcome = Seeder.send(plan, client: client, metadata: ["chatbeto_conversation": String(conversation.id.prefix(512))])

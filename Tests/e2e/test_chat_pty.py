@@ -1,0 +1,102 @@
+"""Chat mode through the real binary in a pseudo-terminal: use, continue, streamed turns, Ctrl-C in
+the middle of a reply, /exit, restart, and continue landing in the same conversation."""
+import pathlib
+import re
+import time
+
+import pexpect
+
+from conftest import API_KEY, BINARY
+
+LONG_REPLY = " ".join(f"w{i}" for i in range(1, 301))
+
+
+def spawn(home):
+    child = pexpect.spawn(BINARY, [], env=home.env, encoding="utf-8", timeout=30, dimensions=(40, 200))
+    child.logfile_read = open(home.path / "pty.log", "a", encoding="utf-8")
+    child.expect("Type 'help'")
+    return child
+
+
+def test_chat_mode_streams_keeps_interrupted_reply_and_resumes(home, fake):
+    child = spawn(home)
+    child.sendline("use Wordpress")
+    child.expect(r"chatbeto\[Wordpress\]> ")
+    child.sendline("continue")
+    child.expect("Then activate it.")
+    child.expect("Chat mode")
+    child.expect(re.escape("you[Wordpress › Plugin help]> "))
+
+    # First turn: the imported thread is seeded after a question with count, tokens and cost.
+    child.sendline("first question")
+    child.expect(r"Seeding the new server conversation with 3 messages \(~\d+ tokens, about \$[0-9.]+ with gpt-5-mini\)")
+    child.expect(r"\[y/N\] ")
+    child.sendline("y")
+    child.expect("You said: first question")
+    child.expect(re.escape("you[Wordpress › Plugin help]> "))
+
+    # Second turn streams word by word: the first words are on the terminal well before the last.
+    fake.configure(event_delay_ms=15, reply="alpha beta gamma " + " ".join(f"x{i}" for i in range(60)) + " omega")
+    child.sendline("second question")
+    child.expect("alpha")
+    first_seen = time.monotonic()
+    child.expect("omega")
+    assert time.monotonic() - first_seen > 0.4, "the reply arrived at once, not streamed"
+    child.expect(re.escape("you[Wordpress › Plugin help]> "))
+
+    # Third turn: Ctrl-C in the middle of the reply keeps the partial text, marked incomplete.
+    fake.configure(event_delay_ms=30, reply=LONG_REPLY)
+    child.sendline("tell me a long story")
+    child.expect("w5 ")
+    child.sendintr()
+    child.expect("interrupted")
+    child.expect(re.escape("you[Wordpress › Plugin help]> "))
+
+    # Commands stay reachable with a leading slash; /exit leaves chat mode, quit leaves the shell.
+    child.sendline("/model gpt-5-nano")
+    child.expect("model = gpt-5-nano")
+    child.sendline("/exit")
+    child.expect(r"chatbeto\[Wordpress › Plugin help\]> ")
+    child.sendline("quit")
+    child.expect(pexpect.EOF)
+
+    rows = home.query("SELECT role, is_incomplete, status, text FROM messages WHERE conversation_id = 'c1' "
+                      "AND on_visible_path = 1 ORDER BY visible_index")
+    roles = [r[0] for r in rows]
+    assert roles == ["system", "user", "assistant", "tool", "assistant",
+                     "user", "assistant", "user", "assistant", "user", "assistant"]
+    assert rows[-1][1] == "1" and rows[-1][2] == "cancelled"
+    assert rows[-1][3].startswith("w1 w2 w3 w4 w5") and "w300" not in rows[-1][3]
+    assert all(r[1] == "0" for r in rows[:-1])
+
+    # Restart: continue lands in the same conversation with every turn.
+    fake.configure(event_delay_ms=0, reply=None)
+    child = spawn(home)
+    child.sendline("continue")
+    child.expect("Chat mode")
+    child.expect(re.escape("you[Wordpress › Plugin help]> "))
+    child.sendline("/show")
+    for text in ["How do I write a plugin?", "You said: first question", "second question", "omega",
+                 "tell me a long story", "w5"]:
+        child.expect(re.escape(text))
+    child.expect(re.escape("you[Wordpress › Plugin help]> "))
+    child.sendline("fourth question")
+    child.expect("You said: fourth question")
+    child.expect(re.escape("you[Wordpress › Plugin help]> "))
+    child.sendeof()
+    child.expect(r"chatbeto\[Wordpress › Plugin help\]> ")
+    child.sendline("quit")
+    child.expect(pexpect.EOF)
+
+    # The server conversation was seeded once and every turn went to it.
+    convs = fake.requests("/v1/conversations")
+    assert len([r for r in convs if r["method"] == "POST" and r["path"] == "/v1/conversations"]) == 1
+    responses = [r for r in fake.requests("/v1/responses") if r["method"] == "POST"]
+    assert len(responses) == 4
+    assert all(r["body"]["instructions"] == "Answer briefly." for r in responses)
+    assert len({r["body"]["conversation"] for r in responses}) == 1
+
+    # The key is in no stored or printed byte: database files, history, terminal output.
+    for path in home.path.rglob("*"):
+        if path.is_file():
+            assert API_KEY.encode() not in path.read_bytes(), f"key found in {path}"
