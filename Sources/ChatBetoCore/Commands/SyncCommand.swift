@@ -51,7 +51,10 @@ public struct SyncCommand: ShellCommand, Equatable {
                 Column(name: $0, kind: $0 == "conversation" || $0 == "action" ? .text : .integer) }, rows: rows)
             return .rows(rs, summary: "dry run: would seed " + headline)
         }
-        guard !plans.isEmpty else { return .message("Nothing to sync: every conversation with messages has an up-to-date server copy.") }
+        guard !plans.isEmpty else {
+            _ = shell.console.write("Nothing to sync: every conversation with messages has an up-to-date server copy.\n")
+            return .none
+        }
         guard shell.confirm("Seed \(headline)?") else { throw ChatError.seedingDeclined }
         let client = try shell.openAIClient()
         let started = Date()
