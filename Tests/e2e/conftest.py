@@ -74,7 +74,7 @@ class Home:
     def __init__(self, path, fake):
         self.path = pathlib.Path(path)
         self.fake = fake
-        self.env = dict(os.environ, CHATBETO_HOME=str(self.path), NO_COLOR="1", TERM="dumb",
+        self.env = dict(os.environ, CHATBETO_HOME=str(self.path), NO_COLOR="1", TERM="dumb", PAGER="cat",
                         OPENAI_API_KEY=API_KEY, OPENAI_BASE_URL=fake.base_url)
         self.env.pop("CHATBETO_DSN", None)
         self.env.pop("CHATBETO_MODEL", None)

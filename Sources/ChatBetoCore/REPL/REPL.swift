@@ -99,7 +99,12 @@ public final class REPL {
                 let text = ChatMode.command(fromSlashLine: trimmed)
                 return runUnits([InputSplitter.Unit(text: text, vertical: false, line: 1)], sourceName: nil, interactive: true)
             }
-            return chatRun(AskCommand(text: line), line: line)
+            // A paste of several lines is one message: take the lines already queued behind this one.
+            var message = [line]
+            while reader.hasPendingInput(milliseconds: 25), case .line(let more) = reader.readLine(prompt: "") {
+                message.append(more)
+            }
+            return chatRun(AskCommand(text: message.joined(separator: "\n")), line: line)
         }
     }
 
