@@ -44,6 +44,14 @@ def test_chat_mode_streams_keeps_interrupted_reply_and_resumes(home, fake):
     assert time.monotonic() - first_seen > 0.4, "the reply arrived at once, not streamed"
     child.expect(re.escape("you[Wordpress › Plugin help]> "))
 
+    # A rate-limited turn is retried with a countdown on the terminal.
+    fake.configure(event_delay_ms=0, reply=None)
+    fake.faults({"name": "rate_limit", "path": "/v1/responses", "headers": {"retry-after-ms": "1500"}})
+    child.sendline("limited question")
+    child.expect(r"retrying in \d+s \(429 rate_limit_exceeded, retry 1\)")
+    child.expect("You said: limited question")
+    child.expect(re.escape("you[Wordpress › Plugin help]> "))
+
     # A pasted block of lines is one message; so is a """ block.
     fake.configure(event_delay_ms=0, reply=None)
     child.send("pasted one\npasted two\n")
@@ -74,7 +82,7 @@ def test_chat_mode_streams_keeps_interrupted_reply_and_resumes(home, fake):
     rows = home.query("SELECT role, is_incomplete, status, text FROM messages WHERE conversation_id = 'c1' "
                       "AND on_visible_path = 1 ORDER BY visible_index")
     roles = [r[0] for r in rows]
-    assert roles == ["system", "user", "assistant", "tool", "assistant"] + ["user", "assistant"] * 5
+    assert roles == ["system", "user", "assistant", "tool", "assistant"] + ["user", "assistant"] * 6
     assert rows[-1][1] == "1" and rows[-1][2] == "cancelled"
     assert rows[-1][3].startswith("w1 w2 w3 w4 w5") and "w300" not in rows[-1][3]
     assert all(r[1] == "0" for r in rows[:-1])
@@ -102,7 +110,7 @@ def test_chat_mode_streams_keeps_interrupted_reply_and_resumes(home, fake):
     convs = fake.requests("/v1/conversations")
     assert len([r for r in convs if r["method"] == "POST" and r["path"] == "/v1/conversations"]) == 1
     responses = [r for r in fake.requests("/v1/responses") if r["method"] == "POST"]
-    assert len(responses) == 6
+    assert len(responses) == 8
     assert all(r["body"]["instructions"] == "Answer briefly." for r in responses)
     assert len({r["body"]["conversation"] for r in responses}) == 1
 

@@ -68,14 +68,16 @@ public final class ChatSession {
         let started = Date()
         let flag = CancellationFlag()
         var printed = false
-        if shell.canChat { shell.console.write(shell.colors.dim("\(model) › ")) }
         let result: ResponseResult
         do {
             result = try flag.raisedOnInterrupt {
                 try client.streamResponse(model: model, conversationID: threadID, input: .text(userText),
                                           instructions: instructions?.isEmpty == false ? instructions : nil,
                                           cancellation: flag) { delta in
-                    if !printed { shell.clearStatusLine() }
+                    if !printed {
+                        shell.clearStatusLine()
+                        if shell.canChat { shell.console.write(shell.colors.dim("\(model) › ")) }
+                    }
                     printed = true
                     shell.console.write(delta)
                 }
@@ -113,11 +115,13 @@ public final class ChatSession {
         var user = NewMessage(role: "user", text: userText, model: nil)
         user.time = started
         if existingUserNode == nil { messages.insert(user, at: 0) }
-        let ids = try store.append(messages, conversationID: conversation.id, parent: existingUserNode ?? parent)
-        let server = try store.serverThread(conversationID: conversation.id)
-        // Once the server created the response, it holds the input and the (possibly partial) reply.
-        if result.responseID != nil {
-            try store.setServerThread(conversationID: conversation.id, threadID: server.id, seededNode: ids.last)
+        try store.connection.transaction {
+            let ids = try store.append(messages, conversationID: conversation.id, parent: existingUserNode ?? parent)
+            // Once the server created the response, it holds the input and the (possibly partial) reply.
+            if result.responseID != nil {
+                let server = try store.serverThread(conversationID: conversation.id)
+                try store.setServerThread(conversationID: conversation.id, threadID: server.id, seededNode: ids.last)
+            }
         }
         shell.state.conversation = try shell.catalog.conversation(id: conversation.id)
         try shell.persistSession()
