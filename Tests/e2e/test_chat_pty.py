@@ -118,3 +118,24 @@ def test_chat_mode_streams_keeps_interrupted_reply_and_resumes(home, fake):
     for path in home.path.rglob("*"):
         if path.is_file():
             assert API_KEY.encode() not in path.read_bytes(), f"key found in {path}"
+
+
+def test_declining_to_seed_a_long_thread_offers_its_last_turns(home, fake):
+    from test_chat_scripts import add_conversation
+    add_conversation(home, "long", 30, title="Long one")
+    child = spawn(home)
+    child.sendline("open long")
+    child.sendline("continue")
+    child.expect(re.escape("you[Wordpress › Long one]> "))
+    child.sendline("hello")
+    child.expect(r"with 60 messages .*\[y/N\] ")
+    child.sendline("n")
+    child.expect(r"Send only the last 20 turns instead .*\[y/N\] ")
+    child.sendline("y")
+    child.expect("You said: hello")
+    child.expect(re.escape("you[Wordpress › Long one]> "))
+    child.sendline("/quit")
+    child.expect(pexpect.EOF)
+    seed = [r for r in fake.requests("/v1/conversations") if r["method"] == "POST"]
+    assert [len(r["body"]["items"]) for r in seed] == [20, 20]
+    assert seed[0]["body"]["items"][0]["content"] == "user message 21"

@@ -35,15 +35,22 @@ public final class ChatSession {
                                          seedTurns: Int?) throws -> String {
         let store = TurnStore(connection: try shell.connection)
         let server = try store.serverThread(conversationID: conversation.id)
-        let plan = SeedPlan.make(conversationID: conversation.id, path: path, server: server, seedTurns: seedTurns)
+        var plan = SeedPlan.make(conversationID: conversation.id, path: path, server: server, seedTurns: seedTurns)
         if case .upToDate = plan.action, let id = server.id { return id }
         if plan.items.count > 2 {
             let verb = plan.action == .create ? "Seeding the new server conversation with" : "Sending the server conversation the missing"
             var question = "\(verb) \(plan.summary(model: shell.model))"
             if plan.skippedTurns > 0 { question += "; the \(plan.skippedTurns) older turns are left out (seed-turns \(seedTurns ?? 0))" }
-            if seedTurns == nil && plan.turns > 40 { question += ". Long thread: 'set seed-turns 20' sends only the last 20 turns" }
             if shell.options.assumeYes { shell.console.writeError("note: " + question + ".\n") }
-            guard shell.confirm(question + ". Send?") else { throw ChatError.seedingDeclined }
+            if !shell.confirm(question + ". Send?") {
+                // A long thread: offer its last turns instead of all of them.
+                let shorter = ChatSession.shorterSeed
+                guard plan.action == .create, plan.turns > shorter,
+                      shell.confirm("Send only the last \(shorter) turns instead ('set seed-turns N' to choose)?") else {
+                    throw ChatError.seedingDeclined
+                }
+                plan = SeedPlan.make(conversationID: conversation.id, path: path, server: server, seedTurns: shorter)
+            }
         }
         let outcome = Seeder.send(plan, client: client, metadata: ["chatbeto_conversation": String(conversation.id.prefix(512))])
         shell.clearStatusLine()
@@ -56,6 +63,9 @@ public final class ChatSession {
         guard let id = outcome.threadID ?? server.id else { throw ChatError.noConversation }
         return id
     }
+
+    /// The number of turns offered when the user declines seeding a long thread whole.
+    static let shorterSeed = 20
 
     // MARK: - the turn
 
@@ -94,6 +104,13 @@ public final class ChatSession {
             if shell.canChat { shell.console.write("\n") }
             return try turn(conversation, path: path, userText: userText, existingUserNode: existingUserNode,
                             seedTurns: retry, offered: true)
+        }
+        if result.responseID == nil, result.text.isEmpty, result.status == .cancelled || { if case .interrupted = result.status { return true } else { return false } }() {
+            // The server never started a response: nothing to keep, and the next turn starts from the same place.
+            shell.clearStatusLine()
+            if shell.canChat { shell.console.write("\n") }
+            shell.warn("the reply never started (cancelled or connection lost): nothing was stored; send it again")
+            return result
         }
         if result.text.isEmpty, let refusal = result.refusal { shell.console.write(refusal) }
         if printed || !result.text.isEmpty || result.refusal != nil { shell.console.write(result.text.hasSuffix("\n") ? "" : "\n") }
