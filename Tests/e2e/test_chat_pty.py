@@ -139,3 +139,19 @@ def test_declining_to_seed_a_long_thread_offers_its_last_turns(home, fake):
     seed = [r for r in fake.requests("/v1/conversations") if r["method"] == "POST"]
     assert [len(r["body"]["items"]) for r in seed] == [20, 20]
     assert seed[0]["body"]["items"][0]["content"] == "user message 21"
+
+
+def test_ctrl_c_during_a_retry_wait_sends_and_stores_nothing(home, fake):
+    home.run(["--yes", "-e", "open c1; ask first"])
+    fake.faults({"name": "rate_limit", "path": "/v1/responses", "headers": {"retry-after-ms": "5000"}})
+    child = spawn(home)
+    child.sendline("continue")
+    child.expect(re.escape("you[Wordpress › Plugin help]> "))
+    child.sendline("never mind")
+    child.expect(r"retrying in \d+s")
+    child.sendintr()
+    child.expect("nothing was stored")
+    child.expect(re.escape("you[Wordpress › Plugin help]> "))
+    child.sendline("/quit")
+    child.expect(pexpect.EOF)
+    assert home.query("SELECT COUNT(*) FROM messages WHERE conversation_id = 'c1' AND text = 'never mind'") == [["0"]]
