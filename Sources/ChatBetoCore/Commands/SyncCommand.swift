@@ -83,7 +83,7 @@ public struct SyncCommand: ShellCommand, Equatable {
                         record: (SeedPlan, Seeder.Outcome) throws -> Void) throws {
         let queue = OutcomeQueue()
         let workers = min(parallelism, plans.count)
-        let next = Counter()
+        let next = WorkCounter()
         let clients = try (0..<workers).map { _ in
             try OpenAIClient(config: client.config, retryPolicy: client.retryPolicy, onRetry: client.onRetry)
         }
@@ -114,32 +114,4 @@ public struct SyncCommand: ShellCommand, Equatable {
 struct SyncFailed: Error, CustomStringConvertible {
     var count: Int
     var description: String { "sync: \(count) conversation\(count == 1 ? "" : "s") failed; run 'sync' again to resume" }
-}
-
-/// Hands out indices to worker threads.
-final class Counter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
-    func take(below limit: Int) -> Int? {
-        lock.withLock {
-            guard value < limit else { return nil }
-            defer { value += 1 }
-            return value
-        }
-    }
-}
-
-/// Outcomes from the workers to the thread that writes the database.
-final class OutcomeQueue: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var items: [(Int, Seeder.Outcome)] = []
-    func push(_ item: (Int, Seeder.Outcome)) {
-        condition.lock(); items.append(item); condition.signal(); condition.unlock()
-    }
-    func pop() -> (Int, Seeder.Outcome) {
-        condition.lock()
-        defer { condition.unlock() }
-        while items.isEmpty { condition.wait() }
-        return items.removeFirst()
-    }
 }
