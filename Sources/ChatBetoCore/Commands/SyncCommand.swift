@@ -13,17 +13,17 @@ public struct SyncCommand: ShellCommand, Equatable {
         Honours 'set seed-turns N'. Asks before sending (--yes in scripts).
         """, category: .chat)
     public var project: String?
-    public var limit = 1000
+    public var limit = 1_000_000
     public var dryRun = false
     /// Requests in flight at once.
     static let parallelism = 4
 
-    public init(project: String? = nil, limit: Int = 1000, dryRun: Bool = false) {
+    public init(project: String? = nil, limit: Int = 1_000_000, dryRun: Bool = false) {
         self.project = project; self.limit = limit; self.dryRun = dryRun
     }
     public init(arguments: inout Arguments) throws {
         dryRun = arguments.flag("--dry-run")
-        limit = try arguments.intOption("--limit") ?? 1000
+        limit = try arguments.intOption("--limit") ?? 1_000_000
         try arguments.requireCount(0...1)
         project = arguments.positional.first
     }
