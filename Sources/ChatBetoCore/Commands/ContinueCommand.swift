@@ -4,7 +4,13 @@ public struct ContinueCommand: ShellCommand, Equatable {
     public static let spec = CommandSpec(
         name: "continue", usage: "continue [<conversation>|N]",
         summary: "Resume the current conversation, or the current project's most recent one: show its last turns and chat (on a terminal).",
-        category: .chat)
+        details: """
+        On a terminal, continue enters chat mode: each line is a message to the model and the reply
+        streams as it arrives. \"\"\" starts and ends a multi-line message (a pasted block is one message).
+        Commands need a leading '/': /show, /model gpt-5-mini, /retry, /new Title; /exit or Ctrl-D leaves
+        chat mode, Ctrl-C stops a reply (what arrived is kept, marked incomplete).
+        In scripts, continue only selects the conversation: use ask.
+        """, category: .chat)
     public var conversation: String?
 
     public init(conversation: String? = nil) { self.conversation = conversation }
