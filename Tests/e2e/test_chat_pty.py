@@ -155,3 +155,26 @@ def test_ctrl_c_during_a_retry_wait_sends_and_stores_nothing(home, fake):
     child.sendline("/quit")
     child.expect(pexpect.EOF)
     assert home.query("SELECT COUNT(*) FROM messages WHERE conversation_id = 'c1' AND text = 'never mind'") == [["0"]]
+
+
+def test_ctrl_c_stops_a_sync_which_resumes_later(home, fake):
+    from test_chat_scripts import add_conversation
+    for i in range(12):
+        add_conversation(home, f"s{i}", 3)
+    fake.configure(event_delay_ms=0)
+    # Each conversation's create call is slow enough to interrupt the sync part-way.
+    fake.faults({"name": "rate_limit", "path": "/v1/conversations", "count": 13, "headers": {"retry-after-ms": "300"}})
+    child = spawn(home)
+    child.sendline("sync")
+    child.expect(r"\[y/N\] ")
+    child.sendline("y")
+    child.expect("retrying in")
+    child.sendintr()
+    child.expect(r"Stopped by Ctrl-C before \d+ conversations")
+    child.expect(r"chatbeto.*> ")
+    child.sendline("quit")
+    child.expect(pexpect.EOF)
+    synced = int(home.query("SELECT COUNT(*) FROM conversations WHERE openai_thread_id IS NOT NULL")[0][0])
+    assert synced < 13
+    r = home.run(["--yes", "-e", "sync"])
+    assert f"Synced {13 - synced} of {13 - synced}" in r.stdout

@@ -17,13 +17,21 @@ final class WorkCounter: @unchecked Sendable {
 final class OutcomeQueue: @unchecked Sendable {
     private let condition = NSCondition()
     private var items: [(Int, Seeder.Outcome)] = []
+    private var finishedWorkers = 0
+
     func push(_ item: (Int, Seeder.Outcome)) {
         condition.lock(); items.append(item); condition.signal(); condition.unlock()
     }
-    func pop() -> (Int, Seeder.Outcome) {
+
+    func workerFinished() {
+        condition.lock(); finishedWorkers += 1; condition.signal(); condition.unlock()
+    }
+
+    /// The next outcome, waiting for one; nil once all `workers` finished and everything was taken.
+    func pop(workers: Int) -> (Int, Seeder.Outcome)? {
         condition.lock()
         defer { condition.unlock() }
-        while items.isEmpty { condition.wait() }
-        return items.removeFirst()
+        while items.isEmpty && finishedWorkers < workers { condition.wait() }
+        return items.isEmpty ? nil : items.removeFirst()
     }
 }

@@ -60,27 +60,35 @@ public struct SyncCommand: ShellCommand, Equatable {
         let started = Date()
         var progress = ProgressLine(total: plans.count, console: shell.console)
         var done = 0, failed: [(String, String)] = [], sentItems = 0
-        try SyncCommand.sendAll(plans, client: client) { plan, outcome in
-            try Seeder.record(outcome, plan: plan, store: store)
-            sentItems += outcome.sentItems
-            if let error = outcome.error { failed.append((plan.conversationID, REPL.message(for: error))) } else { done += 1 }
-            progress.advance()
+        let stop = CancellationFlag()
+        let handed = try stop.raisedOnInterrupt {
+            try SyncCommand.sendAll(plans, client: client, stop: stop) { plan, outcome in
+                try Seeder.record(outcome, plan: plan, store: store)
+                sentItems += outcome.sentItems
+                if let error = outcome.error { failed.append((plan.conversationID, REPL.message(for: error))) } else { done += 1 }
+                progress.advance()
+            }
         }
         progress.finish()
         let seconds = Date().timeIntervalSince(started)
         var report = "Synced \(done) of \(plans.count) conversations (\(sentItems) messages) in \(String(format: "%.1f", seconds))s"
-            + String(format: " (%.1f conversations/s).", Double(plans.count) / max(seconds, 0.001))
+            + String(format: " (%.1f conversations/s).", Double(handed) / max(seconds, 0.001))
+        if handed < plans.count {
+            report += "\nStopped by Ctrl-C before \(plans.count - handed) conversations; run 'sync' again to resume."
+        }
         for (id, message) in failed.prefix(10) { report += "\n  failed \(id): \(message)" }
         if !failed.isEmpty { report += "\nRun 'sync' again to resume the \(failed.count) that failed." }
         _ = shell.console.write(report + "\n")
         if !failed.isEmpty { throw SyncFailed(count: failed.count) }
+        if handed < plans.count { throw InterruptedError() }
         return .none
     }
 
     /// Sends the plans on `parallelism` worker threads (each with its own connection) and hands each
-    /// outcome to `record` on the calling thread, in completion order.
-    static func sendAll(_ plans: [SeedPlan], client: OpenAIClient,
-                        record: (SeedPlan, Seeder.Outcome) throws -> Void) throws {
+    /// outcome to `record` on the calling thread, in completion order. Once `stop` is raised no new
+    /// conversation is started; returns how many were started (and recorded).
+    static func sendAll(_ plans: [SeedPlan], client: OpenAIClient, stop: CancellationFlag,
+                        record: (SeedPlan, Seeder.Outcome) throws -> Void) throws -> Int {
         let queue = OutcomeQueue()
         let workers = min(parallelism, plans.count)
         let next = WorkCounter()
@@ -90,15 +98,18 @@ public struct SyncCommand: ShellCommand, Equatable {
         for w in 0..<workers {
             let worker = clients[w]
             Thread.detachNewThread {
-                while let i = next.take(below: plans.count) {
+                while !stop.isCancelled, let i = next.take(below: plans.count) {
                     queue.push((i, Seeder.send(plans[i], client: worker)))
                 }
+                queue.workerFinished()
             }
         }
-        for _ in plans.indices {
-            let (i, outcome) = queue.pop()
+        var recorded = 0
+        while let (i, outcome) = queue.pop(workers: workers) {
             try record(plans[i], outcome)
+            recorded += 1
         }
+        return recorded
     }
 
     static func actionName(_ action: SeedPlan.Action) -> String {
