@@ -164,6 +164,7 @@ def test_context_too_long_offers_fewer_seed_turns(home, fake):
     assert "context_length_exceeded" in r.stderr and "You said: next" in r.stdout
     creates = [r for r in fake.requests("/v1/conversations") if r["path"] == "/v1/conversations"]
     assert [len(c["body"]["items"]) for c in creates] == [20, 10]
+    assert [r["method"] for r in fake.requests("/v1/conversations/conv_") if "/items" not in r["path"]] == ["DELETE"]
 
 
 def test_cut_stream_failed_and_incomplete_replies_are_kept_incomplete(home, fake):

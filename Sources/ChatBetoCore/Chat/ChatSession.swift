@@ -188,6 +188,8 @@ public final class ChatSession {
             let fewer = max(1, min(turns, shell.settings.seedTurns ?? turns) / 2)
             shell.warn(error.description)
             guard turns > 1, shell.confirm("Re-seed a new server conversation with only the last \(fewer) turns?") else { return nil }
+            // The old server copy is of no further use; deleting it is a courtesy, so a failure does not matter.
+            if let old = try store.serverThread(conversationID: conversation.id).id { _ = try? client.deleteConversation(id: old) }
             try store.setServerThread(conversationID: conversation.id, threadID: nil, seededNode: nil)
             return .some(fewer)
         }
