@@ -14,6 +14,7 @@
 #include <time.h>
 #include <string.h>
 #include <pthread.h>
+#include <poll.h>
 
 extern char **environ;
 
@@ -35,6 +36,12 @@ static inline int chatbeto_terminal_rows(int fd) {
 }
 
 static inline int chatbeto_isatty(int fd) { return isatty(fd); }
+
+/* 1 when `fd` has input ready within `milliseconds` (pasted lines still queued after the first). */
+static inline int chatbeto_input_pending(int fd, int milliseconds) {
+    struct pollfd p = { .fd = fd, .events = POLLIN, .revents = 0 };
+    return poll(&p, 1, milliseconds) == 1 && (p.revents & POLLIN) ? 1 : 0;
+}
 
 /* Starts `/bin/sh -c command` with its stdin reading from a new pipe whose write end is stored
    in *write_fd. SIGPIPE, SIGINT and SIGQUIT are reset to their defaults in the

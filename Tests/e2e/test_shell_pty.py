@@ -3,9 +3,38 @@ import os
 import stat
 import time
 
-import pexpect
+import pathlib
+import shutil
+import subprocess
+import tempfile
 
-from conftest import base_env, binary
+import pexpect
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+
+
+def binary() -> str:
+    path = os.environ.get("CHATBETO_BIN") or str(ROOT / ".build" / "debug" / "chatbeto")
+    if not os.path.exists(path):
+        subprocess.run(["swift", "build", "--product", "chatbeto"], cwd=ROOT, check=True)
+    return path
+
+
+def base_env(home_dir: str) -> dict:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("CHATBETO_", "OPENAI_"))}
+    env.update({"CHATBETO_HOME": home_dir, "CHATBETO_SERVER_BUFFER_POOL": "64M", "NO_COLOR": "1",
+                "PAGER": "cat", "TERM": "xterm", "LANG": "C.UTF-8"})
+    return env
+
+
+@pytest.fixture(scope="module")
+def shell_home():
+    """A CHATBETO_HOME with its own private MariaDB, stopped at the end."""
+    d = tempfile.mkdtemp(prefix="cb-pty-")
+    yield d
+    subprocess.run([binary(), "server", "stop"], env=base_env(d), check=False)
+    shutil.rmtree(d, ignore_errors=True)
 
 PROMPT = "chatbeto> "
 
@@ -16,8 +45,8 @@ def spawn(home):
     return child
 
 
-def test_multiline_sql_completion_and_ctrl_c(home):
-    child = spawn(home)
+def test_multiline_sql_completion_and_ctrl_c(shell_home):
+    child = spawn(shell_home)
     # Multi-line SQL: runs at the semicolon, with a continuation prompt in between.
     child.sendline("SELECT 40 + 2")
     child.expect_exact("->")
@@ -70,7 +99,7 @@ def test_multiline_sql_completion_and_ctrl_c(home):
     child.close()
     assert child.exitstatus == 0
 
-    history = os.path.join(home, "history")
+    history = os.path.join(shell_home, "history")
     mode = stat.S_IMODE(os.stat(history).st_mode)
     assert mode == 0o600, oct(mode)
     # libedit stores lines vis(3)-encoded: spaces as \\040.
@@ -80,14 +109,14 @@ def test_multiline_sql_completion_and_ctrl_c(home):
     assert "sk-abcdefghijklmnop1234" not in text
 
 
-def test_history_is_recalled_in_a_new_session_and_quit_works(home):
-    child = spawn(home)
+def test_history_is_recalled_in_a_new_session_and_quit_works(shell_home):
+    child = spawn(shell_home)
     child.sendline("SELECT 'remember me' AS r;")
     child.expect_exact(PROMPT)
     child.sendline("quit")
     child.expect(pexpect.EOF)
 
-    child = spawn(home)
+    child = spawn(shell_home)
     child.send("\x1b[A\x1b[A")  # up arrow twice: before 'quit', the query of the previous session
     child.send("\r")
     child.expect_exact("remember me")
@@ -98,15 +127,14 @@ def test_history_is_recalled_in_a_new_session_and_quit_works(home):
     assert child.exitstatus == 0
 
 
-def test_prompt_shows_project_and_conversation(home):
-    env = base_env(home)
-    import subprocess
+def test_prompt_shows_project_and_conversation(shell_home):
+    env = base_env(shell_home)
     setup = ("set sql-write on; "
              "sql INSERT INTO projects (id, name, name_source) VALUES (77, 'Wordpress', 'user'); "
              "sql INSERT INTO conversations (id, project_id, title, update_time) VALUES ('pty-conv-1', 77, 'Plugin fix', NOW()); "
              "set sql-write off")
     subprocess.run([binary(), "-e", setup], env=env, check=True)
-    child = spawn(home)
+    child = spawn(shell_home)
     child.sendline("use Word")
     child.expect_exact("chatbeto[Wordpress]> ")
     child.sendline("open pty-conv-1")

@@ -17,6 +17,21 @@ public final class Shell {
     /// A seam for commands that need an OpenAI client (chat, index).
     public var openAIEnvironment: [String: String] { options.environment }
 
+    /// Chat mode (`continue` on a terminal): lines go to the model, commands need a leading `/`.
+    public var chatMode = false
+    /// How many scripts (`-e`, `-f`, `source`, piped stdin) are running; chat mode needs none.
+    public var scriptDepth = 0
+    /// Whether `continue` may enter chat mode and replies get terminal decorations.
+    public var canChat: Bool { isInteractive && scriptDepth == 0 }
+    /// The chat client, made on first use (it needs the API key).
+    public func chat() throws -> ChatSession {
+        if let chatSession { return chatSession }
+        let made = try ChatSession(shell: self)
+        chatSession = made
+        return made
+    }
+    private var chatSession: ChatSession?
+
     private var database: Database?
     private var sessionID: Int64?
     private var restored = false
@@ -118,6 +133,13 @@ public final class Shell {
     }
 
     public var continuationPrompt: String { "      -> " }
+
+    /// `you[Wordpress › Title]> ` in chat mode.
+    public var chatPrompt: String {
+        var context = state.project?.name ?? ""
+        if let c = state.conversation { context += (context.isEmpty ? "" : " › ") + DisplayWidth.truncate(c.displayTitle, to: 30) }
+        return "you[\(context)]> "
+    }
 
     // MARK: running and rendering
 

@@ -1,10 +1,16 @@
 /// `continue`: selects the conversation to go on with (the current one, else the project's most recent)
-/// and shows its last turns.
+/// and shows its last turns; on a terminal (not in a script) it then enters chat mode.
 public struct ContinueCommand: ShellCommand, Equatable {
     public static let spec = CommandSpec(
         name: "continue", usage: "continue [<conversation>|N]",
-        summary: "Resume the current conversation, or the current project's most recent one, and show its last turns.",
-        category: .chat)
+        summary: "Resume the current conversation, or the current project's most recent one: show its last turns and chat (on a terminal).",
+        details: """
+        On a terminal, continue enters chat mode: each line is a message to the model and the reply
+        streams as it arrives. \"\"\" starts and ends a multi-line message (a pasted block is one message).
+        Commands need a leading '/': /show, /model gpt-5-mini, /retry, /new Title; /exit or Ctrl-D leaves
+        chat mode, Ctrl-C stops a reply (what arrived is kept, marked incomplete).
+        In scripts, continue only selects the conversation: use ask.
+        """, category: .chat)
     public var conversation: String?
 
     public init(conversation: String? = nil) { self.conversation = conversation }
@@ -31,6 +37,7 @@ public struct ContinueCommand: ShellCommand, Equatable {
         if let pid = target.projectID, shell.state.project?.id != pid { shell.state.project = try catalog.project(id: pid) }
         shell.state.conversation = target
         try shell.persistSession()
-        return try ShowCommand(conversation: target.id, last: 4).run(in: shell)
+        let shown = try ShowCommand(conversation: target.id, last: 4).run(in: shell)
+        return .sequence([shown, ChatMode.enterIfInteractive(shell)])
     }
 }

@@ -19,6 +19,8 @@ public struct SetCommand: ShellCommand, Equatable {
 
     public func run(in shell: Shell) throws -> CommandResult {
         if let name, let value {
+            // Connect first: connecting restores the last session's settings, which must not undo this change.
+            _ = try? shell.db()
             try shell.settings.set(name, value)
             shell.settingsChangedHere = true
             if name == "format" { shell.formatOverride = nil }

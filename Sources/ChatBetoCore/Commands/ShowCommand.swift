@@ -29,6 +29,7 @@ public struct ShowCommand: ShellCommand, Equatable {
     }
 
     public func run(in shell: Shell) throws -> CommandResult {
+        _ = try shell.db()  // restores the last session's conversation
         let target: ConversationSummary
         if let conversation {
             target = try ConversationReference.resolve(conversation, in: shell)

@@ -32,6 +32,11 @@ public final class EditLineReader: LineReader {
         InterruptSignal.install()
     }
 
+    /// Lines of a paste arrive together: more input is queued right after the first line.
+    public func hasPendingInput(milliseconds: Int32) -> Bool {
+        chatbeto_input_pending(Terminal.standardInput, milliseconds) == 1
+    }
+
     deinit {
         saveHistory()
         history_end(history)

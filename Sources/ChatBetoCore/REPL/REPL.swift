@@ -22,7 +22,14 @@ public final class REPL {
         var splitter = InputSplitter()
         var result = ExitCode.success
         let interactive = sourceName == nil && shell.isInteractive
+        if sourceName != nil || !shell.isInteractive { shell.scriptDepth += 1 }
+        defer { if sourceName != nil || !shell.isInteractive { shell.scriptDepth -= 1 } }
+        var chatBlock: [String]?
         while !shell.shouldQuit {
+            if interactive && shell.chatMode {
+                if let code = chatLine(reader: reader, block: &chatBlock) { result = code }
+                continue
+            }
             let prompt = interactive ? (splitter.isContinuing ? shell.continuationPrompt : shell.prompt) : ""
             let units: [InputSplitter.Unit]
             switch reader.readLine(prompt: prompt) {
@@ -43,6 +50,72 @@ public final class REPL {
             }
         }
         return result
+    }
+
+    /// One line in chat mode: a message for the model, a `"""` block, or a `/command`.
+    private func chatLine(reader: LineReader, block: inout [String]?) -> ExitCode? {
+        let prompt = block == nil ? shell.chatPrompt : "   ...> "
+        switch reader.readLine(prompt: prompt) {
+        case .interrupted:
+            block = nil
+            return nil
+        case .end:
+            _ = shell.console.write("\n")
+            shell.chatMode = false
+            block = nil
+            shell.note("Left chat mode.")
+            return nil
+        case .line(let line):
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if var lines = block {
+                if trimmed.hasSuffix("\"\"\"") {
+                    lines.append(String(trimmed.dropLast(3)))
+                    block = nil
+                    let text = lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+                    reader.addHistory(text)
+                    return text.isEmpty ? nil : chatRun(AskCommand(text: text), line: line)
+                }
+                lines.append(line)
+                block = lines
+                return nil
+            }
+            if trimmed.hasPrefix("\"\"\"") {
+                let rest = String(trimmed.dropFirst(3))
+                if rest.hasSuffix("\"\"\""), rest.count >= 3 {
+                    let text = String(rest.dropLast(3)).trimmingCharacters(in: .whitespaces)
+                    return text.isEmpty ? nil : chatRun(AskCommand(text: text), line: line)
+                }
+                block = rest.isEmpty ? [] : [rest]
+                return nil
+            }
+            if trimmed.isEmpty { return nil }
+            reader.addHistory(line)
+            if ChatMode.isLeave(trimmed) {
+                shell.chatMode = false
+                shell.note("Left chat mode.")
+                return nil
+            }
+            if trimmed.hasPrefix("/") {
+                let text = ChatMode.command(fromSlashLine: trimmed)
+                return runUnits([InputSplitter.Unit(text: text, vertical: false, line: 1)], sourceName: nil, interactive: true)
+            }
+            // A paste of several lines is one message: take the lines already queued behind this one.
+            var message = [line]
+            while reader.hasPendingInput(milliseconds: 25), case .line(let more) = reader.readLine(prompt: "") {
+                message.append(more)
+            }
+            return chatRun(AskCommand(text: message.joined(separator: "\n")), line: line)
+        }
+    }
+
+    private func chatRun(_ command: AskCommand, line: String) -> ExitCode? {
+        do {
+            try shell.execute(Invocation(command: command))
+        } catch {
+            _ = shell.console.writeError(shell.colors.red("error: ") + REPL.message(for: error) + "\n")
+            return REPL.exitCode(for: error)
+        }
+        return nil
     }
 
     /// Runs units; returns an exit code when the run must stop (script error), nil to go on.

@@ -1,0 +1,26 @@
+/// Entering chat mode, where the REPL sends plain lines to the model and `/cmd` lines run commands.
+enum ChatMode {
+    /// Turns chat mode on when a person is typing (not in scripts) and a key is set; says how to leave.
+    static func enterIfInteractive(_ shell: Shell) -> CommandResult {
+        guard shell.canChat else { return .none }
+        guard OpenAIConfig.fromEnvironment(shell.openAIEnvironment) != nil else {
+            shell.warn(ChatError.noAPIKey.description)
+            return .none
+        }
+        shell.chatMode = true
+        return .message("Chat mode with \(shell.model): type a message (\"\"\" starts and ends a multi-line one); "
+                        + "commands with a leading '/': /show, /model ID, /retry, /exit or Ctrl-D to leave.")
+    }
+
+    /// `/model gpt-…` is `set model gpt-…`; `/exit` and `/leave` leave chat mode; the rest are shell commands.
+    static func command(fromSlashLine line: String) -> String {
+        let body = String(line.drop { $0 == " " }.dropFirst())
+        if body == "model" { return "set" }
+        if body.hasPrefix("model ") { return "set " + body }
+        return body
+    }
+
+    static func isLeave(_ line: String) -> Bool {
+        ["/exit", "/leave", "/q"].contains(line.trimmingCharacters(in: .whitespaces).lowercased())
+    }
+}

@@ -1,0 +1,21 @@
+/// `models`: the models the server offers (`GET /v1/models`).
+public struct ModelsCommand: ShellCommand, Equatable {
+    public static let spec = CommandSpec(
+        name: "models", usage: "models",
+        summary: "List the models the OpenAI (or compatible) server offers; 'set model ID' picks one.", category: .chat)
+
+    public init() {}
+    public init(arguments: inout Arguments) throws { try arguments.requireCount(0...0) }
+
+    public func run(in shell: Shell) throws -> CommandResult {
+        let models = try shell.openAIClient().listModels()
+        shell.clearStatusLine()
+        let current = shell.model
+        let rows: [[SQLValue]] = models.map { m in
+            [.text(m.id), .optional(m.ownedBy), .optional(m.shutdownDate), .text(m.id == current ? "*" : "")]
+        }
+        return .rows(ResultSet(columns: [Column(name: "model", kind: .text), Column(name: "owned_by", kind: .text),
+                                         Column(name: "shutdown", kind: .text), Column(name: "selected", kind: .text)], rows: rows),
+                     summary: "\(rows.count) models (selected: \(current))")
+    }
+}
