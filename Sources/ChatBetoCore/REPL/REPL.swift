@@ -7,7 +7,7 @@ public final class REPL {
     public let shell: Shell
 
     /// Exit codes (documented in the README).
-    public enum ExitCode: Int32 {
+    public enum ExitCode: Int32, Sendable {
         case success = 0
         case commandFailed = 1
         case usage = 2
@@ -145,8 +145,7 @@ public final class REPL {
     }
 
     static func message(for error: Error) -> String {
-        if let e = error as? CustomStringConvertible { return e.description }
-        return String(describing: error)
+        String(describing: error)
     }
 
     static func exitCode(for error: Error) -> ExitCode {
