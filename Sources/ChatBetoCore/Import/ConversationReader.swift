@@ -101,7 +101,7 @@ final class ConversationReader: @unchecked Sendable {
         }
         let item: Item
         do {
-            let record = try ConversationRecord(object: conversation, contentHash: hash, fallbackID: fallbackID, assets: source.assets)
+            let record = try ConversationRecord(object: conversation, bytes: data, contentHash: hash, fallbackID: fallbackID, assets: source.assets)
             item = .conversation(record, bytesDone: bytesDone)
         } catch let problem as ConversationTree.Problem {
             let id = JSONAccess.string(conversation["id"]) ?? JSONAccess.string(conversation["conversation_id"]) ?? fallbackID

@@ -60,7 +60,7 @@ struct ConversationRecord: Sendable {
 
     /// Parses one conversation object. `fallbackID` names conversations that carry no id
     /// (files keyed by conversation).
-    init(object: [String: Any], contentHash: String, fallbackID: String?, assets index: AssetIndex) throws {
+    init(object: [String: Any], bytes: Data, contentHash: String, fallbackID: String?, assets index: AssetIndex) throws {
         guard let id = JSONAccess.string(object["id"]) ?? JSONAccess.string(object["conversation_id"]) ?? fallbackID,
               !id.isEmpty else {
             throw ConversationTree.Problem(reason: "the conversation has no id")
@@ -83,6 +83,7 @@ struct ConversationRecord: Sendable {
         }
         let currentNode = JSONAccess.string(object["current_node"])
         let tree = try ConversationTree(nodes: nodes, currentNode: currentNode) { SQLTimestamp.seconds(messages[$0]?["create_time"]) }
+        let rawMessages = RawMessageSlicer.messages(in: bytes)
         var visibleIndex: [String: Int] = [:]
         for (i, n) in tree.visiblePath.enumerated() { visibleIndex[n] = i }
 
@@ -111,7 +112,7 @@ struct ConversationRecord: Sendable {
                 row.isHidden = content.isHidden
                 let finish = JSONAccess.string(JSONAccess.object(metadata?["finish_details"])?["type"])
                 row.isIncomplete = row.status == "in_progress" || row.status == "finished_partial_completion" || finish == "interrupted"
-                row.raw = JSONAccess.serialise(message)
+                row.raw = rawMessages[nodeID] ?? JSONAccess.serialise(message)
                 for (position, asset) in content.assets.enumerated() {
                     assetRows.append(Asset(nodeID: nodeID, position: position, pointer: String(asset.pointer.prefix(255)),
                                            kind: asset.kind, exportPath: index.path(for: asset.pointer),
@@ -137,9 +138,7 @@ struct ConversationRecord: Sendable {
         self.defaultModelSlug = JSONAccess.string(object["default_model_slug"]).map { String($0.prefix(64)) }
         self.currentNode = tree.visiblePath.last
         self.isArchived = JSONAccess.bool(object["is_archived"]) ?? false
-        var rest = object
-        for key in ConversationRecord.columnKeys { rest.removeValue(forKey: key) }
-        self.extra = rest.isEmpty ? nil : JSONAccess.serialise(rest)
+        self.extra = RawMessageSlicer.otherMembers(in: bytes, excluding: ConversationRecord.columnKeys)
         self.contentHash = contentHash
     }
 

@@ -24,7 +24,6 @@ enum JSONAccess {
 
     /// A value as compact JSON text (for raw message JSON and the `extra` column).
     static func serialise(_ v: Any) -> String? {
-        guard JSONSerialization.isValidJSONObject(v) || v is String || v is NSNumber || v is NSNull else { return nil }
         guard let data = try? JSONSerialization.data(withJSONObject: v, options: [.fragmentsAllowed, .withoutEscapingSlashes, .sortedKeys]) else { return nil }
         return String(decoding: data, as: UTF8.self)
     }
