@@ -49,8 +49,22 @@ import Testing
         let clean = try TestServer.freshDatabase()
         _ = try Importer(connection: clean.connection).run(source: export)
         let expected = try state(clean.connection)
+        // How long the binary takes, so the kills land inside the import.
+        let timing = try TestServer.freshDatabase()
+        let full = Process()
+        full.executableURL = Self.binary
+        full.arguments = ["import", export.path, "--dsn", dsn(timing.connection.config)]
+        full.standardOutput = FileHandle.nullDevice
+        let t0 = Date()
+        try full.run()
+        full.waitUntilExit()
+        let duration = Date().timeIntervalSince(t0)
+        #expect(full.terminationStatus == 0)
+        #expect(try state(timing.connection) == expected)
 
-        for delay in [0.15, 0.4, 0.8] {
+        var partialStates = 0
+        for fraction in [0.2, 0.5, 0.8] {
+            let delay = duration * fraction
             let db = try TestServer.freshDatabase()
             let target = dsn(db.connection.config)
             let killed = Process()
@@ -62,6 +76,8 @@ import Testing
             usleep(UInt32(delay * 1_000_000))
             kill(killed.processIdentifier, SIGKILL)
             killed.waitUntilExit()
+            let afterKill = try ImportFixtures.count(db.connection, "SELECT COUNT(*) FROM conversations")
+            if afterKill > 0 && afterKill < 400 { partialStates += 1 }
 
             let rerun = Process()
             rerun.executableURL = Self.binary
@@ -73,5 +89,7 @@ import Testing
             #expect(rerun.terminationStatus == 0)
             #expect(try state(db.connection) == expected, "killed after \(delay) s")
         }
+        // At least one kill landed between two committed files.
+        #expect(partialStates >= 1)
     }
 }
