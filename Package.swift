@@ -25,7 +25,8 @@ let package = Package(
             dependencies: [
                 "CMySQL", "CEditLine", "CCurl", "CSystem",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ]
+            ],
+            resources: [.copy("Resources/demo-export.zip")]
         ),
         .executableTarget(
             name: "chatbeto",

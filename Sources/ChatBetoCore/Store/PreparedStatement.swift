@@ -32,7 +32,10 @@ public final class PreparedStatement {
                    message: String(cString: mysql_stmt_error(s)), sql: sql, function: function)
     }
 
-    private func fail(_ function: String) -> StoreError { PreparedStatement.error(stmt, sql: sql, function: function) }
+    private func fail(_ function: String) -> StoreError { failure(function) }
+
+    /// The statement's current error, attributed to `function`.
+    func failure(_ function: String) -> StoreError { PreparedStatement.error(stmt, sql: sql, function: function) }
 
     /// Executes with the given parameters and reads the whole result.
     @discardableResult

@@ -114,6 +114,69 @@ public enum SQL {
             """
     }
 
+    /// The importer's statements (Import/). Conversations are keyed by their ChatGPT id; messages by
+    /// (conversation, node); imported rows never touch conversations whose origin is 'local'.
+    public enum Import {
+        static let existingConversations = "SELECT id, content_hash, origin FROM conversations"
+        static let insertConversation = """
+            INSERT INTO conversations (id, project_id, title, create_time, update_time, chatgpt_gizmo_id, gizmo_type,
+              default_model_slug, current_node, is_archived, origin, message_count, content_hash, extra, imported_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'import', ?, ?, ?, CURRENT_TIMESTAMP(6))
+            """
+        /// Parameters as `insertConversation` without the id, then the id. Keeps a project the user chose
+        /// when the export has none.
+        static let updateConversation = """
+            UPDATE conversations SET project_id = COALESCE(?, project_id), title = ?, create_time = ?, update_time = ?,
+              chatgpt_gizmo_id = ?, gizmo_type = ?, default_model_slug = ?, current_node = ?, is_archived = ?,
+              message_count = ?, content_hash = ?, extra = ?, imported_at = CURRENT_TIMESTAMP(6)
+            WHERE id = ? AND origin = 'import'
+            """
+        /// Imported messages only: replies added in chatbeto (with a response id) stay.
+        static let deleteMessages = "DELETE FROM messages WHERE conversation_id = ? AND response_id IS NULL"
+        static let deleteAssets = "DELETE FROM assets WHERE conversation_id = ?"
+        static let insertMessage = """
+            INSERT INTO messages (conversation_id, node_id, parent_node_id, child_index, visible_index, role, author_name,
+              recipient, channel, status, end_turn, weight, model_slug, content_type, text, create_time, update_time,
+              is_hidden, on_visible_path, is_incomplete, raw)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """
+        static let insertAsset = """
+            INSERT INTO assets (conversation_id, node_id, position, asset_pointer, kind, export_path, mime_type, size_bytes)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """
+        static let projectByGizmo = "SELECT id FROM projects WHERE chatgpt_project_id = ?"
+        static let knownProjects = "SELECT chatgpt_project_id FROM projects WHERE chatgpt_project_id IS NOT NULL"
+        static let projectCount = "SELECT COUNT(*) AS n FROM projects WHERE chatgpt_project_id IS NOT NULL"
+        /// Parameters: gizmo id, placeholder name (replaced by the provisional name at the end of the run).
+        static let insertProject = "INSERT INTO projects (chatgpt_project_id, name, name_source) VALUES (?, ?, 'provisional')"
+        static let upsertGizmo = """
+            INSERT INTO gizmos (id, gizmo_type, first_seen, last_seen) VALUES (?, ?, ?, ?)
+            ON DUPLICATE KEY UPDATE gizmo_type = COALESCE(VALUES(gizmo_type), gizmo_type),
+              first_seen = LEAST(COALESCE(first_seen, VALUES(first_seen)), COALESCE(VALUES(first_seen), first_seen)),
+              last_seen = GREATEST(COALESCE(last_seen, VALUES(last_seen)), COALESCE(VALUES(last_seen), last_seen))
+            """
+        static let provisionalProjects = "SELECT id, chatgpt_project_id FROM projects WHERE name_source = 'provisional' AND chatgpt_project_id IS NOT NULL"
+        static let projectTitles = "SELECT title FROM conversations WHERE project_id = ? AND title IS NOT NULL"
+        /// Parameters: name, project id, name (unchanged names are not rewritten, so re-imports change nothing).
+        static let setProvisionalName = """
+            UPDATE projects SET name = ?, updated_at = CURRENT_TIMESTAMP(6)
+            WHERE id = ? AND name_source = 'provisional' AND name <> ?
+            """
+        /// Parameters: gizmo id, name, emoji, instructions. A name the user gave is kept.
+        static let upsertSidebarProject = """
+            INSERT INTO projects (chatgpt_project_id, name, name_source, emoji, instructions) VALUES (?, ?, 'sidebar', ?, ?)
+            ON DUPLICATE KEY UPDATE
+              updated_at = IF(name_source = 'user' OR (name <=> VALUES(name) AND name_source = 'sidebar'), updated_at, CURRENT_TIMESTAMP(6)),
+              name = IF(name_source = 'user', name, VALUES(name)),
+              emoji = IF(name_source = 'user', emoji, COALESCE(VALUES(emoji), emoji)),
+              instructions = COALESCE(instructions, VALUES(instructions)),
+              name_source = IF(name_source = 'user', 'user', 'sidebar')
+            """
+        static let nameGizmo = "UPDATE gizmos SET name = ? WHERE id = ? AND NOT (name <=> ?)"
+        static let start = "INSERT INTO imports (source, started_at) VALUES (?, CURRENT_TIMESTAMP(6))"
+        static let finish = "UPDATE imports SET finished_at = CURRENT_TIMESTAMP(6), report = ? WHERE id = ?"
+    }
+
     /// Sessions for user SQL: read-only unless the user turned writes on. Enforced by the server.
     public enum UserSQL {
         static let readOnly = "SET SESSION TRANSACTION READ ONLY"

@@ -1,0 +1,128 @@
+import Foundation
+
+/// A byte scanner that cuts a conversations file into one JSON value per conversation while the file
+/// streams through it in chunks, so the file is never held whole.
+///
+/// It tracks strings, escapes and nesting depth only; each cut value is parsed (and fully validated)
+/// later. A top-level array yields its elements one by one. A top-level object (one conversation, or
+/// a wrapper such as `{"conversations": [...]}`) is small in every export seen and is yielded whole.
+struct ConversationSplitter {
+    /// One value cut from the stream.
+    enum Piece {
+        /// An element of the top-level array and the byte offset where it starts.
+        case element(Data, offset: Int)
+        /// The whole top-level object.
+        case document(Data)
+    }
+
+    /// A structural problem at a byte offset; the caller adds the file name.
+    struct Failure: Error {
+        let offset: Int
+        let reason: String
+    }
+
+    private enum State {
+        case start            // before the top-level value
+        case arrayExpectValue(first: Bool)
+        case arrayAfterValue
+        case inElement
+        case inDocument
+        case done
+    }
+
+    private var state = State.start
+    private var depth = 0
+    private var inString = false
+    private var escaped = false
+    private var pending = Data()
+    private var elementStart = 0
+    /// Bytes consumed so far.
+    private(set) var offset = 0
+
+    /// Scans one chunk, calling `emit` for each complete value.
+    mutating func feed(_ chunk: UnsafeRawBufferPointer, _ emit: (Piece) throws -> Void) throws {
+        let count = chunk.count
+        var i = 0
+        var copyFrom = 0  // start of the bytes in this chunk that belong to the current value
+        while i < count {
+            let b = chunk[i]
+            switch state {
+            case .inElement, .inDocument:
+                if inString {
+                    // Fast path: skip ordinary string bytes.
+                    while i < count {
+                        let c = chunk[i]
+                        if escaped { escaped = false } else if c == 0x5C { escaped = true } else if c == 0x22 { inString = false; break }
+                        i += 1
+                    }
+                    if i < count { i += 1 }
+                    continue
+                }
+                switch b {
+                case 0x22: inString = true
+                case 0x7B, 0x5B: depth += 1
+                case 0x7D, 0x5D:
+                    depth -= 1
+                    if depth == 0 {
+                        pending.append(UnsafeRawBufferPointer(rebasing: chunk[copyFrom...i]).bindMemory(to: UInt8.self))
+                        let data = pending
+                        pending = Data()
+                        if case .inDocument = state {
+                            state = .done
+                            try emit(.document(data))
+                        } else {
+                            state = .arrayAfterValue
+                            try emit(.element(data, offset: elementStart))
+                        }
+                    }
+                default: break
+                }
+                i += 1
+            case .start:
+                if isSpace(b) || (offset + i < 3 && (b == 0xEF || b == 0xBB || b == 0xBF)) { i += 1; continue }
+                if b == 0x5B { state = .arrayExpectValue(first: true); i += 1; continue }
+                if b == 0x7B { state = .inDocument; depth = 1; copyFrom = i; i += 1; continue }
+                throw Failure(offset: offset + i, reason: "expected a JSON array or object of conversations, found \(describe(b))")
+            case .arrayExpectValue(let first):
+                if isSpace(b) { i += 1; continue }
+                if b == 0x5D && first { state = .done; i += 1; continue }
+                if b == 0x7B {
+                    state = .inElement; depth = 1; copyFrom = i; elementStart = offset + i; i += 1; continue
+                }
+                throw Failure(offset: offset + i, reason: "expected a conversation object, found \(describe(b))")
+            case .arrayAfterValue:
+                if isSpace(b) { i += 1; continue }
+                if b == 0x2C { state = .arrayExpectValue(first: false); i += 1; continue }
+                if b == 0x5D { state = .done; i += 1; continue }
+                throw Failure(offset: offset + i, reason: "expected ',' or ']' after a conversation, found \(describe(b))")
+            case .done:
+                if isSpace(b) { i += 1; continue }
+                throw Failure(offset: offset + i, reason: "unexpected \(describe(b)) after the end of the JSON value")
+            }
+        }
+        switch state {
+        case .inElement, .inDocument:
+            if copyFrom < count {
+                pending.append(UnsafeRawBufferPointer(rebasing: chunk[copyFrom..<count]).bindMemory(to: UInt8.self))
+            }
+        default: break
+        }
+        offset += count
+    }
+
+    /// Checks that the stream ended after a complete value.
+    func finish() throws {
+        switch state {
+        case .done: return
+        case .start: throw Failure(offset: offset, reason: "the file is empty")
+        default: throw Failure(offset: offset, reason: "the file ends inside the JSON value (truncated?)")
+        }
+    }
+
+    private func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
+
+    private func describe(_ b: UInt8) -> String {
+        if b >= 0x21 && b < 0x7F { return "'\(Character(Unicode.Scalar(b)))'" }
+        return "byte 0x" + String(b, radix: 16)
+    }
+}

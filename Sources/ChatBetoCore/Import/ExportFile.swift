@@ -1,0 +1,56 @@
+import Foundation
+import ZIPFoundation
+
+/// One conversations file of an export: a file on disk or a member of the export zip, read in place.
+public struct ExportFile: Sendable, Equatable {
+    enum Location: Sendable, Equatable {
+        case file(URL)
+        case zipEntry(archive: URL, path: String)
+    }
+
+    let location: Location
+    /// The name shown in reports and errors (`conversations-003.json`, `export.zip:conversations.json`).
+    public let name: String
+    /// Uncompressed size in bytes.
+    public let size: Int64
+
+    static let chunkSize = 1 << 20
+
+    /// Streams the file's bytes in chunks of about a megabyte.
+    func read(_ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+        switch location {
+        case .file(let url):
+            guard let handle = FileHandle(forReadingAtPath: url.path) else {
+                throw ImportError.unreadable(path: url.path, reason: "cannot open the file")
+            }
+            defer { try? handle.close() }
+            while true {
+                let chunk: Data
+                do {
+                    chunk = try handle.read(upToCount: ExportFile.chunkSize) ?? Data()
+                } catch {
+                    throw ImportError.unreadable(path: url.path, reason: "\(error)")
+                }
+                if chunk.isEmpty { return }
+                try chunk.withUnsafeBytes(body)
+            }
+        case .zipEntry(let archiveURL, let path):
+            let archive: Archive
+            do { archive = try Archive(url: archiveURL, accessMode: .read) } catch {
+                throw ImportError.unreadable(path: archiveURL.path, reason: "not a readable zip (\(error))")
+            }
+            guard let entry = archive[path] else {
+                throw ImportError.unreadable(path: name, reason: "the zip member disappeared")
+            }
+            var bodyError: Error?
+            do {
+                _ = try archive.extract(entry, bufferSize: ExportFile.chunkSize, skipCRC32: false) { data in
+                    do { try data.withUnsafeBytes(body) } catch { bodyError = error; throw error }
+                }
+            } catch {
+                if let bodyError { throw bodyError }
+                throw ImportError.unreadable(path: name, reason: "cannot decompress (\(error))")
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+
+/// Why an import stopped. Problems with single conversations do not stop an import: they are
+/// listed in the report as skipped (`ImportReport.Skip`).
+public enum ImportError: Error, CustomStringConvertible, Sendable {
+    /// The path is not an export (missing, or neither zip, folder nor JSON).
+    case unsupportedSource(path: String, reason: String)
+    /// A zip or folder without any conversations file.
+    case noConversations(path: String, reason: String)
+    /// A file could not be opened or decompressed.
+    case unreadable(path: String, reason: String)
+    /// A conversations file is not valid JSON of the expected shape; nothing from it was written.
+    case invalidFile(file: String, offset: Int, reason: String)
+    /// The `--projects` file could not be used.
+    case invalidProjectsFile(path: String, reason: String)
+    /// The database refused a write; the file's transaction was rolled back.
+    case database(file: String?, conversationID: String?, underlying: StoreError)
+
+    public var description: String {
+        switch self {
+        case .unsupportedSource(let path, let reason):
+            return "import failed: \(path): \(reason) (expected an export .zip, an export folder, or a conversations JSON file)"
+        case .noConversations(let path, let reason):
+            return "import failed: \(path): \(reason)"
+        case .unreadable(let path, let reason):
+            return "import failed: \(path): \(reason)"
+        case .invalidFile(let file, let offset, let reason):
+            return "import failed: \(file), byte \(offset): \(reason); nothing from this file was written"
+        case .invalidProjectsFile(let path, let reason):
+            return "import failed: projects file \(path): \(reason)"
+        case .database(let file, let id, let underlying):
+            var s = "import failed"
+            if let file { s += ": \(file)" }
+            if let id { s += ", conversation \(id)" }
+            return s + ": \(underlying)"
+        }
+    }
+}

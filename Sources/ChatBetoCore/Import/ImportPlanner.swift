@@ -1,0 +1,36 @@
+import Foundation
+
+/// Decides what each conversation of an export does to the database, before anything is written
+/// (the whole of `--dry-run`): new, updated (its JSON changed), unchanged (same bytes as stored),
+/// or skipped (it exists only locally).
+struct ImportPlanner {
+    enum Action: String, Sendable, Equatable {
+        case insert, update, unchanged, skipLocal
+    }
+
+    struct Existing: Sendable, Equatable {
+        var contentHash: String?
+        var origin: String
+    }
+
+    private(set) var existing: [String: Existing]
+    /// Hashes of imported conversations, so unchanged bytes are recognised without parsing them.
+    let knownHashes: Set<String>
+
+    init(existing: [String: Existing]) {
+        self.existing = existing
+        knownHashes = Set(existing.values.filter { $0.origin == "import" }.compactMap(\.contentHash))
+    }
+
+    /// What to do with a parsed conversation; remembers the outcome so a repeat in the same run is unchanged.
+    mutating func plan(id: String, contentHash: String) -> Action {
+        guard let found = existing[id] else {
+            existing[id] = Existing(contentHash: contentHash, origin: "import")
+            return .insert
+        }
+        if found.origin != "import" { return .skipLocal }
+        if found.contentHash == contentHash { return .unchanged }
+        existing[id]?.contentHash = contentHash
+        return .update
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+
+/// What an import did (or, with `--dry-run`, would do). `description` is the human summary;
+/// `json` the form recorded in the `imports` table.
+public struct ImportReport: Codable, Sendable, CustomStringConvertible {
+    /// A conversations file that was read.
+    public struct File: Codable, Sendable, Equatable {
+        public var name: String
+        public var bytes: Int64
+        public var conversations: Int
+    }
+
+    /// A conversation that was not imported, and why.
+    public struct Skip: Codable, Sendable, Equatable {
+        public var conversationID: String?
+        public var file: String
+        public var offset: Int
+        public var reason: String
+    }
+
+    public var source: String
+    public var dryRun: Bool
+    public var files: [File] = []
+    public var conversationsNew = 0
+    public var conversationsUpdated = 0
+    public var conversationsUnchanged = 0
+    public var skipped: [Skip] = []
+    /// Message rows written (or that would be written).
+    public var messages = 0
+    public var assets = 0
+    /// Projects the export's conversations belong to, and how many of them are new to the database.
+    public var projects = 0
+    public var projectsNew = 0
+    /// Projects named from the `--projects` file.
+    public var projectsNamed = 0
+    /// Custom GPTs the export's conversations use.
+    public var gizmos = 0
+    public var bytes: Int64 = 0
+    public var elapsedSeconds: Double = 0
+    /// Why the import stopped, when it did (files listed before it were committed).
+    public var error: String?
+
+    public init(source: String, dryRun: Bool) {
+        self.source = source
+        self.dryRun = dryRun
+    }
+
+    public var conversationsSkipped: Int { skipped.count }
+    public var conversationsRead: Int { conversationsNew + conversationsUpdated + conversationsUnchanged + skipped.count }
+    public var megabytesPerSecond: Double { elapsedSeconds > 0 ? Double(bytes) / 1_000_000 / elapsedSeconds : 0 }
+    public var conversationsPerSecond: Double { elapsedSeconds > 0 ? Double(conversationsRead) / elapsedSeconds : 0 }
+
+    public var description: String {
+        var lines: [String] = []
+        let verb = dryRun ? "would import" : "imported"
+        lines.append("\(dryRun ? "dry run: " : "")\(files.count) file\(files.count == 1 ? "" : "s") read (\(ImportReport.megabytes(bytes)))" +
+                     (files.count <= 5 ? ": " + files.map(\.name).joined(separator: ", ") : ""))
+        lines.append("conversations: \(conversationsNew) new, \(conversationsUpdated) updated, \(conversationsUnchanged) unchanged, \(skipped.count) skipped")
+        lines.append("\(verb) \(messages) message\(messages == 1 ? "" : "s"), \(assets) asset reference\(assets == 1 ? "" : "s")")
+        lines.append("projects: \(projects) (\(projectsNew) new\(projectsNamed > 0 ? ", \(projectsNamed) named from the projects file" : "")), custom GPTs: \(gizmos)")
+        lines.append(String(format: "%.2f s, %.1f MB/s, %.0f conversations/s", elapsedSeconds, megabytesPerSecond, conversationsPerSecond))
+        for s in skipped.prefix(20) {
+            lines.append("  skipped \(s.conversationID ?? "(no id)") in \(s.file) at byte \(s.offset): \(s.reason)")
+        }
+        if skipped.count > 20 { lines.append("  … and \(skipped.count - 20) more skipped") }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The report as one JSON object (at most 100 skips listed).
+    public var json: String {
+        var capped = self
+        capped.skipped = Array(skipped.prefix(100))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(capped) else { return "{}" }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func megabytes(_ bytes: Int64) -> String { String(format: "%.1f MB", Double(bytes) / 1_000_000) }
+}
