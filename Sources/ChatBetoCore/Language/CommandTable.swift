@@ -16,6 +16,7 @@ public enum CommandTable {
         SyncCommand.self,
         SQLCommand.self,
         StatsCommand.self,
+        ImportCommand.self,
         SetCommand.self,
         SourceCommand.self,
         StatusCommand.self,

@@ -34,6 +34,11 @@ enum Executables {
         for fd in 0...2 {
             posix_spawn_file_actions_addopen(&actions, Int32(fd), "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0)
         }
+        // The server must not hold any descriptor of ours (a caller's pipe would never see EOF).
+        let maxFD = min(Int32(sysconf(Int32(_SC_OPEN_MAX))), 4096)
+        for fd in Int32(3)..<max(maxFD, 3) where fcntl(fd, F_GETFD) != -1 {
+            posix_spawn_file_actions_addclose(&actions, fd)
+        }
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }

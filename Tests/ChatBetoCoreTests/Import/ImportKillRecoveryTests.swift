@@ -4,23 +4,9 @@ import Testing
 
 /// Kills a real `chatbeto import` with SIGKILL and checks that running it again ends in exactly the
 /// state of a clean import. Drives the built binary (`.build/debug/chatbeto import PATH --dsn DSN`);
-/// it runs once that command exists in the binary.
+/// build it first (`swift build`).
 @Suite(.serialized) struct ImportKillRecoveryTests {
     static let binary = ImportFixtures.packageRoot.appendingPathComponent(".build/debug/chatbeto")
-
-    static var binaryHasImport: Bool {
-        guard FileManager.default.isExecutableFile(atPath: binary.path) else { return false }
-        let p = Process()
-        p.executableURL = binary
-        p.arguments = ["--help"]
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        p.standardError = pipe
-        guard (try? p.run()) != nil else { return false }
-        let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        return out.contains("import")
-    }
 
     private func dsn(_ c: ConnectionConfig) -> String {
         if let socket = c.socket { return "mysql://\(c.user)@localhost/\(c.database)?socket=\(socket)" }
@@ -43,7 +29,7 @@ import Testing
         return rows
     }
 
-    @Test(.enabled(if: binaryHasImport, "needs `chatbeto import PATH --dsn DSN` in .build/debug/chatbeto"))
+    @Test
     func killedImportRerunEqualsCleanImport() throws {
         let export = try ImportFixtures.generate(conversations: 400, seed: 11, shardSize: 40)
         let clean = try TestServer.freshDatabase()

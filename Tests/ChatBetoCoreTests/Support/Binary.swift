@@ -31,9 +31,6 @@ enum Binary {
     /// Runs chatbeto with arguments and optional stdin; HOME and CHATBETO_HOME point at a temp dir.
     static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
                     home: URL? = nil) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         let h = home ?? FileManager.default.temporaryDirectory.appendingPathComponent("cb-home-\(UUID().uuidString.prefix(8))")
         env["CHATBETO_HOME"] = h.path
@@ -41,24 +38,8 @@ enum Binary {
         env.removeValue(forKey: "CHATBETO_DSN")
         env.removeValue(forKey: "OPENAI_API_KEY")
         for (k, v) in environment { env[k] = v }
-        process.environment = env
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        // Read both pipes concurrently so a full pipe never blocks the child.
-        final class Box: @unchecked Sendable { var data = Data() }
-        let errBox = Box()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async { errBox.data = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return Result(stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: errBox.data, as: UTF8.self),
-                      status: process.terminationStatus)
+        let r = try ChildProcess.run(path, arguments, environment: env, stdin: Data((stdin ?? "").utf8))
+        return Result(stdout: String(decoding: r.stdout, as: UTF8.self), stderr: String(decoding: r.stderr, as: UTF8.self),
+                      status: r.status)
     }
 }

@@ -1,0 +1,62 @@
+import Foundation
+
+/// `import <path>`: brings a ChatGPT export (zip, folder, conversations.json or shards) into the database.
+public struct ImportCommand: ShellCommand, Equatable {
+    public static let spec = CommandSpec(
+        name: "import", usage: "import <export.zip|folder|conversations.json> [--projects FILE] [--dry-run] | import --demo",
+        summary: "Import a ChatGPT data export (idempotent; unchanged conversations are skipped).",
+        details: """
+        import ~/Downloads/<id>-2026-01-02-….zip    the zip as downloaded, read in place
+        import ~/export/                            an unpacked export (conversations.json or conversations-000.json …)
+        import conversations.json --dry-run         parse everything, report what would change, write nothing
+        import export.zip --projects sidebar.json   name projects from the list saved from the ChatGPT web app
+                                                    (gizmos/snorlax/sidebar); names you gave are never overwritten
+        import --demo                               a small generated export to try every command
+        Each file is written in one transaction: an interrupted import can simply be run again.
+        """, category: .data)
+
+    public var path: String?
+    public var demo = false
+    public var dryRun = false
+    public var projectsFile: String?
+
+    public init(path: String?, demo: Bool = false, dryRun: Bool = false, projectsFile: String? = nil) {
+        self.path = path; self.demo = demo; self.dryRun = dryRun; self.projectsFile = projectsFile
+    }
+    public init(arguments: inout Arguments) throws {
+        demo = arguments.flag("--demo")
+        dryRun = arguments.flag("--dry-run")
+        projectsFile = try arguments.option("--projects")
+        try arguments.requireCount(demo ? 0...0 : 1...1)
+        path = arguments.positional.first
+    }
+
+    public func run(in shell: Shell) throws -> CommandResult {
+        let source: URL
+        if demo {
+            guard let url = Importer.demoExport else { throw ImportCommandError.demoMissing }
+            source = url
+        } else {
+            source = ImportCommand.resolve(path ?? "")
+        }
+        let options = ImportOptions(dryRun: dryRun, projectsFile: projectsFile.map(ImportCommand.resolve))
+        let report = try Importer(connection: try shell.connection).run(source: source, options: options,
+                                                                         progress: ImportProgress.terminal())
+        shell.state.lastListing = []
+        // The report is the result: people read it, scripts can ask for it as JSON.
+        if shell.outputFormat(nil) == .json {
+            return .document(report.json, data: nil)
+        }
+        return .document(report.description, data: nil)
+    }
+
+    static func resolve(_ path: String) -> URL {
+        URL(fileURLWithPath: (path as NSString).expandingTildeInPath,
+            relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
+    }
+}
+
+enum ImportCommandError: Error, CustomStringConvertible {
+    case demoMissing
+    var description: String { "the demo export is missing from this build (Resources/demo-export.zip)" }
+}
