@@ -67,14 +67,114 @@ public enum SQL {
     }
 
     public enum Stats {
+        /// Totals over the whole store; words are counted as runs separated by single spaces (an estimate).
         static let totals = """
             SELECT (SELECT COUNT(*) FROM conversations) AS conversations,
                    (SELECT COUNT(*) FROM messages) AS messages,
+                   (SELECT COALESCE(SUM(CHAR_LENGTH(TRIM(text)) - CHAR_LENGTH(REPLACE(TRIM(text), ' ', '')) + 1), 0)
+                      FROM messages WHERE text IS NOT NULL AND TRIM(text) <> '') AS words,
                    (SELECT COUNT(*) FROM projects) AS projects,
                    (SELECT COUNT(*) FROM conversations WHERE project_id IS NULL) AS orphans,
+                   (SELECT COUNT(DISTINCT model_slug) FROM messages WHERE model_slug IS NOT NULL) AS models_used,
                    (SELECT MIN(create_time) FROM conversations) AS first_date,
                    (SELECT MAX(update_time) FROM conversations) AS last_date
             """
+        static let models = """
+            SELECT model_slug AS model, COUNT(*) AS messages FROM messages
+            WHERE model_slug IS NOT NULL GROUP BY model_slug ORDER BY messages DESC, model_slug
+            """
+        static let perProject = """
+            SELECT COALESCE(p.name, '(no project)') AS project, COUNT(*) AS conversations,
+                   COALESCE(SUM(c.message_count), 0) AS messages,
+                   MIN(c.create_time) AS first_date, MAX(c.update_time) AS last_date
+            FROM conversations c LEFT JOIN projects p ON p.id = c.project_id
+            GROUP BY p.id, p.name ORDER BY conversations DESC, project
+            """
+        /// Conversations started per month (`YYYY-MM`), overall.
+        static let monthly = """
+            SELECT DATE_FORMAT(create_time, '%Y-%m') AS month, COUNT(*) AS conversations
+            FROM conversations WHERE create_time IS NOT NULL GROUP BY month ORDER BY month
+            """
+        /// Conversations started per project and month.
+        static let monthlyByProject = """
+            SELECT COALESCE(p.name, '(no project)') AS project, DATE_FORMAT(c.create_time, '%Y-%m') AS month, COUNT(*) AS conversations
+            FROM conversations c LEFT JOIN projects p ON p.id = c.project_id
+            WHERE c.create_time IS NOT NULL GROUP BY p.id, p.name, month ORDER BY project, month
+            """
+        /// A project's conversations in time order, for `timeline`. Parameter: project id.
+        static let timeline = """
+            SELECT DATE_FORMAT(create_time, '%Y-%m') AS month, id, title, create_time, message_count
+            FROM conversations WHERE project_id = ? ORDER BY create_time IS NULL, create_time, id
+            """
+    }
+
+    /// Full-text search (InnoDB FULLTEXT, boolean mode). Parameters in order of the `?`s, see FullTextSearch.
+    public enum Search {
+        static let messages = """
+            SELECT m.conversation_id, m.node_id, m.role, m.create_time, m.text, c.title, p.name AS project,
+                   MATCH(m.text) AGAINST (? IN BOOLEAN MODE) AS score
+            FROM messages m
+            JOIN conversations c ON c.id = m.conversation_id
+            LEFT JOIN projects p ON p.id = c.project_id
+            WHERE MATCH(m.text) AGAINST (? IN BOOLEAN MODE)
+              AND m.is_hidden = 0
+              AND (? = 0 OR c.project_id = ?)
+              AND (? IS NULL OR m.create_time >= ?)
+              AND (? IS NULL OR m.role = ?)
+            ORDER BY score DESC, m.create_time DESC
+            LIMIT ?
+            """
+        static let titles = """
+            SELECT c.id AS conversation_id, c.title, c.create_time, p.name AS project,
+                   MATCH(c.title) AGAINST (? IN BOOLEAN MODE) AS score
+            FROM conversations c LEFT JOIN projects p ON p.id = c.project_id
+            WHERE MATCH(c.title) AGAINST (? IN BOOLEAN MODE)
+              AND (? = 0 OR c.project_id = ?)
+              AND (? IS NULL OR c.create_time >= ?)
+            ORDER BY score DESC, c.create_time DESC
+            LIMIT ?
+            """
+        /// Details of given messages: `count` pairs of (conversation_id, node_id).
+        static func messagesByKey(count: Int) -> String {
+            let pairs = Array(repeating: "(?, ?)", count: max(count, 1)).joined(separator: ", ")
+            return """
+                SELECT m.conversation_id, m.node_id, m.role, m.create_time, m.text, c.title, p.name AS project
+                FROM messages m JOIN conversations c ON c.id = m.conversation_id
+                LEFT JOIN projects p ON p.id = c.project_id
+                WHERE (m.conversation_id, m.node_id) IN (\(pairs))
+                """
+        }
+    }
+
+    /// Message embeddings for semantic search.
+    public enum Embeddings {
+        /// Messages worth embedding that have no vector yet for (model, dimensions).
+        /// Parameters: project filter flag, project id, model, dimensions.
+        static let pending = """
+            SELECT m.conversation_id, m.node_id, m.text
+            FROM messages m JOIN conversations c ON c.id = m.conversation_id
+            WHERE (? = 0 OR c.project_id = ?)
+              AND m.is_hidden = 0 AND m.role IN ('user', 'assistant')
+              AND m.text IS NOT NULL AND m.text <> ''
+              AND NOT EXISTS (SELECT 1 FROM message_embeddings e
+                              WHERE e.conversation_id = m.conversation_id AND e.node_id = m.node_id
+                                AND e.model = ? AND e.dimensions = ?)
+            ORDER BY m.conversation_id, m.node_id
+            """
+        static func insert(rows: Int) -> String {
+            let tuples = Array(repeating: "(?, ?, ?, ?, ?, ?)", count: max(rows, 1)).joined(separator: ", ")
+            return "INSERT IGNORE INTO message_embeddings (conversation_id, node_id, chunk, model, dimensions, vector) VALUES \(tuples)"
+        }
+        /// Vectors above an id, with what filters need. Parameters: model, dimensions, after id.
+        static let load = """
+            SELECT e.id, e.conversation_id, e.node_id, e.chunk, e.vector, c.project_id, m.role, m.create_time
+            FROM message_embeddings e
+            JOIN conversations c ON c.id = e.conversation_id
+            JOIN messages m ON m.conversation_id = e.conversation_id AND m.node_id = e.node_id
+            WHERE e.model = ? AND e.dimensions = ? AND e.id > ?
+            ORDER BY e.id
+            """
+        static let lastID = "SELECT COALESCE(MAX(id), 0) AS last_id FROM message_embeddings WHERE model = ? AND dimensions = ?"
     }
 
     /// Sessions for user SQL: read-only unless the user turned writes on. Enforced by the server.
