@@ -177,6 +177,18 @@ public enum SQL {
         static let lastID = "SELECT COALESCE(MAX(id), 0) AS last_id FROM message_embeddings WHERE model = ? AND dimensions = ?"
     }
 
+    /// Reads for `export`.
+    public enum Export {
+        /// Every node of a conversation with the original message JSON when it was imported.
+        static let nodes = """
+            SELECT node_id, parent_node_id, child_index, visible_index, role, author_name, recipient, content_type, text,
+                   create_time, update_time, status, end_turn, weight, is_hidden, on_visible_path, is_incomplete, model_slug, raw
+            FROM messages WHERE conversation_id = ? ORDER BY parent_node_id IS NOT NULL, parent_node_id, child_index, node_id
+            """
+        static let conversationExtra = "SELECT extra, chatgpt_gizmo_id, default_model_slug, is_archived FROM conversations WHERE id = ?"
+        static let projectConversations = "SELECT id FROM conversations WHERE project_id = ? ORDER BY create_time, id"
+    }
+
     /// Sessions for user SQL: read-only unless the user turned writes on. Enforced by the server.
     public enum UserSQL {
         static let readOnly = "SET SESSION TRANSACTION READ ONLY"
