@@ -10,7 +10,7 @@ public struct IndexCommand: ShellCommand, Equatable {
         index Wordpress        that project's messages
         --all                  every project
         --dry-run              show what would be sent and what it costs, send nothing
-        Uses the settings embedding_model and embedding_dimensions. Each batch is committed, so an
+        Uses the settings embedding-model and embedding-dimensions. Each batch is committed, so an
         interrupted run resumes where it stopped. Long messages are cut into chunks of about 6,000 characters.
         """, category: .data)
     public var project: String?

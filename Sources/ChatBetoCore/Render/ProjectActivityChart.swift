@@ -11,7 +11,7 @@ public enum ProjectActivityChart {
         let sparkWidth = max(1, width - labelWidth - totalWidth - 4)
         let shown = Array(months.suffix(sparkWidth))
         let ceiling = Double(series.values.flatMap(\.values).max() ?? 0)
-        var out = DisplayWidth.pad("", to: labelWidth) + "  " + header(shown) + "\n"
+        var out = DisplayWidth.truncate(DisplayWidth.pad("", to: labelWidth) + "  " + header(shown), to: width) + "\n"
         for (i, project) in projects.enumerated() {
             let counts = shown.map { Double(series[project]?[$0] ?? 0) }
             let spark = String(counts.map { $0 == 0 ? " " : Sparkline.block(for: $0, floor: 0, ceiling: ceiling) })
