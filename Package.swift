@@ -34,6 +34,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "chatbeto-bench",
+            dependencies: ["ChatBetoCore"]
+        ),
         .testTarget(
             name: "ChatBetoCoreTests",
             dependencies: ["ChatBetoCore", "CSystem"],
