@@ -20,6 +20,8 @@ func insertEmbeddings(rows: Int) -> String {
 }
 
 func log(_ s: String) { FileHandle.standardError.write(Data((s + "\n").utf8)) }
+/// Results go straight to stdout (unbuffered), so nothing is lost if a later step fails.
+func report(_ s: String) { FileHandle.standardOutput.write(Data((s + "\n").utf8)) }
 func ms(_ seconds: Double) -> String { String(format: "%.1f ms", seconds * 1000) }
 func timed<T>(_ body: () throws -> T) rethrows -> (T, Double) {
     let start = DispatchTime.now().uptimeNanoseconds
@@ -119,7 +121,7 @@ if vectors < vectorTarget {
 
 // MARK: full-text
 
-print("chatbeto search benchmark: \(existing) messages, \(vectors) vectors of \(dimensions) dimensions, \(ProcessInfo.processInfo.activeProcessorCount) cores")
+report("chatbeto search benchmark: \(existing) messages, \(vectors) vectors of \(dimensions) dimensions, \(ProcessInfo.processInfo.activeProcessorCount) cores")
 var rng = SplitMix(state: 2024)
 let search = FullTextSearch(connection: connection)
 // Words from the common head and the mid tail (ranks 50…5,000), one to three per query.
@@ -132,19 +134,19 @@ for q in queryTexts {
     let (hits, t) = try timed { try search.search(QueryTerms(q), filter: SearchFilter(limit: 20)) }
     textTimes.append(t); hitCounts.append(hits.count)
 }
-print(summary("full-text search (everywhere, top 20)", textTimes) + "; \(hitCounts.filter { $0 > 0 }.count) queries had hits")
+report(summary("full-text search (everywhere, top 20)", textTimes) + "; \(hitCounts.filter { $0 > 0 }.count) queries had hits")
 let projectID = try connection.queryOne("SELECT MIN(id) AS id FROM projects")?.int("id")
 var projectTimes: [Double] = []
 for q in queryTexts {
     projectTimes.append(try timed { try search.search(QueryTerms(q), filter: SearchFilter(projectID: projectID, limit: 20)) }.1)
 }
-print(summary("full-text search (one project, top 20)", projectTimes))
+report(summary("full-text search (one project, top 20)", projectTimes))
 
 // MARK: semantic
 
 let index = VectorIndex(model: model, dimensions: dimensions)
 try index.refresh(from: connection)
-print("vector index first load: \(index.lastLoad.rows) vectors in \(String(format: "%.2f", index.lastLoad.seconds)) s, \(index.count * dimensions * 4 / 1_048_576) MiB")
+report("vector index first load: \(index.lastLoad.rows) vectors in \(String(format: "%.2f", index.lastLoad.seconds)) s, \(index.count * dimensions * 4 / 1_048_576) MiB")
 let semantic = SemanticSearch(connection: connection, index: index)
 var nearestTimes: [Double] = [], semanticTimes: [Double] = []
 for _ in 0..<queries {
@@ -152,7 +154,7 @@ for _ in 0..<queries {
     nearestTimes.append(timed { index.nearest(to: q, k: 10) }.1)
     semanticTimes.append(try timed { try semantic.search(queryVector: q, filter: SearchFilter(limit: 10)) }.1)
 }
-print(summary("cosine top-10 scan (SIMD, in memory)", nearestTimes))
-print(summary("semantic top-10 with message details (excluding the embeddings call)", semanticTimes))
+report(summary("cosine top-10 scan (SIMD, in memory)", nearestTimes))
+report(summary("semantic top-10 with message details (excluding the embeddings call)", semanticTimes))
 let (_, refresh) = try timed { try index.refresh(from: connection) }
-print("refresh with nothing new: \(ms(refresh))")
+report("refresh with nothing new: \(ms(refresh))")

@@ -166,8 +166,10 @@ public enum SQL {
             return "INSERT IGNORE INTO message_embeddings (conversation_id, node_id, chunk, model, dimensions, vector) VALUES \(tuples)"
         }
         /// Vectors above an id, with what filters need. Parameters: model, dimensions, after id.
+        /// STRAIGHT_JOIN keeps the embeddings index as the driving table, so rows come in id order
+        /// without a temporary table of blobs.
         static let load = """
-            SELECT e.id, e.conversation_id, e.node_id, e.chunk, e.vector, c.project_id, m.role, m.create_time
+            SELECT STRAIGHT_JOIN e.id, e.conversation_id, e.node_id, e.chunk, e.vector, c.project_id, m.role, m.create_time
             FROM message_embeddings e
             JOIN conversations c ON c.id = e.conversation_id
             JOIN messages m ON m.conversation_id = e.conversation_id AND m.node_id = e.node_id
