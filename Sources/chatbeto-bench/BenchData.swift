@@ -17,6 +17,7 @@ enum BenchSQL {
         "INSERT INTO messages (conversation_id, node_id, parent_node_id, visible_index, role, content_type, text, create_time, on_visible_path) VALUES "
             + Array(repeating: "(?, ?, ?, ?, ?, 'text', ?, ?, 1)", count: n).joined(separator: ", ")
     }
+    static let messageText = "SELECT text FROM messages WHERE conversation_id = ? AND node_id = ?"
     static let messageKeys = "SELECT conversation_id, node_id FROM messages WHERE role IN ('user', 'assistant') ORDER BY conversation_id, node_id LIMIT ?"
 }
 

@@ -100,6 +100,17 @@ if existing < messageTarget {
     log("full-text index built in \(String(format: "%.0f", indexTime)) s")
 }
 
+// A FULLTEXT build whose sort files vanish (a shared /tmp being cleaned) leaves an empty index:
+// check that a stored message's word is found, and rebuild the index when it is not.
+if let sample = try connection.queryOne(BenchSQL.messageText, [.text("bench-0000001"), .text("n1")])?.string("text"),
+   let word = QueryTerms(sample).words.first,
+   try FullTextSearch(connection: connection).messageHits(QueryTerms(word), filter: SearchFilter(limit: 1)).isEmpty {
+    log("the full-text index does not find '\(word)'; rebuilding it…")
+    _ = try? connection.execute(BenchSQL.dropTextIndex)
+    let (_, indexTime) = try timed { try connection.execute(BenchSQL.addTextIndex) }
+    log("full-text index built in \(String(format: "%.0f", indexTime)) s")
+}
+
 let model = "bench-random"
 var vectors = Int(try connection.queryOne(BenchSQL.vectorCount, [.text(model), .int(Int64(dimensions))])?.int("n") ?? 0)
 if vectors < vectorTarget {
@@ -124,9 +135,15 @@ if vectors < vectorTarget {
 report("chatbeto search benchmark: \(existing) messages, \(vectors) vectors of \(dimensions) dimensions, \(ProcessInfo.processInfo.activeProcessorCount) cores")
 var rng = SplitMix(state: 2024)
 let search = FullTextSearch(connection: connection)
-// Words from the common head and the mid tail (ranks 50…5,000), one to three per query.
-let queryTexts: [String] = (0..<queries).map { i in
-    (0..<(1 + i % 3)).map { _ in vocabulary.words[50 + rng.below(5_000)] }.joined(separator: " ")
+// One to three words taken from a random stored message, as someone remembering a conversation would.
+let queryTexts: [String] = try (0..<queries).map { i in
+    let conversation = String(format: "bench-%07d", rng.below(existing / perConversation))
+    let text = try connection.queryOne(BenchSQL.messageText, [.text(conversation), .text("n\(1 + 2 * rng.below(perConversation / 2))")])?
+        .string("text") ?? ""
+    var words = QueryTerms(text).words
+    var picked: [String] = []
+    for _ in 0..<min(1 + i % 3, words.count) { picked.append(words.remove(at: rng.below(words.count))) }
+    return picked.joined(separator: " ")
 }
 _ = try search.search(QueryTerms(queryTexts[0]), filter: SearchFilter(limit: 20))  // warm the cache
 var textTimes: [Double] = [], hitCounts: [Int] = []
@@ -134,7 +151,11 @@ for q in queryTexts {
     let (hits, t) = try timed { try search.search(QueryTerms(q), filter: SearchFilter(limit: 20)) }
     textTimes.append(t); hitCounts.append(hits.count)
 }
-report(summary("full-text search (everywhere, top 20)", textTimes) + "; \(hitCounts.filter { $0 > 0 }.count) queries had hits")
+report(summary("full-text search (everywhere, top 20)", textTimes) + "; \(hitCounts.filter { $0 > 0 }.count) had hits, \(hitCounts.filter { $0 == 20 }.count) a full page")
+for words in 1...3 {
+    let times = textTimes.indices.filter { $0 % 3 == words - 1 }.map { textTimes[$0] }
+    report(summary("  \(words)-word queries", times))
+}
 let projectID = try connection.queryOne("SELECT MIN(id) AS id FROM projects")?.int("id")
 var projectTimes: [Double] = []
 for q in queryTexts {

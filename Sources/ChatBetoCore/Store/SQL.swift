@@ -110,19 +110,25 @@ public enum SQL {
 
     /// Full-text search (InnoDB FULLTEXT, boolean mode). Parameters in order of the `?`s, see FullTextSearch.
     public enum Search {
+        /// Ranks on keys and score only, then reads the text of the top rows: sorting thousands of
+        /// matches of a common word must not drag their text through the sort.
         static let messages = """
-            SELECT m.conversation_id, m.node_id, m.role, m.create_time, m.text, c.title, p.name AS project,
-                   MATCH(m.text) AGAINST (? IN BOOLEAN MODE) AS score
-            FROM messages m
+            SELECT m.conversation_id, m.node_id, m.role, m.create_time, m.text, c.title, p.name AS project, top.score
+            FROM (
+              SELECT m.conversation_id, m.node_id, m.create_time, MATCH(m.text) AGAINST (? IN BOOLEAN MODE) AS score
+              FROM messages m JOIN conversations c ON c.id = m.conversation_id
+              WHERE MATCH(m.text) AGAINST (? IN BOOLEAN MODE)
+                AND m.is_hidden = 0
+                AND (? = 0 OR c.project_id = ?)
+                AND (? IS NULL OR m.create_time >= ?)
+                AND (? IS NULL OR m.role = ?)
+              ORDER BY score DESC, m.create_time DESC
+              LIMIT ?
+            ) top
+            JOIN messages m ON m.conversation_id = top.conversation_id AND m.node_id = top.node_id
             JOIN conversations c ON c.id = m.conversation_id
             LEFT JOIN projects p ON p.id = c.project_id
-            WHERE MATCH(m.text) AGAINST (? IN BOOLEAN MODE)
-              AND m.is_hidden = 0
-              AND (? = 0 OR c.project_id = ?)
-              AND (? IS NULL OR m.create_time >= ?)
-              AND (? IS NULL OR m.role = ?)
-            ORDER BY score DESC, m.create_time DESC
-            LIMIT ?
+            ORDER BY top.score DESC, top.create_time DESC
             """
         static let titles = """
             SELECT c.id AS conversation_id, c.title, c.create_time, p.name AS project,
