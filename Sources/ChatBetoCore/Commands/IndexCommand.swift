@@ -44,13 +44,17 @@ public struct IndexCommand: ShellCommand, Equatable {
         let embedder = OpenAIEmbedder(client: client, model: plan.model, dimensions: plan.dimensions)
         let showProgress = shell.isInteractive
         let width = min(80, Terminal.columns(fd: Terminal.standardError))
-        let report = try indexer.execute(plan, embedder: embedder) { done, total in
-            if showProgress {
-                _ = shell.console.writeError("\r" + ProgressBar.line(done: done, total: total, unit: "messages", width: width))
-            }
+        let interrupt = CancellationFlag()
+        let report = try interrupt.raisedOnInterrupt {
+            try indexer.execute(plan, embedder: embedder, progress: { done, total in
+                if showProgress {
+                    _ = shell.console.writeError("\r" + ProgressBar.line(done: done, total: total, unit: "messages", width: width))
+                }
+            }, shouldStop: { interrupt.isCancelled })
         }
         if showProgress { _ = shell.console.writeError("\n") }
         let spent = ModelPricing.price(for: plan.model).map { String(format: ", $%.4f", $0.cost(inputTokens: report.promptTokens, outputTokens: 0)) } ?? ""
-        return .message("embedded \(report.messages) messages (\(report.chunks) chunks) in \(report.requests) requests, \(report.promptTokens) tokens\(spent)")
+        let done = "embedded \(report.messages) messages (\(report.chunks) chunks) in \(report.requests) requests, \(report.promptTokens) tokens\(spent)"
+        return .message(report.interrupted ? "interrupted: \(done); run 'index' again to resume" : done)
     }
 }

@@ -45,6 +45,8 @@ public struct EmbeddingReport: Sendable, Equatable {
     public var chunks = 0
     public var promptTokens = 0
     public var requests = 0
+    /// Stopped early at the caller's request; what was committed stays.
+    public var interrupted = false
 }
 
 /// Builds message embeddings incrementally: `plan` finds what is missing, `execute` embeds it batch by
@@ -73,11 +75,13 @@ public struct EmbeddingIndexer {
     }
 
     /// Embeds and stores the plan; `progress(messagesDone, messagesTotal)` after each committed batch.
-    public func execute(_ plan: EmbeddingPlan, embedder: Embedder,
-                        progress: (Int, Int) -> Void = { _, _ in }) throws -> EmbeddingReport {
+    /// `shouldStop` is asked before each batch (Ctrl-C): the run ends cleanly and the next one resumes.
+    public func execute(_ plan: EmbeddingPlan, embedder: Embedder, progress: (Int, Int) -> Void = { _, _ in },
+                        shouldStop: () -> Bool = { false }) throws -> EmbeddingReport {
         var report = EmbeddingReport()
         var start = 0
         while start < plan.items.count {
+            if shouldStop() { report.interrupted = true; break }
             var end = start, chunks = 0
             while end < plan.items.count, chunks == 0 || chunks + plan.items[end].chunks.count <= batchSize {
                 chunks += plan.items[end].chunks.count

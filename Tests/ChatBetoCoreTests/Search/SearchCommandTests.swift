@@ -50,6 +50,17 @@ import Testing
         #expect(r.stdout.contains("1. Café con leche"))
     }
 
+    @Test func indexInAScriptWithoutYesShowsTheCostAndSendsNothing() throws {
+        let dsn = try fixtureDSN()
+        let r = try Binary.run(["--dsn", dsn, "--verbose"], stdin: "index --all\nindex --all --dry-run\n",
+                               environment: ["OPENAI_API_KEY": "sk-unused", "OPENAI_BASE_URL": "http://127.0.0.1:9/v1"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("9 messages in all projects to embed"))
+        #expect(r.stderr.contains("about $0.0000"))
+        #expect(r.stdout.contains("nothing sent"))
+        #expect(r.stdout.contains("9 messages in all projects to embed"))
+    }
+
     @Test func statsTimelineAndExport() throws {
         let dsn = try fixtureDSN()
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("export-\(UUID().uuidString)")

@@ -35,6 +35,22 @@ import Testing
             .plan(projectID: nil).messageCount == 9)
     }
 
+    @Test func aStoppedRunKeepsItsBatchesAndTheNextResumes() throws {
+        let db = try TestServer.freshDatabase()
+        try SearchFixture.load(db)
+        var indexer = EmbeddingIndexer(connection: db.connection, model: "text-embedding-3-small", dimensions: 8)
+        indexer.batchSize = 4
+        var batches = 0
+        let stopped = try indexer.execute(try indexer.plan(projectID: nil), embedder: try embedder(dimensions: 8),
+                                          progress: { _, _ in batches += 1 }, shouldStop: { batches == 1 })
+        #expect(stopped.interrupted)
+        #expect(stopped.messages == 4)
+        let rest = try indexer.plan(projectID: nil)
+        #expect(rest.messageCount == 5)
+        #expect(try indexer.execute(rest, embedder: try embedder(dimensions: 8)).interrupted == false)
+        #expect(try indexer.plan(projectID: nil).messageCount == 0)
+    }
+
     @Test func questionFindsTheMessageWithTheSameEmbedding() throws {
         let db = try TestServer.freshDatabase()
         let projects = try SearchFixture.load(db)
