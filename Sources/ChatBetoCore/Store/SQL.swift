@@ -67,12 +67,11 @@ public enum SQL {
     }
 
     public enum Stats {
-        /// Totals over the whole store; words are counted as runs separated by single spaces (an estimate).
+        /// Totals over the whole store; words come from the indexed `messages.word_count` (an estimate).
         static let totals = """
             SELECT (SELECT COUNT(*) FROM conversations) AS conversations,
                    (SELECT COUNT(*) FROM messages) AS messages,
-                   (SELECT COALESCE(SUM(CHAR_LENGTH(TRIM(text)) - CHAR_LENGTH(REPLACE(TRIM(text), ' ', '')) + 1), 0)
-                      FROM messages WHERE text IS NOT NULL AND TRIM(text) <> '') AS words,
+                   (SELECT COALESCE(SUM(word_count), 0) FROM messages) AS words,
                    (SELECT COUNT(*) FROM projects) AS projects,
                    (SELECT COUNT(*) FROM conversations WHERE project_id IS NULL) AS orphans,
                    (SELECT COUNT(DISTINCT model_slug) FROM messages WHERE model_slug IS NOT NULL) AS models_used,
@@ -86,7 +85,7 @@ public enum SQL {
         static let perProject = """
             SELECT COALESCE(p.name, '(no project)') AS project, COUNT(*) AS conversations,
                    COALESCE(SUM(c.message_count), 0) AS messages,
-                   MIN(c.create_time) AS first_date, MAX(c.update_time) AS last_date
+                   DATE_FORMAT(MIN(c.create_time), '%Y-%m-%d') AS first_date, DATE_FORMAT(MAX(c.update_time), '%Y-%m-%d') AS last_date
             FROM conversations c LEFT JOIN projects p ON p.id = c.project_id
             GROUP BY p.id, p.name ORDER BY conversations DESC, project
             """
