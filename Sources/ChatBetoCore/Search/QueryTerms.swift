@@ -7,7 +7,8 @@ import Foundation
 /// English and Spanish stop words and words shorter than the index's minimum token size are dropped:
 /// InnoDB never indexes its own (English) stop words, so requiring one would match nothing, and
 /// requiring "de" or "que" would only add noise. Each remaining word is required (`+word`); the last
-/// one also matches as a prefix while the user is still typing it (`+word*`).
+/// one also matches as a prefix while the user is still typing it (`+word*`). A single word is searched
+/// in natural-language mode instead (see `FullTextSearch`), where it must match whole.
 public struct QueryTerms: Sendable, Equatable {
     /// Words to find, lower-cased, in the order typed.
     public let words: [String]

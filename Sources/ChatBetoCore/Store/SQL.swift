@@ -129,6 +129,21 @@ public enum SQL {
             LEFT JOIN projects p ON p.id = c.project_id
             ORDER BY top.score DESC, top.create_time DESC
             """
+        /// One word: natural-language mode with no ORDER BY returns matches best first and stops at the
+        /// LIMIT, instead of scoring every message that holds a common word. Same parameters as `messages`.
+        static let messagesOneWord = """
+            SELECT m.conversation_id, m.node_id, m.role, m.create_time, m.text, c.title, p.name AS project,
+                   MATCH(m.text) AGAINST (? IN NATURAL LANGUAGE MODE) AS score
+            FROM messages m
+            JOIN conversations c ON c.id = m.conversation_id
+            LEFT JOIN projects p ON p.id = c.project_id
+            WHERE MATCH(m.text) AGAINST (? IN NATURAL LANGUAGE MODE)
+              AND m.is_hidden = 0
+              AND (? = 0 OR c.project_id = ?)
+              AND (? IS NULL OR m.create_time >= ?)
+              AND (? IS NULL OR m.role = ?)
+            LIMIT ?
+            """
         static let titles = """
             SELECT c.id AS conversation_id, c.title, c.create_time, p.name AS project,
                    MATCH(c.title) AGAINST (? IN BOOLEAN MODE) AS score
