@@ -16,6 +16,16 @@ public final class Shell {
     public var sourceFile: ((String) throws -> Void)?
     /// A seam for commands that need an OpenAI client (chat, index).
     public var openAIEnvironment: [String: String] { options.environment }
+    /// Message vectors loaded by semantic search, kept for the session and topped up incrementally.
+    public var vectorIndex: VectorIndex?
+
+    /// An OpenAI client from the environment, or an error telling the user what to set.
+    public func openAIClient(for purpose: String) throws -> OpenAIClient {
+        guard let config = OpenAIConfig.fromEnvironment(openAIEnvironment) else {
+            throw SearchError.missingAPIKey(command: purpose)
+        }
+        return try OpenAIClient(config: config)
+    }
 
     /// Chat mode (`continue` on a terminal): lines go to the model, commands need a leading `/`.
     public var chatMode = false
@@ -174,6 +184,8 @@ public final class Shell {
         case .none: return
         case .message(let text): note(text)
         case .sequence(let results): results.forEach { render($0, format: format, elapsed: elapsed) }
+        case .report(let text, let json):
+            emit(chosen == .json ? (json.hasSuffix("\n") ? json : json + "\n") : (text.hasSuffix("\n") ? text : text + "\n"))
         case .document(let text, let data):
             if let data, chosen != .table {
                 emit(ResultRenderer.render(data, format: chosen, colors: colors))

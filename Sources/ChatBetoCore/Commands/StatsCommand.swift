@@ -1,13 +1,27 @@
-/// `stats`: totals over the whole history.
+/// `stats`: totals, per project, models, and activity per month drawn to the terminal's width.
 public struct StatsCommand: ShellCommand, Equatable {
     public static let spec = CommandSpec(
-        name: "stats", usage: "stats",
-        summary: "Totals: conversations, messages, projects, orphans, first and last date.", category: .query)
-    public init() {}
-    public init(arguments: inout Arguments) throws { try arguments.requireCount(0...0) }
+        name: "stats", usage: "stats [--by project]",
+        summary: "Totals (conversations, messages, words, projects, orphans, models, dates), per project, activity per month.",
+        details: """
+        stats                  totals, models, per-project table, conversations started per month
+        stats --by project     one sparkline of monthly activity per project
+        --format json          the same data as one JSON object (totals under their own keys)
+        """, category: .query)
+    public var byProject = false
+
+    public init(byProject: Bool = false) { self.byProject = byProject }
+    public init(arguments: inout Arguments) throws {
+        if let by = try arguments.option("--by") {
+            guard by == "project" else { throw arguments.usageError("--by takes 'project', not '\(by)'") }
+            byProject = true
+        }
+        try arguments.requireCount(0...0)
+    }
 
     public func run(in shell: Shell) throws -> CommandResult {
-        let rs = try shell.connection.query(SQL.Stats.totals)
-        return .rows(rs, summary: nil)
+        let report = try StatsReport.load(from: try shell.connection, byProject: byProject)
+        let width = shell.options.outputIsTerminal ? Terminal.columns() : 80
+        return .report(report.text(width: width, colors: shell.colors), json: report.json)
     }
 }

@@ -21,7 +21,7 @@ public enum CommandParser {
             throw ParseError.unknownCommand(name, suggestion: CommandTable.suggestion(for: name))
         }
         var arguments = Arguments(command: type.spec, words: words)
-        let format = try arguments.option("--format").map { text -> OutputFormat in
+        let format = try (type.spec.ownsFormatOption ? nil : arguments.option("--format")).map { text -> OutputFormat in
             do { return try OutputFormat.parse(text) } catch {
                 throw ParseError.usage(command: type.spec.name, problem: String(describing: error), usage: type.spec.usage)
             }

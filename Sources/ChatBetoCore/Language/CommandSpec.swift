@@ -10,14 +10,16 @@ public struct CommandSpec: Sendable {
     /// Longer help for `help <command>`: options, examples.
     public let details: String
     public let category: Category
+    /// The command reads `--format` itself (export's markdown|html|json) instead of the shell's output format.
+    public let ownsFormatOption: Bool
 
     public enum Category: String, Sendable, CaseIterable {
         case browse = "Browse", query = "Query", chat = "Chat", data = "Import and export", shell = "Shell"
     }
 
     public init(name: String, aliases: [String] = [], usage: String, summary: String, details: String = "",
-                category: Category) {
+                category: Category, ownsFormatOption: Bool = false) {
         self.name = name; self.aliases = aliases; self.usage = usage; self.summary = summary
-        self.details = details; self.category = category
+        self.details = details; self.category = category; self.ownsFormatOption = ownsFormatOption
     }
 }

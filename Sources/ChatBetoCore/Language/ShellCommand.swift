@@ -16,6 +16,8 @@ public enum CommandResult: Sendable {
     case rows(ResultSet, summary: String?)
     /// Readable text for the table format; `data` for csv/json/… when present.
     case document(String, data: ResultSet?)
+    /// Readable text for people; `json` (one JSON document) under `--format json`, the text otherwise.
+    case report(String, json: String)
     /// Several results in order.
     indirect case sequence([CommandResult])
 }

@@ -145,19 +145,19 @@ public enum ResultRenderer {
     /// numbers (an integer, real or decimal value, or numeric text in a numeric column), NULL is
     /// `null`, blobs are UTF-8 text when valid and base64 otherwise, everything else a string.
     static func json(_ result: ResultSet) -> String {
-        let keys = result.columns.map { JSONText.quoted($0.name) + ":" }
-        var out = "["
-        for (r, row) in result.rows.enumerated() {
-            if r > 0 { out += "," }
-            out += "{"
-            for (i, key) in keys.enumerated() {
-                if i > 0 { out += "," }
-                out += key
-                out += jsonValue(i < row.count ? row[i] : .null, kind: result.columns[i].kind)
-            }
-            out += "}"
+        "[" + result.rows.indices.map { jsonObject(result, row: $0) }.joined(separator: ",") + "]\n"
+    }
+
+    /// One row as a JSON object keyed by column name, as in `json`.
+    static func jsonObject(_ result: ResultSet, row r: Int) -> String {
+        let row = result.rows[r]
+        var out = "{"
+        for (i, column) in result.columns.enumerated() {
+            if i > 0 { out += "," }
+            out += JSONText.quoted(column.name) + ":"
+            out += jsonValue(i < row.count ? row[i] : .null, kind: column.kind)
         }
-        return out + "]\n"
+        return out + "}"
     }
 
     private static func jsonValue(_ value: SQLValue, kind: ColumnKind) -> String {

@@ -9,6 +9,9 @@ public final class ManagedServer: @unchecked Sendable {
     public var defaultsFile: URL { home.appendingPathComponent("mysql/my.cnf") }
     public var pidFile: URL { runDirectory.appendingPathComponent("mariadbd.pid") }
     public var errorLog: URL { home.appendingPathComponent("mysql/error.log") }
+    /// The server's own temporary directory: files the server keeps by name in a shared /tmp
+    /// (on-disk temporary tables, sort files of FULLTEXT index builds) were being removed under it.
+    public var temporaryDirectory: URL { home.appendingPathComponent("mysql/tmp") }
     /// Unix socket paths are limited to 107 bytes; fall back to /tmp for deep homes.
     public let socketPath: String
     public let database: String
@@ -49,6 +52,7 @@ public final class ManagedServer: @unchecked Sendable {
     public func start(timeout: TimeInterval = 30) throws -> Bool {
         if answers() { return false }
         try FileManager.default.createDirectory(at: runDirectory, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: temporaryDirectory, withIntermediateDirectories: true)
         chmod(home.path, 0o700)
         try writeDefaultsFile()
         if !FileManager.default.fileExists(atPath: dataDirectory.appendingPathComponent("mysql").path) {
@@ -141,6 +145,7 @@ public final class ManagedServer: @unchecked Sendable {
             "socket=\(socketPath)",
             "pid-file=\(pidFile.path)",
             "log-error=\(errorLog.path)",
+            "tmpdir=\(temporaryDirectory.path)",
             "skip-networking",
             "skip-log-bin",
             "skip-name-resolve",

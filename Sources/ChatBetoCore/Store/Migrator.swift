@@ -15,7 +15,8 @@ public struct Migrator {
         try connection.execute(Migrations.bookkeeping)
         let applied = Set(try connection.query(SQL.Migrations.applied).rows.compactMap { $0.first?.int64Value }.map(Int.init))
         var done: [Int] = []
-        for migration in Migrations.all where !applied.contains(migration.version) {
+        // By version, not list position: branches append their reserved versions (2, 3) after 4.
+        for migration in Migrations.all.sorted(by: { $0.version < $1.version }) where !applied.contains(migration.version) {
             for statement in migration.statements { try connection.execute(statement) }
             try connection.query(SQL.Migrations.record, [.int(Int64(migration.version)), .text(migration.name)])
             done.append(migration.version)
@@ -24,5 +25,5 @@ public struct Migrator {
     }
 
     /// The newest version this build knows.
-    public static var latestVersion: Int { Migrations.all.last?.version ?? 0 }
+    public static var latestVersion: Int { Migrations.all.map(\.version).max() ?? 0 }
 }

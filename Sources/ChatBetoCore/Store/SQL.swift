@@ -104,14 +104,148 @@ public enum SQL {
     }
 
     public enum Stats {
+        /// Totals over the whole store; words come from the indexed `messages.word_count` (an estimate).
         static let totals = """
             SELECT (SELECT COUNT(*) FROM conversations) AS conversations,
                    (SELECT COUNT(*) FROM messages) AS messages,
+                   (SELECT COALESCE(SUM(word_count), 0) FROM messages) AS words,
                    (SELECT COUNT(*) FROM projects) AS projects,
                    (SELECT COUNT(*) FROM conversations WHERE project_id IS NULL) AS orphans,
+                   (SELECT COUNT(DISTINCT model_slug) FROM messages WHERE model_slug IS NOT NULL) AS models_used,
                    (SELECT MIN(create_time) FROM conversations) AS first_date,
                    (SELECT MAX(update_time) FROM conversations) AS last_date
             """
+        static let models = """
+            SELECT model_slug AS model, COUNT(*) AS messages FROM messages
+            WHERE model_slug IS NOT NULL GROUP BY model_slug ORDER BY messages DESC, model_slug
+            """
+        static let perProject = """
+            SELECT COALESCE(p.name, '(no project)') AS project, COUNT(*) AS conversations,
+                   COALESCE(SUM(c.message_count), 0) AS messages,
+                   DATE_FORMAT(MIN(c.create_time), '%Y-%m-%d') AS first_date, DATE_FORMAT(MAX(c.update_time), '%Y-%m-%d') AS last_date
+            FROM conversations c LEFT JOIN projects p ON p.id = c.project_id
+            GROUP BY p.id, p.name ORDER BY conversations DESC, project
+            """
+        /// Conversations started per month (`YYYY-MM`), overall.
+        static let monthly = """
+            SELECT DATE_FORMAT(create_time, '%Y-%m') AS month, COUNT(*) AS conversations
+            FROM conversations WHERE create_time IS NOT NULL GROUP BY month ORDER BY month
+            """
+        /// Conversations started per project and month.
+        static let monthlyByProject = """
+            SELECT COALESCE(p.name, '(no project)') AS project, DATE_FORMAT(c.create_time, '%Y-%m') AS month, COUNT(*) AS conversations
+            FROM conversations c LEFT JOIN projects p ON p.id = c.project_id
+            WHERE c.create_time IS NOT NULL GROUP BY p.id, p.name, month ORDER BY project, month
+            """
+        /// A project's conversations in time order, for `timeline`. Parameter: project id.
+        static let timeline = """
+            SELECT DATE_FORMAT(create_time, '%Y-%m') AS month, id, title, create_time, message_count
+            FROM conversations WHERE project_id = ? ORDER BY create_time IS NULL, create_time, id
+            """
+    }
+
+    /// Full-text search (InnoDB FULLTEXT, boolean mode). Parameters in order of the `?`s, see FullTextSearch.
+    public enum Search {
+        /// Ranks on keys and score only, then reads the text of the top rows: sorting thousands of
+        /// matches of a common word must not drag their text through the sort.
+        static let messages = """
+            SELECT m.conversation_id, m.node_id, m.role, m.create_time, m.text, c.title, p.name AS project, top.score
+            FROM (
+              SELECT m.conversation_id, m.node_id, m.create_time, MATCH(m.text) AGAINST (? IN BOOLEAN MODE) AS score
+              FROM messages m JOIN conversations c ON c.id = m.conversation_id
+              WHERE MATCH(m.text) AGAINST (? IN BOOLEAN MODE)
+                AND m.is_hidden = 0
+                AND (? = 0 OR c.project_id = ?)
+                AND (? IS NULL OR m.create_time >= ?)
+                AND (? IS NULL OR m.role = ?)
+              ORDER BY score DESC, m.create_time DESC
+              LIMIT ?
+            ) top
+            JOIN messages m ON m.conversation_id = top.conversation_id AND m.node_id = top.node_id
+            JOIN conversations c ON c.id = m.conversation_id
+            LEFT JOIN projects p ON p.id = c.project_id
+            ORDER BY top.score DESC, top.create_time DESC
+            """
+        /// One word: natural-language mode with no ORDER BY returns matches best first and stops at the
+        /// LIMIT, instead of scoring every message that holds a common word. Same parameters as `messages`.
+        static let messagesOneWord = """
+            SELECT m.conversation_id, m.node_id, m.role, m.create_time, m.text, c.title, p.name AS project,
+                   MATCH(m.text) AGAINST (? IN NATURAL LANGUAGE MODE) AS score
+            FROM messages m
+            JOIN conversations c ON c.id = m.conversation_id
+            LEFT JOIN projects p ON p.id = c.project_id
+            WHERE MATCH(m.text) AGAINST (? IN NATURAL LANGUAGE MODE)
+              AND m.is_hidden = 0
+              AND (? = 0 OR c.project_id = ?)
+              AND (? IS NULL OR m.create_time >= ?)
+              AND (? IS NULL OR m.role = ?)
+            LIMIT ?
+            """
+        static let titles = """
+            SELECT c.id AS conversation_id, c.title, c.create_time, p.name AS project,
+                   MATCH(c.title) AGAINST (? IN BOOLEAN MODE) AS score
+            FROM conversations c LEFT JOIN projects p ON p.id = c.project_id
+            WHERE MATCH(c.title) AGAINST (? IN BOOLEAN MODE)
+              AND (? = 0 OR c.project_id = ?)
+              AND (? IS NULL OR c.create_time >= ?)
+            ORDER BY score DESC, c.create_time DESC
+            LIMIT ?
+            """
+        /// Details of given messages: `count` pairs of (conversation_id, node_id).
+        static func messagesByKey(count: Int) -> String {
+            let pairs = Array(repeating: "(?, ?)", count: max(count, 1)).joined(separator: ", ")
+            return """
+                SELECT m.conversation_id, m.node_id, m.role, m.create_time, m.text, c.title, p.name AS project
+                FROM messages m JOIN conversations c ON c.id = m.conversation_id
+                LEFT JOIN projects p ON p.id = c.project_id
+                WHERE (m.conversation_id, m.node_id) IN (\(pairs))
+                """
+        }
+    }
+
+    /// Message embeddings for semantic search.
+    public enum Embeddings {
+        /// Messages worth embedding that have no vector yet for (model, dimensions).
+        /// Parameters: project filter flag, project id, model, dimensions.
+        static let pending = """
+            SELECT m.conversation_id, m.node_id, m.text
+            FROM messages m JOIN conversations c ON c.id = m.conversation_id
+            WHERE (? = 0 OR c.project_id = ?)
+              AND m.is_hidden = 0 AND m.role IN ('user', 'assistant')
+              AND m.text IS NOT NULL AND m.text <> ''
+              AND NOT EXISTS (SELECT 1 FROM message_embeddings e
+                              WHERE e.conversation_id = m.conversation_id AND e.node_id = m.node_id
+                                AND e.model = ? AND e.dimensions = ?)
+            ORDER BY m.conversation_id, m.node_id
+            """
+        static func insert(rows: Int) -> String {
+            let tuples = Array(repeating: "(?, ?, ?, ?, ?, ?)", count: max(rows, 1)).joined(separator: ", ")
+            return "INSERT IGNORE INTO message_embeddings (conversation_id, node_id, chunk, model, dimensions, vector) VALUES \(tuples)"
+        }
+        /// Vectors above an id, with what filters need. Parameters: model, dimensions, after id.
+        /// STRAIGHT_JOIN keeps the embeddings index as the driving table, so rows come in id order
+        /// without a temporary table of blobs.
+        static let load = """
+            SELECT STRAIGHT_JOIN e.id, e.conversation_id, e.node_id, e.chunk, e.vector, c.project_id, m.role, m.create_time
+            FROM message_embeddings e
+            JOIN conversations c ON c.id = e.conversation_id
+            JOIN messages m ON m.conversation_id = e.conversation_id AND m.node_id = e.node_id
+            WHERE e.model = ? AND e.dimensions = ? AND e.id > ?
+            ORDER BY e.id
+            """
+        static let lastID = "SELECT COALESCE(MAX(id), 0) AS last_id FROM message_embeddings WHERE model = ? AND dimensions = ?"
+    }
+
+    /// Reads for `export`.
+    public enum Export {
+        /// Every node of a conversation with the original message JSON when it was imported.
+        static let nodes = """
+            SELECT node_id, parent_node_id, child_index, visible_index, role, author_name, recipient, content_type, text,
+                   create_time, update_time, status, end_turn, weight, is_hidden, on_visible_path, is_incomplete, model_slug, raw
+            FROM messages WHERE conversation_id = ? ORDER BY parent_node_id IS NOT NULL, parent_node_id, child_index, node_id
+            """
+        static let conversationExtra = "SELECT extra, chatgpt_gizmo_id, default_model_slug, is_archived FROM conversations WHERE id = ?"
+        static let projectConversations = "SELECT id FROM conversations WHERE project_id = ? ORDER BY create_time, id"
     }
 
     /// The importer's statements (Import/). Conversations are keyed by their ChatGPT id; messages by

@@ -1,0 +1,110 @@
+import Foundation
+
+/// `export <conversation|project>`: Markdown, a self-contained HTML page, or ChatGPT-shaped JSON.
+public struct ExportCommand: ShellCommand, Equatable {
+    public static let spec = CommandSpec(
+        name: "export", usage: "export [<conversation>|N|<project>] [--format markdown|html|json] [--out PATH] [--all-branches]",
+        summary: "Export a conversation (to stdout, or --out FILE) or a project (to a folder, one file per conversation plus an index).",
+        details: """
+        export 3 --format html --out talk.html    the 3rd row of the last listing as a web page
+        export 6f2a                                the conversation as Markdown on stdout
+        export Wordpress --out wp/                 every conversation of the project, plus index.md
+        --format json          ChatGPT's export shape ({id, title, mapping, current_node, …}); re-importable
+        --all-branches         every branch (regenerations, edits), not only the visible thread
+        Without an argument: the current conversation. A project without --out goes to ./<project name>/.
+        """, category: .data, ownsFormatOption: true)
+
+    public enum Format: String, Sendable, CaseIterable {
+        case markdown, html, json
+        var fileExtension: String { self == .markdown ? "md" : rawValue }
+    }
+    public var target: String?
+    public var format: Format = .markdown
+    public var out: String?
+    public var allBranches = false
+
+    public init(target: String?, format: Format = .markdown, out: String? = nil, allBranches: Bool = false) {
+        self.target = target; self.format = format; self.out = out; self.allBranches = allBranches
+    }
+    public init(arguments: inout Arguments) throws {
+        if let f = try arguments.option("--format") {
+            let key = f.lowercased() == "md" ? "markdown" : f.lowercased()
+            guard let parsed = Format(rawValue: key) else { throw arguments.usageError("--format takes markdown, html or json, not '\(f)'") }
+            format = parsed
+        }
+        out = try arguments.option("--out")
+        allBranches = arguments.flag("--all-branches")
+        try arguments.requireCount(0...Int.max)
+        target = arguments.positional.isEmpty ? nil : arguments.rest
+    }
+
+    public func run(in shell: Shell) throws -> CommandResult {
+        let connection = try shell.connection
+        guard let target else {
+            guard let current = shell.state.conversation else {
+                throw ParseError.usage(command: "export", problem: "no current conversation; name one", usage: Self.spec.usage)
+            }
+            return try exportConversation(current, connection: connection)
+        }
+        do {
+            return try exportConversation(try ConversationReference.resolve(target, in: shell), connection: connection)
+        } catch LookupError.notFound {
+            let project = try shell.catalog.findProject(target)
+            return try exportProject(project, connection: connection)
+        }
+    }
+
+    func render(_ c: ExportedConversation) throws -> String {
+        switch format {
+        case .markdown: return MarkdownExport.render(c, allBranches: allBranches)
+        case .html: return HTMLExport.render(c, allBranches: allBranches)
+        case .json: return try JSONExport.render(c, allBranches: allBranches)
+        }
+    }
+
+    func exportConversation(_ summary: ConversationSummary, connection: MySQLConnection) throws -> CommandResult {
+        let text = try render(try ExportedConversation.load(summary, from: connection))
+        guard let out else { return .document(text, data: nil) }
+        try write(text, to: URL(fileURLWithPath: out))
+        return .message("wrote \(summary.displayTitle) to \(out)")
+    }
+
+    func exportProject(_ project: Project, connection: MySQLConnection) throws -> CommandResult {
+        let folder = URL(fileURLWithPath: out ?? ExportCommand.slug(project.name), isDirectory: true)
+        do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
+            throw SearchError.exportTarget(path: folder.path, problem: error.localizedDescription)
+        }
+        let ids = try connection.query(SQL.Export.projectConversations, [.int(project.id)]).rows.compactMap { $0[0].textValue }
+        let catalog = Catalog(connection: connection)
+        var written: [(file: String, summary: ConversationSummary)] = []
+        for id in ids {
+            guard let summary = try catalog.conversation(id: id) else { continue }
+            let file = ExportCommand.fileName(summary, extension: format.fileExtension)
+            try write(try render(try ExportedConversation.load(summary, from: connection)), to: folder.appendingPathComponent(file))
+            written.append((file, summary))
+        }
+        let index = ExportIndex.render(project: project.name, entries: written, format: format)
+        try write(index, to: folder.appendingPathComponent("index." + format.fileExtension))
+        return .message("wrote \(written.count) conversation\(written.count == 1 ? "" : "s") of '\(project.name)' and an index to \(folder.path)")
+    }
+
+    func write(_ text: String, to url: URL) throws {
+        do { try Data(text.utf8).write(to: url, options: .atomic) } catch {
+            throw SearchError.exportTarget(path: url.path, problem: error.localizedDescription)
+        }
+    }
+
+    /// `2024-05-01-planning-the-trip-6f2a1b2c.md`: sortable, readable, unique.
+    static func fileName(_ c: ConversationSummary, extension ext: String) -> String {
+        let day = c.createTime.map { String($0.prefix(10)) + "-" } ?? ""
+        let title = slug(c.displayTitle)
+        return day + String(title.prefix(60)) + "-" + String(c.id.prefix(8)) + "." + ext
+    }
+
+    /// Lower-case letters and digits (accents removed) joined by dashes.
+    static func slug(_ s: String) -> String {
+        let folded = s.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+        let words = folded.split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }
+        return words.isEmpty ? "conversation" : words.joined(separator: "-")
+    }
+}

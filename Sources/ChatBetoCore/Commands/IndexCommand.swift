@@ -1,0 +1,60 @@
+import Foundation
+
+/// `index [project]`: embeds the messages that have no vector yet, after showing the cost.
+public struct IndexCommand: ShellCommand, Equatable {
+    public static let spec = CommandSpec(
+        name: "index", usage: "index [<project>] [--all] [--dry-run]",
+        summary: "Build message embeddings for semantic search (only what is missing; cost shown and confirmed first).",
+        details: """
+        index                  the current project's messages (everything when no project is in use)
+        index Wordpress        that project's messages
+        --all                  every project
+        --dry-run              show what would be sent and what it costs, send nothing
+        Uses the settings embedding-model and embedding-dimensions. Each batch is committed, so an
+        interrupted run resumes where it stopped. Long messages are cut into chunks of about 6,000 characters.
+        """, category: .data)
+    public var project: String?
+    public var all = false
+    public var dryRun = false
+
+    public init(project: String? = nil, all: Bool = false, dryRun: Bool = false) {
+        self.project = project; self.all = all; self.dryRun = dryRun
+    }
+    public init(arguments: inout Arguments) throws {
+        all = arguments.flag("--all")
+        dryRun = arguments.flag("--dry-run")
+        try arguments.requireCount(0...Int.max)
+        project = arguments.positional.isEmpty ? nil : arguments.rest
+    }
+
+    public func run(in shell: Shell) throws -> CommandResult {
+        let connection = try shell.connection
+        let target: Project? = all ? nil : try project.map { try shell.catalog.findProject($0) } ?? shell.state.project
+        let indexer = EmbeddingIndexer(connection: connection, model: shell.settings.embeddingModel,
+                                       dimensions: shell.settings.embeddingDimensions)
+        let plan = try indexer.plan(projectID: target?.id)
+        let scope = target.map { "in '\($0.name)'" } ?? "in all projects"
+        guard plan.messageCount > 0 else { return .message("every message \(scope) already has a \(plan.model) vector") }
+        let cost = plan.estimatedCost.map { String(format: "about $%.4f", $0) } ?? "cost unknown for this model"
+        let preview = "\(plan.messageCount) messages \(scope) to embed (\(plan.chunkCount) chunks, about \(plan.estimatedTokens) tokens) with \(plan.model) at \(plan.dimensions) dimensions: \(cost)"
+        if dryRun { return .message(preview) }
+        _ = shell.console.writeError(preview + "\n")
+        guard shell.confirm("Send them to the embeddings endpoint?") else { return .message("nothing sent") }
+        let client = try shell.openAIClient(for: "index")
+        let embedder = OpenAIEmbedder(client: client, model: plan.model, dimensions: plan.dimensions)
+        let showProgress = shell.isInteractive
+        let width = min(80, Terminal.columns(fd: Terminal.standardError))
+        let interrupt = CancellationFlag()
+        let report = try interrupt.raisedOnInterrupt {
+            try indexer.execute(plan, embedder: embedder, progress: { done, total in
+                if showProgress {
+                    _ = shell.console.writeError("\r" + ProgressBar.line(done: done, total: total, unit: "messages", width: width))
+                }
+            }, shouldStop: { interrupt.isCancelled })
+        }
+        if showProgress { _ = shell.console.writeError("\n") }
+        let spent = ModelPricing.price(for: plan.model).map { String(format: ", $%.4f", $0.cost(inputTokens: report.promptTokens, outputTokens: 0)) } ?? ""
+        let done = "embedded \(report.messages) messages (\(report.chunks) chunks) in \(report.requests) requests, \(report.promptTokens) tokens\(spent)"
+        return .message(report.interrupted ? "interrupted: \(done); run 'index' again to resume" : done)
+    }
+}
