@@ -125,3 +125,35 @@ CREATE TABLE imports (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 INSERT INTO schema_migrations (version, name, applied_at) VALUES (1, 'base schema', CURRENT_TIMESTAMP(6));
+
+-- migration 4: search: full-text indexes and message embeddings
+ALTER TABLE messages ADD FULLTEXT INDEX ft_messages_text (text);
+
+ALTER TABLE conversations ADD FULLTEXT INDEX ft_conversations_title (title);
+
+ALTER TABLE messages
+  ADD COLUMN word_count INT AS (CASE WHEN text IS NULL OR TRIM(text) = '' THEN 0
+    ELSE CHAR_LENGTH(TRIM(REPLACE(text, '
+', ' '))) - CHAR_LENGTH(REPLACE(REPLACE(TRIM(REPLACE(text, '
+', ' ')), ' ', ''), '
+', '')) + 1 END) STORED
+    COMMENT 'words in text (runs between spaces), for stats',
+  ADD KEY ix_messages_words (word_count),
+  ADD KEY ix_messages_model (model_slug);
+
+CREATE TABLE message_embeddings (
+  id BIGINT NOT NULL AUTO_INCREMENT COMMENT 'load order: the in-memory index reads only rows above the last id it saw',
+  conversation_id VARCHAR(64) NOT NULL,
+  node_id VARCHAR(64) NOT NULL,
+  chunk INT NOT NULL DEFAULT 0 COMMENT 'position of the chunk in a long message',
+  model VARCHAR(64) NOT NULL,
+  dimensions INT NOT NULL,
+  vector BLOB NOT NULL COMMENT 'dimensions x little-endian Float32',
+  created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
+  PRIMARY KEY (id),
+  UNIQUE KEY uq_embeddings_chunk (conversation_id, node_id, model, dimensions, chunk),
+  KEY ix_embeddings_model (model, dimensions, id),
+  CONSTRAINT fk_embeddings_conversation FOREIGN KEY (conversation_id) REFERENCES conversations (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+INSERT INTO schema_migrations (version, name, applied_at) VALUES (4, 'search: full-text indexes and message embeddings', CURRENT_TIMESTAMP(6));

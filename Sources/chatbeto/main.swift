@@ -41,6 +41,20 @@ struct ChatBetoCommandLine: ParsableCommand {
 
     func run() throws {
         var options = ShellOptions()
+        // Global options may also follow a command given on the command line (chatbeto import x.zip --dsn …).
+        var words = command
+        var dsn = self.dsn, yes = self.yes, force = self.force, verbose = self.verbose
+        var i = 0
+        while i < words.count {
+            switch words[i] {
+            case "--dsn" where i + 1 < words.count: dsn = words[i + 1]; words.removeSubrange(i...(i + 1))
+            case let w where w.hasPrefix("--dsn="): dsn = String(w.dropFirst(6)); words.remove(at: i)
+            case "--yes", "-y": yes = true; words.remove(at: i)
+            case "--force": force = true; words.remove(at: i)
+            case "--verbose": verbose = true; words.remove(at: i)
+            default: i += 1
+            }
+        }
         if let dsn { options.dsn = dsn }
         if let format {
             do { options.format = try OutputFormat.parse(format) } catch {
@@ -51,9 +65,9 @@ struct ChatBetoCommandLine: ParsableCommand {
         options.force = force
         options.verbose = verbose
         var text = execute
-        if !command.isEmpty {
+        if !words.isEmpty {
             if execute != nil || file != nil { throw ValidationError("give either a command, -e or -f") }
-            text = command.map(ShellQuote.quote).joined(separator: " ")
+            text = words.map(ShellQuote.quote).joined(separator: " ")
         }
         let code = ChatBetoApp.run(options: options, commands: text, scriptFile: file)
         if code != 0 { throw ExitCode(code) }

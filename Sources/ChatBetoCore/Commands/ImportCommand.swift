@@ -44,10 +44,7 @@ public struct ImportCommand: ShellCommand, Equatable {
                                                                          progress: ImportProgress.terminal())
         shell.state.lastListing = []
         // The report is the result: people read it, scripts can ask for it as JSON.
-        if shell.outputFormat(nil) == .json {
-            return .document(report.json, data: nil)
-        }
-        return .document(report.description, data: nil)
+        return .report(report.description, json: report.json)
     }
 
     static func resolve(_ path: String) -> URL {
