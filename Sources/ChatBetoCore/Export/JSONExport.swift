@@ -52,6 +52,8 @@ public enum JSONExport {
         if let raw = node.raw, let parsed = try? JSONSerialization.jsonObject(with: Data(raw.utf8)), parsed is [String: Any] {
             return parsed
         }
+        // A node stored without a message (the export's root) goes back without one.
+        if node.raw == nil && node.role == nil && node.contentType == nil && node.text == nil { return NSNull() }
         var metadata: [String: Any] = [:]
         if let model = node.modelSlug { metadata["model_slug"] = model }
         if node.isHidden { metadata["is_visually_hidden_from_conversation"] = true }
