@@ -8,13 +8,13 @@ struct InterruptibleQuery {
 
     func run(_ sql: String) throws -> ResultSet {
         let flag = CancellationFlag()
-        let threadID = connection === killer ? nil : try? connection.execute("SELECT CONNECTION_ID()").rows.first?.first?.int64Value
+        let threadID = connection === killer ? nil : try? connection.execute(SQL.Connection.connectionID).rows.first?.first?.int64Value
         let done = CancellationFlag()
         let config = killer.config
         let watcher = Thread {
             while !done.isCancelled {
                 if flag.isCancelled, let id = threadID {
-                    if let k = try? MySQLConnection(config: config) { _ = try? k.execute("KILL QUERY \(id)") }
+                    if let k = try? MySQLConnection(config: config) { _ = try? k.execute(SQL.Connection.killQuery(id)) }
                     return
                 }
                 usleep(20_000)

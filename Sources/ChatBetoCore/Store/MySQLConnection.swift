@@ -40,8 +40,8 @@ public final class MySQLConnection {
                                     config.password, nil, config.socket == nil ? config.port : 0,
                                     config.socket, flags)
         if ok == nil { throw lastError(sql: nil, function: "mysql_real_connect") }
-        try execute("SET time_zone = '+00:00'")
-        try execute("SET NAMES utf8mb4 COLLATE utf8mb4_unicode_ci")
+        try execute(SQL.Connection.utcTimeZone)
+        try execute(SQL.Connection.utf8mb4)
     }
 
     /// Selects the database, creating it if asked to.
@@ -51,7 +51,7 @@ public final class MySQLConnection {
             throw StoreError(code: 1102, sqlState: "42000", message: "incorrect database name '\(name)'")
         }
         if create {
-            try execute("CREATE DATABASE IF NOT EXISTS `\(name)` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci")
+            try execute(SQL.Connection.createDatabase(name))
         }
         if mysql_select_db(handle, name) != 0 { throw lastError(sql: "USE `\(name)`", function: "mysql_select_db") }
     }
@@ -141,15 +141,15 @@ public final class MySQLConnection {
             defer { transactionDepth -= 1 }
             return try body()
         }
-        try execute("START TRANSACTION")
+        try execute(SQL.Connection.start)
         transactionDepth = 1
         defer { transactionDepth = 0 }
         do {
             let value = try body()
-            try execute("COMMIT")
+            try execute(SQL.Connection.commit)
             return value
         } catch {
-            _ = try? executeOnce("ROLLBACK")
+            _ = try? executeOnce(SQL.Connection.rollback)
             throw error
         }
     }

@@ -14,9 +14,9 @@ struct ReaderAccount {
         // Account names and privileges cannot be bound parameters; the password is our own hex string.
         let host = config.socket != nil || config.host == "localhost" ? "localhost" : "%"
         let account = "'\(ReaderAccount.user)'@'\(host)'"
-        try connection.execute("CREATE USER IF NOT EXISTS \(account) IDENTIFIED BY '\(password)'")
-        try connection.execute("ALTER USER \(account) IDENTIFIED BY '\(password)'")
-        try connection.execute("GRANT SELECT, SHOW VIEW ON `\(config.database)`.* TO \(account)")
+        try connection.execute(SQL.Reader.create(account, password: password))
+        try connection.execute(SQL.Reader.setPassword(account, password: password))
+        try connection.execute(SQL.Reader.grantSelect(account, database: config.database))
         var reader = config
         reader.user = ReaderAccount.user
         reader.password = password

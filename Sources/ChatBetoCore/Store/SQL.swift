@@ -1,6 +1,29 @@
 /// Every SQL statement chatbeto issues, in one place. Values are always bound (`?`), never interpolated.
 /// Only syntax that MySQL 8.0+ and MariaDB 10.11+ both accept.
 public enum SQL {
+    /// Connection and transaction control. Identifiers and our own generated values only: these
+    /// statements cannot take bound parameters.
+    public enum Connection {
+        static let utcTimeZone = "SET time_zone = '+00:00'"
+        static let utf8mb4 = "SET NAMES utf8mb4 COLLATE utf8mb4_unicode_ci"
+        static let start = "START TRANSACTION"
+        static let commit = "COMMIT"
+        static let rollback = "ROLLBACK"
+        static let connectionID = "SELECT CONNECTION_ID()"
+        static func createDatabase(_ name: String) -> String {
+            "CREATE DATABASE IF NOT EXISTS `\(name)` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
+        }
+        static func killQuery(_ id: Int64) -> String { "KILL QUERY \(id)" }
+    }
+
+    /// The read-only account for user SQL (account names and passwords cannot be bound parameters;
+    /// the password is a hex string chatbeto generates).
+    public enum Reader {
+        static func create(_ account: String, password: String) -> String { "CREATE USER IF NOT EXISTS \(account) IDENTIFIED BY '\(password)'" }
+        static func setPassword(_ account: String, password: String) -> String { "ALTER USER \(account) IDENTIFIED BY '\(password)'" }
+        static func grantSelect(_ account: String, database: String) -> String { "GRANT SELECT, SHOW VIEW ON `\(database)`.* TO \(account)" }
+    }
+
     public enum Migrations {
         static let lock = "SELECT GET_LOCK('chatbeto_migrate', 10) AS got"
         static let unlock = "SELECT RELEASE_LOCK('chatbeto_migrate')"
