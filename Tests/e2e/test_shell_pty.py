@@ -63,6 +63,7 @@ def test_multiline_sql_completion_and_ctrl_c(shell_home):
 
     # Ctrl-C abandons a half-typed line and the shell goes on.
     child.send("SELECT 'never")
+    child.expect_exact("never")  # typed and echoed before the key press, as a person would
     child.sendintr()
     child.expect_exact(PROMPT)
     child.sendline("SELECT 'still here' AS s;")
@@ -79,6 +80,11 @@ def test_multiline_sql_completion_and_ctrl_c(shell_home):
     child.expect_exact(PROMPT)
     child.sendline("status")
     child.expect_exact("schema version")
+    child.expect_exact(PROMPT)
+    # And Ctrl-C at the prompt still abandons the line after a command was interrupted.
+    child.send("SELECT 'abandoned")
+    child.expect_exact("abandoned")
+    child.sendintr()
     child.expect_exact(PROMPT)
 
     # Errors keep the shell running.

@@ -40,8 +40,11 @@ public struct ImportCommand: ShellCommand, Equatable {
             source = ImportCommand.resolve(path ?? "")
         }
         let options = ImportOptions(dryRun: dryRun, projectsFile: projectsFile.map(ImportCommand.resolve))
-        let report = try Importer(connection: try shell.connection).run(source: source, options: options,
-                                                                         progress: ImportProgress.terminal())
+        let importer = Importer(connection: try shell.connection)
+        let cancellation = CancellationFlag()
+        let report = try cancellation.raisedOnInterrupt {
+            try importer.run(source: source, options: options, progress: ImportProgress.terminal(), cancellation: cancellation)
+        }
         shell.state.lastListing = []
         // The report is the result: people read it, scripts can ask for it as JSON.
         return .report(report.description, json: report.json)

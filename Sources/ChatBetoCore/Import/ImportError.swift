@@ -15,6 +15,8 @@ public enum ImportError: Error, CustomStringConvertible, Sendable {
     case invalidProjectsFile(path: String, reason: String)
     /// The database refused a write; the file's transaction was rolled back.
     case database(file: String?, conversationID: String?, underlying: StoreError)
+    /// Ctrl-C: the file being written was rolled back; files finished before it stay.
+    case interrupted(file: String?)
 
     public var description: String {
         switch self {
@@ -28,6 +30,9 @@ public enum ImportError: Error, CustomStringConvertible, Sendable {
             return "import failed: \(file), byte \(offset): \(reason); nothing from this file was written"
         case .invalidProjectsFile(let path, let reason):
             return "import failed: projects file \(path): \(reason)"
+        case .interrupted(let file):
+            return "import interrupted" + (file.map { " in \($0); nothing from that file was written" } ?? "") +
+                "; run the same import again to finish (finished files are skipped)"
         case .database(let file, let id, let underlying):
             var s = "import failed"
             if let file { s += ": \(file)" }

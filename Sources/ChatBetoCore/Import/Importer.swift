@@ -9,6 +9,8 @@ import Foundation
 public final class Importer {
     private let connection: MySQLConnection
 
+    private var cancellation: CancellationFlag?
+
     public init(connection: MySQLConnection) {
         self.connection = connection
     }
@@ -20,7 +22,11 @@ public final class Importer {
 
     /// Imports `source` (export zip, export folder, or conversations JSON file) and reports what it did.
     /// Throws `ImportError` for problems that stop the import; files committed before it stay.
-    public func run(source: URL, options: ImportOptions = ImportOptions(), progress: ImportProgress? = nil) throws -> ImportReport {
+    /// `cancellation` (Ctrl-C) stops the import between conversations; the current file is rolled back.
+    public func run(source: URL, options: ImportOptions = ImportOptions(), progress: ImportProgress? = nil,
+                    cancellation: CancellationFlag? = nil) throws -> ImportReport {
+        self.cancellation = cancellation
+        defer { self.cancellation = nil }
         let started = Date()
         var report = ImportReport(source: source.path, dryRun: options.dryRun)
         let export = try ExportSource.open(source)
@@ -99,6 +105,7 @@ public final class Importer {
                          report: inout ImportReport, knownProjects: inout Set<String>, seenGizmos: inout Set<String>,
                          fileReport: inout ImportReport.File, progress: ImportProgress?) throws {
         while let item = reader.queue.pop() {
+            if cancellation?.isCancelled == true { throw ImportError.interrupted(file: file.name) }
             switch item {
             case .conversation(let c, let done):
                 let action = planner.plan(id: c.id, contentHash: c.contentHash)

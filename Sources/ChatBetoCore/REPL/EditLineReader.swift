@@ -49,6 +49,7 @@ public final class EditLineReader: LineReader {
         currentPrompt = prompt
         free(promptCString)
         promptCString = strdup(prompt)
+        InterruptSignal.install()
         InterruptSignal.clear()
         var count: Int32 = 0
         guard let raw = el_gets(editLine, &count) else {

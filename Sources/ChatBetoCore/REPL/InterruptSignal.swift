@@ -5,11 +5,8 @@ internal import CSystem
 /// Installed without SA_RESTART so a blocked read returns.
 enum InterruptSignal {
     nonisolated(unsafe) private static var flag: Int32 = 0
-    nonisolated(unsafe) private static var installed = false
-
+    /// (Re)installs the handler; called before each line, since commands install their own for a while.
     static func install() {
-        guard !installed else { return }
-        installed = true
         var action = sigaction()
         action.__sigaction_handler.sa_handler = interruptHandler
         sigemptyset(&action.sa_mask)
