@@ -18,7 +18,7 @@ public final class Database {
         do {
             reader = try ReaderAccount(connection: connection, passwordFile: readerPasswordFile).ensure()
         } catch {
-            readOnlyLimitation = "cannot create the read-only account chatbeto_reader (\(error)); " +
+            readOnlyLimitation = "cannot create the read-only account (\(error)); " +
                 "read-only SQL runs in a read-only transaction, which the server does not apply to DDL"
         }
         readerConfig = reader

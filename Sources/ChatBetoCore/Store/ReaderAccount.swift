@@ -3,23 +3,32 @@ import Foundation
 /// A MySQL account limited to SELECT on chatbeto's database, so that read-only user SQL is refused by
 /// the server itself (DDL included), not by inspecting the statement text.
 struct ReaderAccount {
-    static let user = "chatbeto_reader"
     let connection: MySQLConnection
     let passwordFile: URL?
 
-    /// Creates or refreshes the account and returns how to connect with it.
+    /// One account per database (`chatbeto_r_<hash>`), so databases sharing a server never change each
+    /// other's reader password.
+    static func user(for database: String) -> String {
+        var hash: UInt64 = 1469598103934665603
+        for b in database.utf8 { hash = (hash ^ UInt64(b)) &* 1099511628211 }
+        return "chatbeto_r_" + String(hash, radix: 16)
+    }
+
+    /// Makes sure the account works with our password and returns how to connect with it.
     func ensure() throws -> ConnectionConfig {
         let password = try loadOrCreatePassword()
         let config = connection.config
+        var reader = config
+        reader.user = ReaderAccount.user(for: config.database)
+        reader.password = password
+        // Already set up (the usual case): one cheap connect, nothing changed on the server.
+        if (try? MySQLConnection(config: reader, connectTimeout: 2)) != nil { return reader }
         // Account names and privileges cannot be bound parameters; the password is our own hex string.
         let host = config.socket != nil || config.host == "localhost" ? "localhost" : "%"
-        let account = "'\(ReaderAccount.user)'@'\(host)'"
+        let account = "'\(reader.user)'@'\(host)'"
         try connection.execute(SQL.Reader.create(account, password: password))
         try connection.execute(SQL.Reader.setPassword(account, password: password))
         try connection.execute(SQL.Reader.grantSelect(account, database: config.database))
-        var reader = config
-        reader.user = ReaderAccount.user
-        reader.password = password
         return reader
     }
 
