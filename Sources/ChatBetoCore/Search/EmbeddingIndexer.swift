@@ -103,7 +103,7 @@ public struct EmbeddingIndexer {
                     v += 1
                 }
             }
-            try connection.transaction { try connection.query(SQL.Embeddings.insert(rows: chunks), values) }
+            _ = try connection.transaction { try connection.query(SQL.Embeddings.insert(rows: chunks), values) }
             report.messages += batch.count
             report.chunks += chunks
             report.promptTokens += result.promptTokens
