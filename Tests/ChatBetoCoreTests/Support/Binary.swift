@@ -39,6 +39,7 @@ enum Binary {
         env.removeValue(forKey: "OPENAI_API_KEY")
         for (k, v) in environment { env[k] = v }
         let r = try ChildProcess.run(path, arguments, environment: env, stdin: Data((stdin ?? "").utf8))
+        if home == nil { try? FileManager.default.removeItem(at: h) }  // a home made for this run only
         return Result(stdout: String(decoding: r.stdout, as: UTF8.self), stderr: String(decoding: r.stderr, as: UTF8.self),
                       status: r.status)
     }
