@@ -17,6 +17,7 @@ static inline int chatbeto_el_add_function(EditLine *e, const char *name, const 
     return el_set(e, EL_ADDFN, name, help, f);
 }
 static inline int chatbeto_el_bind(EditLine *e, const char *key, const char *fn) { return el_set(e, EL_BIND, key, fn, NULL); }
+static inline int chatbeto_el_set_getcfn(EditLine *e, el_rfunc_t f) { return el_set(e, EL_GETCFN, f); }
 static inline int chatbeto_el_source_default(EditLine *e) { return el_source(e, NULL); }
 
 static inline int chatbeto_history_set_size(History *h, int n) { HistEvent ev; return history(h, &ev, H_SETSIZE, n); }

@@ -149,3 +149,18 @@ def test_prompt_shows_project_and_conversation(shell_home):
     child.expect_exact(PROMPT)
     child.sendline("exit")
     child.expect(pexpect.EOF)
+
+
+def test_ctrl_c_right_after_typing_always_abandons_the_line(shell_home):
+    # Ctrl-C pressed in the same instant as typing (the signal may land on any thread, and the tty
+    # flushes the typed bytes): every time, the line is abandoned and a fresh prompt appears.
+    child = spawn(shell_home)
+    for i in range(15):
+        child.send("SELECT 'typed %d" % i)
+        child.sendintr()
+        child.expect_exact(PROMPT, timeout=5)
+    child.sendline("SELECT 'alive' AS a;")
+    child.expect_exact("alive")
+    child.expect_exact(PROMPT)
+    child.sendeof()
+    child.expect(pexpect.EOF)

@@ -25,6 +25,8 @@ public final class EditLineReader: LineReader {
         _ = chatbeto_el_set_signal(editLine, 1)
         _ = chatbeto_el_set_clientdata(editLine, Unmanaged.passUnretained(self).toOpaque())
         _ = chatbeto_el_set_prompt(editLine, editLinePrompt)
+        // Our own character reader: libedit's retries an interrupted read, which can swallow a Ctrl-C.
+        _ = chatbeto_el_set_getcfn(editLine, editLineGetChar)
         _ = chatbeto_el_add_function(editLine, "chatbeto-complete", "complete a word", editLineComplete)
         _ = chatbeto_el_bind(editLine, "^I", "chatbeto-complete")
         _ = chatbeto_el_source_default(editLine)
@@ -49,14 +51,15 @@ public final class EditLineReader: LineReader {
         currentPrompt = prompt
         free(promptCString)
         promptCString = strdup(prompt)
+        // Not cleared here: a Ctrl-C pressed just before the prompt appeared still abandons the line.
         InterruptSignal.install()
-        InterruptSignal.clear()
         var count: Int32 = 0
         guard let raw = el_gets(editLine, &count) else {
             if InterruptSignal.isSet { InterruptSignal.clear(); _ = Console.standard.write("^C\n"); return .interrupted }
             return .end
         }
-        if InterruptSignal.isSet && count <= 0 { InterruptSignal.clear(); return .interrupted }
+        // Ctrl-C with text typed: libedit hands back the partial line; it is abandoned, not run.
+        if InterruptSignal.isSet { InterruptSignal.clear(); _ = Console.standard.write("^C\n"); return .interrupted }
         var line = String(cString: raw)
         if line.hasSuffix("\n") { line.removeLast() }
         return .line(line)
@@ -101,6 +104,35 @@ public final class EditLineReader: LineReader {
         return UInt8(CC_REDISPLAY)
     }
 
+    /// Reads one character for libedit: -1 on Ctrl-C (el_gets then returns NULL), 0 at end of input.
+    fileprivate func readCharacter(_ out: UnsafeMutablePointer<wchar_t>) -> Int32 {
+        var bytes: [UInt8] = []
+        var needed = 1
+        while bytes.count < needed {
+            if InterruptSignal.isSet { return -1 }
+            var fds = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&fds, 1, 100)
+            if ready < 0 { if errno == EINTR { continue } else { return -1 } }
+            if ready == 0 { continue }
+            // Non-blocking: a Ctrl-C between poll and read flushes the input, and the signal may be
+            // handled on another thread, so a blocking read would wait for the next key press.
+            var byte: UInt8 = 0
+            let flags = fcntl(0, F_GETFL)
+            _ = fcntl(0, F_SETFL, flags | O_NONBLOCK)
+            let n = read(0, &byte, 1)
+            _ = fcntl(0, F_SETFL, flags)
+            if n == 0 { return 0 }
+            if n < 0 { if errno == EINTR || errno == EAGAIN { continue } else { return -1 } }
+            if bytes.isEmpty {
+                needed = byte < 0x80 ? 1 : byte >> 5 == 0b110 ? 2 : byte >> 4 == 0b1110 ? 3 : byte >> 3 == 0b11110 ? 4 : 1
+            }
+            bytes.append(byte)
+        }
+        let scalar = String(decoding: bytes, as: UTF8.self).unicodeScalars.first?.value ?? 0xFFFD
+        out.pointee = wchar_t(bitPattern: scalar)
+        return 1
+    }
+
     static func commonPrefix(_ words: [String]) -> String {
         guard var prefix = words.first else { return "" }
         for w in words.dropFirst() {
@@ -114,6 +146,11 @@ private let editLinePrompt: @convention(c) (OpaquePointer?) -> UnsafePointer<CCh
     guard let el, let data = chatbeto_el_get_clientdata(el) else { return nil }
     let reader = Unmanaged<EditLineReader>.fromOpaque(data).takeUnretainedValue()
     return UnsafePointer(reader.promptCString)
+}
+
+private let editLineGetChar: @convention(c) (OpaquePointer?, UnsafeMutablePointer<wchar_t>?) -> Int32 = { el, out in
+    guard let el, let out, let data = chatbeto_el_get_clientdata(el) else { return -1 }
+    return Unmanaged<EditLineReader>.fromOpaque(data).takeUnretainedValue().readCharacter(out)
 }
 
 private let editLineComplete: @convention(c) (OpaquePointer?, Int32) -> UInt8 = { el, _ in
