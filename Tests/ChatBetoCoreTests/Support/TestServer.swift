@@ -18,6 +18,7 @@ enum TestServer {
         do { try s.start() } catch { fatalError("test MariaDB did not start: \(error)") }
         server = s
         atexit {
+            try? FileManager.default.removeItem(at: URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("chatbeto-reader-\(getpid())"))
             _ = try? TestServer.server?.stop()
             if let home = TestServer.server?.home { try? FileManager.default.removeItem(at: home) }
         }
