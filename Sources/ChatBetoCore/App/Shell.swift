@@ -19,14 +19,6 @@ public final class Shell {
     /// Message vectors loaded by semantic search, kept for the session and topped up incrementally.
     public var vectorIndex: VectorIndex?
 
-    /// An OpenAI client from the environment, or an error telling the user what to set.
-    public func openAIClient(for purpose: String) throws -> OpenAIClient {
-        guard let config = OpenAIConfig.fromEnvironment(openAIEnvironment) else {
-            throw SearchError.missingAPIKey(command: purpose)
-        }
-        return try OpenAIClient(config: config)
-    }
-
     /// Chat mode (`continue` on a terminal): lines go to the model, commands need a leading `/`.
     public var chatMode = false
     /// How many scripts (`-e`, `-f`, `source`, piped stdin) are running; chat mode needs none.
@@ -57,8 +49,8 @@ public final class Shell {
         if !modelChosenHere, let m = options.environment["CHATBETO_MODEL"], !m.isEmpty { return m }
         return settings.model
     }
-    /// Set by `set`: the saved session's settings must not overwrite what this shell already chose.
-    public var settingsChangedHere = false
+    /// What `set` changed in this shell before the saved session was restored: re-applied on top of it.
+    public var settingsChangedHere: [(name: String, value: String)] = []
     /// Set once the user picked a model in this shell.
     public var modelChosenHere = false
 
@@ -115,7 +107,10 @@ public final class Shell {
         let store = SessionStore(connection: database.connection)
         let catalog = Catalog(connection: database.connection)
         if let last = try store.latest() {
-            if let saved = last.settings, !settingsChangedHere { settings = saved }
+            if var saved = last.settings {
+                for change in settingsChangedHere { try? saved.set(change.name, change.value) }
+                settings = saved
+            }
             if state.project == nil, let pid = last.projectID { state.project = try catalog.project(id: pid) }
             if state.conversation == nil, let cid = last.conversationID { state.conversation = try catalog.conversation(id: cid) }
         }

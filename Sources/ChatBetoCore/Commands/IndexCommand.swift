@@ -40,7 +40,7 @@ public struct IndexCommand: ShellCommand, Equatable {
         if dryRun { return .message(preview) }
         _ = shell.console.writeError(preview + "\n")
         guard shell.confirm("Send them to the embeddings endpoint?") else { return .message("nothing sent") }
-        let client = try shell.openAIClient(for: "index")
+        let client = try shell.openAIClient()
         let embedder = OpenAIEmbedder(client: client, model: plan.model, dimensions: plan.dimensions)
         let showProgress = shell.isInteractive
         let width = min(80, Terminal.columns(fd: Terminal.standardError))

@@ -77,7 +77,7 @@ public struct SearchCommand: ShellCommand, Equatable {
             shell.note("loaded \(index.lastLoad.rows) vectors in \(String(format: "%.2f", index.lastLoad.seconds)) s (\(index.count) in memory)")
         }
         guard index.count > 0 else { throw SearchError.noEmbeddings(model: model, dimensions: dimensions) }
-        let client = try shell.openAIClient(for: "search")
+        let client = try shell.openAIClient()
         let vector = try client.embeddings(model: model, inputs: [query], dimensions: dimensions).vectors[0]
         return try SemanticSearch(connection: connection, index: index).search(queryVector: vector, filter: filter)
     }

@@ -19,15 +19,15 @@ public struct SetCommand: ShellCommand, Equatable {
 
     public func run(in shell: Shell) throws -> CommandResult {
         if let name, let value {
-            // Connect first: connecting restores the last session's settings, which must not undo this change.
-            _ = try? shell.db()
             try shell.settings.set(name, value)
-            shell.settingsChangedHere = true
+            // Connecting later restores the last session's settings; this change is applied on top of them.
+            shell.settingsChangedHere.append((name, value))
             if name == "format" { shell.formatOverride = nil }
             if name == "model" { shell.modelChosenHere = true }
             try? shell.persistSession()
             return .message("\(name) = \(shell.settings.value(of: name) ?? value)")
         }
+        _ = try? shell.db()  // the listing shows the saved session's settings, restored on connecting
         let rows: [[SQLValue]] = Settings.descriptions.map { d in
             var value = shell.settings.value(of: d.name) ?? ""
             if d.name == "model" { value = shell.model }

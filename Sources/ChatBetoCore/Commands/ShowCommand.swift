@@ -48,10 +48,13 @@ public struct ShowCommand: ShellCommand, Equatable {
             let all = try catalog.allMessages(conversationID: target.id)
             shown = []
             text += "\n"
-            for (m, depth, isBranch) in ShowCommand.treeOrder(all) where hidden || !m.isHidden {
+            let tree = MessageTree.depthFirst(all, id: \.nodeID, parent: \.parentNodeID, childIndex: \.childIndex,
+                                              createTime: \.createTime)
+            for entry in tree where hidden || !entry.node.isHidden {
+                let m = entry.node
                 shown.append(m)
-                text += "\n" + formatter.message(m, assets: assets[m.nodeID] ?? [], depth: depth,
-                                                  marker: isBranch ? (m.onVisiblePath ? "● " : "○ ") : "")
+                text += "\n" + formatter.message(m, assets: assets[m.nodeID] ?? [], depth: entry.depth,
+                                                  marker: entry.isBranch ? (m.onVisiblePath ? "● " : "○ ") : "")
             }
         } else {
             shown = try catalog.visibleThread(conversationID: target.id).filter { hidden || !$0.isHidden }
@@ -60,28 +63,6 @@ public struct ShowCommand: ShellCommand, Equatable {
         }
         if shown.isEmpty { text += "\n(no messages)\n" }
         return .document(text, data: ShowCommand.rows(shown))
-    }
-
-    /// Depth-first in children order; marks nodes whose parent has several children (a branch point).
-    static func treeOrder(_ messages: [StoredMessage]) -> [(StoredMessage, Int, Bool)] {
-        let ids = Set(messages.map(\.nodeID))
-        var children: [String: [StoredMessage]] = [:]
-        var roots: [StoredMessage] = []
-        for m in messages {
-            if let p = m.parentNodeID, ids.contains(p) { children[p, default: []].append(m) } else { roots.append(m) }
-        }
-        for k in children.keys { children[k]!.sort { $0.childIndex < $1.childIndex } }
-        roots.sort { ($0.createTime ?? "", $0.childIndex) < ($1.createTime ?? "", $1.childIndex) }
-        var out: [(StoredMessage, Int, Bool)] = []
-        var visited = Set<String>()
-        func walk(_ m: StoredMessage, depth: Int, branch: Bool) {
-            guard visited.insert(m.nodeID).inserted else { return }
-            out.append((m, depth, branch))
-            let kids = children[m.nodeID] ?? []
-            for k in kids { walk(k, depth: kids.count > 1 ? depth + 1 : depth, branch: kids.count > 1) }
-        }
-        for r in roots { walk(r, depth: 0, branch: roots.count > 1) }
-        return out
     }
 
     static func rows(_ messages: [StoredMessage]) -> ResultSet {

@@ -56,22 +56,8 @@ public struct ExportedConversation: Sendable {
             return nodes.filter { $0.onVisiblePath && (includeHidden || !$0.isHidden) }
                 .sorted { ($0.visibleIndex ?? 0) < ($1.visibleIndex ?? 0) }.map { ($0, 0) }
         }
-        let ids = Set(nodes.map(\.id))
-        var children: [String: [Node]] = [:]
-        var roots: [Node] = []
-        for n in nodes {
-            if let p = n.parent, ids.contains(p) { children[p, default: []].append(n) } else { roots.append(n) }
-        }
-        var out: [(Node, Int)] = []
-        var visited = Set<String>()
-        func walk(_ n: Node, _ depth: Int) {
-            guard visited.insert(n.id).inserted else { return }
-            if includeHidden || !n.isHidden { out.append((n, depth)) }
-            let kids = (children[n.id] ?? []).sorted { $0.childIndex < $1.childIndex }
-            for k in kids { walk(k, kids.count > 1 ? depth + 1 : depth) }
-        }
-        for r in roots.sorted(by: { ($0.createTime ?? "") < ($1.createTime ?? "") }) { walk(r, 0) }
-        return out
+        return MessageTree.depthFirst(nodes, id: \.id, parent: \.parent, childIndex: \.childIndex, createTime: \.createTime)
+            .filter { includeHidden || !$0.node.isHidden }.map { ($0.node, $0.depth) }
     }
 
     /// `2024-05-01 10:00:00.000000` (UTC) as seconds since 1970, as ChatGPT exports write times.

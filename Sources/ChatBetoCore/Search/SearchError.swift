@@ -1,14 +1,11 @@
 /// Why a search, index or export could not run, with what the user can do about it.
 public enum SearchError: Error, CustomStringConvertible, Sendable, Equatable {
-    case missingAPIKey(command: String)
     case nothingToSearch(query: String)
     case noEmbeddings(model: String, dimensions: Int)
     case exportTarget(path: String, problem: String)
 
     public var description: String {
         switch self {
-        case .missingAPIKey(let command):
-            return "\(command): OPENAI_API_KEY is not set (export it, and OPENAI_BASE_URL for a compatible server)"
         case .nothingToSearch(let query):
             return "search: '\(query)' has only stop words or one-letter words; add a more specific word"
         case .noEmbeddings(let model, let dimensions):

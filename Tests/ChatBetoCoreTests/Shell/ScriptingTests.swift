@@ -63,6 +63,16 @@ import Testing
         #expect(c.stdout.contains("On page loads, unless DISABLE_WP_CRON."))
     }
 
+    @Test func settingsChangedBeforeConnectingSitOnTopOfTheSavedOnes() throws {
+        let dsn = try Binary.freshDSN()
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("cb-\(UUID().uuidString.prefix(8))")
+        _ = try Binary.run(["--dsn", dsn, "-e", "set model gpt-test-1; set seed-turns 7; status"], home: home)
+        let r = try Binary.run(["--dsn", dsn, "-e", "set format csv; set"], environment: ["CHATBETO_MODEL": ""], home: home)
+        #expect(r.stdout.contains("model,gpt-test-1,"), "\(r.stdout)")
+        #expect(r.stdout.contains("seed-turns,7,"))
+        #expect(r.stdout.contains("format,csv,"))
+    }
+
     @Test func scriptFileStopsAtFirstErrorNamingFileAndLine() throws {
         let dsn = try SmallHistory.dsn()
         let script = FileManager.default.temporaryDirectory.appendingPathComponent("t-\(UUID().uuidString.prefix(6)).chatbeto")
