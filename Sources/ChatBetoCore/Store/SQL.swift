@@ -42,10 +42,8 @@ public enum SQL {
             """
         static let all = "SELECT id, name, chatgpt_project_id, name_source, instructions FROM projects ORDER BY name"
         static let byID = "SELECT id, name, chatgpt_project_id, name_source, instructions FROM projects WHERE id = ?"
-        static let byGizmo = "SELECT id, name, chatgpt_project_id, name_source, instructions FROM projects WHERE chatgpt_project_id = ?"
         static let rename = "UPDATE projects SET name = ?, name_source = 'user', updated_at = CURRENT_TIMESTAMP(6) WHERE id = ?"
         static let setInstructions = "UPDATE projects SET instructions = ?, updated_at = CURRENT_TIMESTAMP(6) WHERE id = ?"
-        static let insertLocal = "INSERT INTO projects (name, name_source) VALUES (?, 'user')"
         static let names = "SELECT name FROM projects ORDER BY name"
     }
 
