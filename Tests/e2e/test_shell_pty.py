@@ -136,12 +136,17 @@ def test_history_is_recalled_in_a_new_session_and_quit_works(shell_home):
 def test_prompt_shows_project_and_conversation(shell_home):
     env = base_env(shell_home)
     setup = ("set sql-write on; "
-             "sql INSERT INTO projects (id, name, name_source) VALUES (77, 'Wordpress', 'user'); "
+             "sql INSERT INTO projects (id, name, name_source) VALUES (77, 'Wordpress', 'user'), (78, 'Wordpress Legacy Site', 'user'); "
              "sql INSERT INTO conversations (id, project_id, title, update_time) VALUES ('pty-conv-1', 77, 'Plugin fix', NOW()); "
              "set sql-write off")
     subprocess.run([binary(), "-e", setup], env=env, check=True)
     child = spawn(shell_home)
-    child.sendline("use Word")
+    # Completion of a name with spaces: no quotes needed, since 'use' takes the rest of the line.
+    child.send("use Wordpress L\t")
+    child.expect_exact("egacy Site")
+    child.send("\r")
+    child.expect_exact("chatbeto[Wordpress Legacy Site]> ")
+    child.sendline("use Wordpress")
     child.expect_exact("chatbeto[Wordpress]> ")
     child.sendline("open pty-conv-1")
     child.expect_exact("chatbeto[Wordpress › Plugin fix]> ")

@@ -11,7 +11,10 @@ struct Completer {
         let command = words[0].lowercased()
         switch command {
         case "use", "timeline":
-            return projectNames().filter { $0.lowercased().hasPrefix(word.lowercased()) }.map(quoteIfNeeded)
+            // These take the rest of the line as the name: no quotes needed, even with spaces.
+            let typed = (words.dropFirst() + [word]).joined(separator: " ").lowercased()
+            let done = words.dropFirst().joined(separator: " ").count + (words.count > 1 ? 1 : 0)
+            return projectNames().filter { $0.lowercased().hasPrefix(typed) }.map { String($0.dropFirst(done)) }
         case "project":
             if words.count == 1 { return ["name", "instructions"].filter { $0.hasPrefix(word) } }
             if words.count == 2 { return projectNames().filter { $0.lowercased().hasPrefix(word.lowercased()) }.map(quoteIfNeeded) }
