@@ -46,7 +46,7 @@ if let dsn = stringArgument("--dsn") {
     let home = URL(fileURLWithPath: stringArgument("--home") ?? NSHomeDirectory() + "/.cache/chatbeto-bench")
     let server = ManagedServer(home: home, database: "chatbeto_bench")
     try server.start(timeout: 60)
-    config = server.connectionConfig
+    config = try server.connectionConfig()
     log("server: \(home.path)")
 }
 let db = try Database(config: config, readerPasswordFile: nil)

@@ -4,7 +4,8 @@ public struct ServerCommand: ShellCommand, Equatable {
         name: "server", usage: "server status|start|stop",
         summary: "Show, start or stop chatbeto's private MariaDB server.",
         details: """
-        The private server lives under $CHATBETO_HOME/mysql and listens on a unix socket only.
+        The private server lives under $CHATBETO_HOME/mysql and listens on a unix socket only, in a
+        directory only you can enter; root's password is in $CHATBETO_HOME/mysql/root.cnf (0600).
         It starts by itself when needed; 'server stop' shuts it down (the next command starts it again).
         With --dsn / CHATBETO_DSN chatbeto does not manage any server.
         """, category: .shell)
@@ -33,9 +34,12 @@ public struct ServerCommand: ShellCommand, Equatable {
             case .running(let pid): text = "running" + (pid.map { " (pid \($0))" } ?? "")
             case .stopped: text = "stopped"
             case .notInitialised: text = "not initialised (it is created on first use)"
+            case .foreign(let reason): text = "not this home's server: something else answers at the socket (\(reason))"
+            case .unsafe(let reason): text = "not usable: \(reason)"
             }
             let rows: [[SQLValue]] = [
-                [.text("state"), .text(text)], [.text("socket"), .text(server.socketPath)],
+                [.text("state"), .text(text)], [.text("socket"), .text(server.socketPath.isEmpty ? "(chosen on first start)" : server.socketPath)],
+                [.text("credentials"), .text(server.credentialsFile.path)],
                 [.text("data"), .text(server.dataDirectory.path)], [.text("log"), .text(server.errorLog.path)],
             ]
             return .rows(ResultSet(columns: [Column(name: "name", kind: .text), Column(name: "value", kind: .text)], rows: rows), summary: nil)

@@ -26,23 +26,30 @@ struct ReaderAccount {
         // Account names and privileges cannot be bound parameters; the password is our own hex string.
         let host = config.socket != nil || config.host == "localhost" ? "localhost" : "%"
         let account = "'\(reader.user)'@'\(host)'"
-        try connection.execute(SQL.Reader.create(account, password: password))
-        try connection.execute(SQL.Reader.setPassword(account, password: password))
+        do {
+            try connection.execute(SQL.Reader.create(account, password: password))
+            try connection.execute(SQL.Reader.setPassword(account, password: password))
+        } catch var e as StoreError {
+            e.sql = nil  // the statement holds the password
+            throw e
+        }
         try connection.execute(SQL.Reader.grantSelect(account, database: config.database))
         return reader
     }
 
     private func loadOrCreatePassword() throws -> String {
-        if let file = passwordFile, let text = try? String(contentsOf: file, encoding: .utf8) {
+        // A file another user could have read (wrong owner or mode) is not used: a new password replaces it.
+        if let file = passwordFile, let text = (try? OwnerOnly.read(file)) ?? nil {
             let p = text.trimmingCharacters(in: .whitespacesAndNewlines)
             if p.count == 32, p.allSatisfy(\.isHexDigit) { return p }
         }
         var bytes = [UInt8](repeating: 0, count: 16)
-        for i in bytes.indices { bytes[i] = UInt8.random(in: 0...255) }
+        var generator = SystemRandomNumberGenerator()
+        for i in bytes.indices { bytes[i] = UInt8.random(in: 0...255, using: &generator) }
         let password = bytes.map { String(format: "%02x", $0) }.joined()
         if let file = passwordFile {
             try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            _ = FileManager.default.createFile(atPath: file.path, contents: Data(password.utf8), attributes: [.posixPermissions: 0o600])
+            try OwnerOnly.write(password, to: file)
         }
         return password
     }

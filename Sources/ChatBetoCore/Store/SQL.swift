@@ -16,6 +16,21 @@ public enum SQL {
         static func killQuery(_ id: Int64) -> String { "KILL QUERY \(id)" }
     }
 
+    /// Setting up and recognising the private server (the password is a hex string chatbeto generates;
+    /// it cannot be a bound parameter in ALTER USER).
+    public enum PrivateServer {
+        static let dataDirectory = "SELECT @@datadir AS d"
+        static let identity = "SELECT secret FROM chatbeto_server.identity"
+        static func setRootPassword(_ password: String) -> String { "ALTER USER 'root'@'localhost' IDENTIFIED BY '\(password)'" }
+        /// root@hostname, root@127.0.0.1, root@::1 and anonymous accounts from mariadb-install-db have no password.
+        static let dropOtherAccounts = "DELETE FROM mysql.global_priv WHERE (User = 'root' AND Host <> 'localhost') OR User = ''"
+        static let flushPrivileges = "FLUSH PRIVILEGES"
+        static let createDatabase = "CREATE DATABASE IF NOT EXISTS chatbeto_server"
+        static let createIdentity = "CREATE TABLE IF NOT EXISTS chatbeto_server.identity (secret CHAR(64) NOT NULL) ENGINE=InnoDB"
+        static let clearIdentity = "DELETE FROM chatbeto_server.identity"
+        static let insertIdentity = "INSERT INTO chatbeto_server.identity (secret) VALUES (?)"
+    }
+
     /// The read-only account for user SQL (account names and passwords cannot be bound parameters;
     /// the password is a hex string chatbeto generates).
     public enum Reader {

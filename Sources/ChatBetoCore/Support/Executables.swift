@@ -17,17 +17,18 @@ enum Executables {
 
     /// Starts a daemon in a new session (so the shell's Ctrl-C never reaches it), stdio on /dev/null.
     /// `setsid --fork` makes it a grandchild: it is never our zombie, whoever stops it.
-    static func spawnDetached(_ executable: String, _ arguments: [String]) throws {
+    /// `environment` replaces ours entirely (a server must not inherit the user's secrets).
+    static func spawnDetached(_ executable: String, _ arguments: [String], environment: [String: String]) throws {
         if let setsid = try? find("setsid") {
-            let pid = try spawn(setsid, ["--fork", executable] + arguments)
+            let pid = try spawn(setsid, ["--fork", executable] + arguments, environment: environment)
             var status: Int32 = 0
             while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
             return
         }
-        _ = try spawn(executable, arguments)
+        _ = try spawn(executable, arguments, environment: environment)
     }
 
-    private static func spawn(_ executable: String, _ arguments: [String]) throws -> pid_t {
+    private static func spawn(_ executable: String, _ arguments: [String], environment: [String: String]) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -46,8 +47,10 @@ enum Executables {
         posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSID)
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
+        let envp = environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { envp.forEach { free($0) } }
         var pid: pid_t = 0
-        let rc = posix_spawn(&pid, executable, &actions, &attributes, argv, environ)
+        let rc = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
         guard rc == 0 else {
             throw ServerError.commandFailed(command: (executable as NSString).lastPathComponent, status: rc,
                                             output: String(cString: strerror(rc)))
@@ -57,8 +60,10 @@ enum Executables {
 
     /// Runs a program to completion with no terminal attached; throws with its output on failure.
     @discardableResult
-    static func run(_ executable: String, _ arguments: [String], captureOutput: Bool = false) throws -> String {
+    static func run(_ executable: String, _ arguments: [String], captureOutput: Bool = false,
+                    environment: [String: String]? = nil) throws -> String {
         let process = Process()
+        if let environment { process.environment = environment }
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.standardInput = FileHandle.nullDevice

@@ -22,7 +22,10 @@ enum TestServer {
             _ = try? TestServer.server?.stop()
             if let home = TestServer.server?.home { try? FileManager.default.removeItem(at: home) }
         }
-        return s.connectionConfig
+        let config = try! s.connectionConfig()
+        // Root has a password: children given a socket DSN without one (`Binary.freshDSN`) take it from here.
+        setenv("CHATBETO_PASSWORD", config.password ?? "", 1)
+        return config
     }()
 
     /// The managed server's home, when the tests run their own.
