@@ -122,8 +122,26 @@ class LiveShell:
         return self.proc.returncode
 
 
+def server_pids(home):
+    """Pids of the mariadbd started with this home's defaults file (conftest's Home.server_pids also
+    matches a client whose --dsn names a socket under the home, and homes whose path is a prefix)."""
+    pids = []
+    marker = f"--defaults-file={home.path}/mysql/my.cnf".encode()
+    for entry in pathlib.Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            comm = (entry / "comm").read_text().strip()
+            words = (entry / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if comm in ("mariadbd", "mysqld") and marker in words and not _zombie(int(entry.name)):
+            pids.append(int(entry.name))
+    return pids
+
+
 def kill_server(home, sig=9):
-    pids = home.server_pids()
+    pids = server_pids(home)
     assert pids, "no server running"
     for pid in pids:
         os.kill(pid, sig)

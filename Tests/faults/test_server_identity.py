@@ -7,7 +7,7 @@ import subprocess
 import time
 
 from conftest import generate_export
-from server_support import mariadb, root_option_file, root_password, socket_of
+from server_support import server_pids, mariadb, root_option_file, root_password, socket_of
 
 
 def test_root_needs_the_password_from_an_owner_only_file(home):
@@ -87,7 +87,7 @@ def test_a_server_the_home_did_not_create_is_refused(home, tmp_path):
 def test_server_process_has_a_clean_environment(home):
     home.run(["-e", "SELECT 1"], env={"OPENAI_API_KEY": "sk-supersecretvalue123", "CHATBETO_PASSWORD": "hunter2",
                                        "AWS_SECRET_ACCESS_KEY": "aws-secret"})
-    pids = home.server_pids()
+    pids = server_pids(home)
     assert len(pids) == 1
     environ = pathlib.Path(f"/proc/{pids[0]}/environ").read_bytes().split(b"\0")
     names = {e.split(b"=", 1)[0].decode() for e in environ if e}

@@ -9,7 +9,7 @@ import tempfile
 
 import pytest
 
-from server_support import OtherUser, long_home, mariadb, remove_socket_directory, socket_of
+from server_support import server_pids, OtherUser, long_home, mariadb, remove_socket_directory, socket_of
 
 
 def owner_only_dir(path):
@@ -50,7 +50,7 @@ def test_socket_directory_with_another_mode_is_an_error_that_says_what_to_do(tmp
         r = h.run(["-e", "SELECT 1"], check=False)
         assert r.returncode != 0, r.stdout
         assert parent in r.stderr and "700" in r.stderr, r.stderr
-        assert not h.server_pids()
+        assert not server_pids(h)
     finally:
         h.stop_server()
         remove_socket_directory(h)

@@ -69,18 +69,27 @@ public final class Shell {
     /// The database, connecting (and starting the private server) on first use.
     public func db() throws -> Database {
         if let database { return database }
-        let (config, server) = try options.connectionTarget()
+        var (config, server) = try options.connectionTarget()
         if let server {
-            do { try server.start() } catch { throw error }
+            try server.start()
+            config = try server.connectionConfig()
         }
         let opened: Database
         do {
-            opened = try Database(config: config, readerPasswordFile: readerPasswordFile(for: config))
+            opened = try Database(config: config, readerPasswordFile: server.map { $0.readerPasswordFile } ?? readerPasswordFile(for: config))
         } catch let e as StoreError where e.isCannotConnect || e.code == 1045 || e.code == 1044 || e.code == 2005 {
             throw ConnectError(target: config.displayName, underlying: e.message, usingDSN: server == nil)
         }
         opened.connection.onReconnect = { [console] error in
             _ = console.writeError("note: the connection to MySQL was lost (\(error.message)); reconnected\n")
+        }
+        if let server {
+            // Before every reconnect: the server is this home's own (identity checked), started again if it died.
+            opened.connection.prepareReconnect = { [console] in
+                guard try server.start() else { return false }
+                _ = console.writeError("note: the private server had stopped; chatbeto started it again and reconnected\n")
+                return true
+            }
         }
         database = opened
         try restoreSession()

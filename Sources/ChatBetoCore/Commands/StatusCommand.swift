@@ -10,11 +10,13 @@ public struct StatusCommand: ShellCommand, Equatable {
 
     public func run(in shell: Shell) throws -> CommandResult {
         let db = try shell.db()
-        let (config, server) = try shell.options.connectionTarget()
+        // A lost server is found (and a private one started again and its identity checked) here, not by a crash.
+        try db.connection.ensureConnected()
+        let (_, server) = try shell.options.connectionTarget()
         var rows: [(String, String)] = [
             ("chatbeto", ChatBeto.version),
-            ("connection", config.displayName),
-            ("server", db.connection.serverVersion + (server != nil ? " (private, managed by chatbeto)" : "")),
+            ("connection", db.connection.config.displayName),
+            ("server", db.connection.serverVersion + (server != nil ? " (private, managed by chatbeto, identity verified)" : "")),
             ("home", shell.options.home.path),
             ("schema version", String(try db.schemaVersion())),
             ("project", shell.state.project?.name ?? "(none)"),

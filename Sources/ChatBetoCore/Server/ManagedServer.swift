@@ -77,7 +77,7 @@ public final class ManagedServer: @unchecked Sendable {
     public func start(timeout: TimeInterval = 30) throws -> Bool {
         if isVerifiedRunning() { return false }
         try prepareHome()
-        return try ServerLock(file: lockFile).withLock { try startLocked(timeout: timeout) }
+        return try FileLock(file: lockFile).withLock { try startLocked(timeout: timeout) }
     }
 
     /// Stops the server (SIGTERM to its pid) and waits for it to exit; false if it was not running.
@@ -85,7 +85,7 @@ public final class ManagedServer: @unchecked Sendable {
     public func stop(timeout: TimeInterval = 60) throws -> Bool {
         guard FileManager.default.fileExists(atPath: mysqlDirectory.path) else { return false }
         try prepareHome()
-        return try ServerLock(file: lockFile).withLock {
+        return try FileLock(file: lockFile).withLock {
             guard let pid = readPID(), isOurServer(pid) else {
                 clearStaleFiles()
                 return false

@@ -5,13 +5,15 @@ import Foundation
 public final class Database {
     public let connection: MySQLConnection
     private var readerConnection: MySQLConnection?
-    private let readerConfig: ConnectionConfig?
+    private var readerConfig: ConnectionConfig?
+    private let readerPasswordFile: URL?
     /// Why user SQL falls back to a read-only transaction instead of a read-only account, if it does.
     public private(set) var readOnlyLimitation: String?
 
     /// Connects, creates the database if missing, and applies pending migrations.
     public init(config: ConnectionConfig, readerPasswordFile: URL?) throws {
         connection = try MySQLConnection(config: config)
+        self.readerPasswordFile = readerPasswordFile
         try connection.useDatabase(create: true)
         try Migrator(connection: connection).migrate()
         var reader: ConnectionConfig?
@@ -28,7 +30,16 @@ public final class Database {
     public func userConnection(write: Bool) throws -> MySQLConnection {
         if write || readerConfig == nil { return connection }
         if let c = readerConnection, c.ping() { return c }
-        let c = try MySQLConnection(config: readerConfig!)
+        // The server may have gone (and the main connection's hook starts it again): recover that first.
+        try connection.ensureConnected()
+        let c: MySQLConnection
+        do {
+            c = try MySQLConnection(config: readerConfig!)
+        } catch let e as StoreError where e.code == 1045 {
+            // Someone reset the reader's password (another home sharing this server): set ours again.
+            readerConfig = try ReaderAccount(connection: connection, passwordFile: readerPasswordFile).ensure()
+            c = try MySQLConnection(config: readerConfig!)
+        }
         try c.useDatabase(create: false)
         c.onReconnect = connection.onReconnect
         readerConnection = c

@@ -10,6 +10,9 @@ public final class MySQLConnection {
     private var statementCache: [String: PreparedStatement] = [:]
     /// Called when the connection was lost and re-established, so the caller can say so.
     public var onReconnect: (@Sendable (StoreError) -> Void)?
+    /// Runs before a reconnect (the shell starts its private server again there); returns true when it
+    /// already told the user what happened, so `onReconnect` stays quiet.
+    public var prepareReconnect: (() throws -> Bool)?
     private var transactionDepth = 0
 
     private static let libraryInit: Void = { _ = chatbeto_mysql_library_init() }()
@@ -62,7 +65,11 @@ public final class MySQLConnection {
     }
 
     /// Server version string, e.g. `10.11.6-MariaDB-0+deb12u1`.
-    public var serverVersion: String { String(cString: mysql_get_server_info(handle)) }
+    /// Empty when the handle is not connected (after a failed reconnect).
+    public var serverVersion: String {
+        guard let info = mysql_get_server_info(handle) else { return "" }
+        return String(cString: info)
+    }
 
     /// Runs a statement through the text protocol and reads its whole result.
     /// Use only for statements without values from outside (DDL, user-typed SQL).
@@ -162,10 +169,29 @@ public final class MySQLConnection {
         do {
             return try body()
         } catch let error as StoreError where error.isConnectionLost && transactionDepth == 0 {
-            try reconnect()
-            onReconnect?(error)
+            try recover(from: error)
             return try body()
         }
+    }
+
+    /// Reconnects after `error` (through `prepareReconnect`), or says which server could not be reached.
+    private func recover(from error: StoreError) throws {
+        let told: Bool
+        do {
+            told = try prepareReconnect?() ?? false
+            try reconnect()
+        } catch let failed as StoreError where failed.isCannotConnect || failed.isConnectionLost {
+            throw StoreError(code: failed.code, sqlState: failed.sqlState,
+                             message: "lost the connection to \(config.displayName) and could not reconnect: \(failed.message)",
+                             function: failed.function)
+        }
+        if !told { onReconnect?(error) }
+    }
+
+    /// Makes sure the connection is up (a ping), reconnecting as a lost query would.
+    public func ensureConnected() throws {
+        if ping() { return }
+        try recover(from: StoreError(code: 2006, message: "MySQL server has gone away"))
     }
 
     /// Re-establishes a lost connection on the same handle.

@@ -16,6 +16,13 @@ struct ReaderAccount {
 
     /// Makes sure the account works with our password and returns how to connect with it.
     func ensure() throws -> ConnectionConfig {
+        // Two chatbeto processes starting together must not each set their own password.
+        guard let passwordFile else { return try ensureUnlocked() }
+        try FileManager.default.createDirectory(at: passwordFile.deletingLastPathComponent(), withIntermediateDirectories: true)
+        return try FileLock(file: passwordFile.appendingPathExtension("lock")).withLock { try ensureUnlocked() }
+    }
+
+    private func ensureUnlocked() throws -> ConnectionConfig {
         let password = try loadOrCreatePassword()
         let config = connection.config
         var reader = config

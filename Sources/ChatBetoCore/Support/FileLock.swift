@@ -1,9 +1,9 @@
 import Foundation
 
-/// The home's file lock (flock) held around initialising, starting and stopping the private server,
+/// An exclusive file lock (flock): the home holds one around initialising, starting and stopping the private server,
 /// so two chatbeto processes never race on one data directory. Released when the descriptor closes,
 /// which the kernel also does when the holder dies.
-struct ServerLock {
+struct FileLock {
     let file: URL
 
     func withLock<T>(_ body: () throws -> T) throws -> T {
