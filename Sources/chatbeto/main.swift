@@ -15,8 +15,15 @@ struct ChatBetoCommandLine: ParsableCommand {
         """,
         version: ChatBeto.version)
 
-    @Option(name: .long, help: "MySQL server: mysql://user:password@host:port/database[?socket=/path] (or CHATBETO_DSN).")
+    @Option(name: .long, help: """
+        MySQL server: mysql://user@host:port/database[?socket=/path] (or CHATBETO_DSN). Give its password with \
+        CHATBETO_PASSWORD or --password-file: a password in the DSN on the command line is insecure (chatbeto \
+        hides it from ps at once, and warns).
+        """)
     var dsn: String?
+
+    @Option(name: .customLong("password-file"), help: "A file only you can read (0600) holding the DSN's password: a line password=… (as in a MySQL option file) or the password alone.")
+    var passwordFile: String?
 
     @Option(name: .shortAndLong, help: "Commands and SQL to run, separated by ';'.")
     var execute: String?
@@ -43,12 +50,19 @@ struct ChatBetoCommandLine: ParsableCommand {
         var options = ShellOptions()
         // Global options may also follow a command given on the command line (chatbeto import x.zip --dsn …).
         var words = command
-        var dsn = self.dsn, yes = self.yes, force = self.force, verbose = self.verbose
+        // The passthrough argument takes --help too: answer it here (the shell's own 'help' lists commands).
+        if let first = words.first, first == "--help" || first == "-h" {
+            print(ChatBetoCommandLine.helpMessage())
+            return
+        }
+        var dsn = self.dsn, passwordFile = self.passwordFile, yes = self.yes, force = self.force, verbose = self.verbose
         var i = 0
         while i < words.count {
             switch words[i] {
             case "--dsn" where i + 1 < words.count: dsn = words[i + 1]; words.removeSubrange(i...(i + 1))
             case let w where w.hasPrefix("--dsn="): dsn = String(w.dropFirst(6)); words.remove(at: i)
+            case "--password-file" where i + 1 < words.count: passwordFile = words[i + 1]; words.removeSubrange(i...(i + 1))
+            case let w where w.hasPrefix("--password-file="): passwordFile = String(w.dropFirst(16)); words.remove(at: i)
             case "--yes", "-y": yes = true; words.remove(at: i)
             case "--force": force = true; words.remove(at: i)
             case "--verbose": verbose = true; words.remove(at: i)
@@ -56,6 +70,7 @@ struct ChatBetoCommandLine: ParsableCommand {
             }
         }
         if let dsn { options.dsn = dsn }
+        options.passwordFile = passwordFile
         if let format {
             do { options.format = try OutputFormat.parse(format) } catch {
                 throw ValidationError(String(describing: error))
@@ -82,4 +97,12 @@ enum ShellQuote {
     }
 }
 
+// Swift has copied the arguments; now the password goes from the process's own argv (and so from ps).
+_ = CommandLine.arguments
+if ArgvScrubber.scrubDSNPasswords() {
+    FileHandle.standardError.write(Data("""
+        warning: a password in --dsn on the command line is insecure (other users may see it in ps before chatbeto \
+        hides it); use CHATBETO_PASSWORD or --password-file instead\n
+        """.utf8))
+}
 ChatBetoCommandLine.main()

@@ -48,11 +48,14 @@ public enum ChatBetoApp {
     }
 }
 
-/// Lines that may hold a secret are never written to the history file.
+/// Lines that may hold a secret are never written to the history file: a password or key by name, a
+/// `--dsn`, a URL with a password in it (`scheme://user:password@host`), an OpenAI key.
 enum SecretFilter {
     static func looksSecret(_ line: String) -> Bool {
         let lower = line.lowercased()
-        if lower.contains("api_key") || lower.contains("api-key") || lower.contains("password") || lower.contains("identified by") { return true }
+        let words = ["api_key", "api-key", "apikey", "password", "passwd", "pwd", "identified by", "--dsn", "dsn="]
+        if words.contains(where: lower.contains) { return true }
+        if line.range(of: #"[A-Za-z][A-Za-z0-9+.\-]*://[^/\s@:]*:[^/\s@]*@"#, options: .regularExpression) != nil { return true }
         return line.range(of: #"sk-[A-Za-z0-9_\-]{8,}"#, options: .regularExpression) != nil
     }
 }

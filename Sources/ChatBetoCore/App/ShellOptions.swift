@@ -6,6 +6,8 @@ public struct ShellOptions: Sendable {
     public var home: URL
     /// `--dsn` or `CHATBETO_DSN`; nil = the private server.
     public var dsn: String?
+    /// `--password-file`: a 0600 file holding the DSN's password (a line `password=…`, or the password alone).
+    public var passwordFile: String?
     public var format: OutputFormat?
     /// `--yes`: answer confirmations in scripts.
     public var assumeYes = false
@@ -31,14 +33,36 @@ public struct ShellOptions: Sendable {
         return URL(fileURLWithPath: home).appendingPathComponent(".local/share/chatbeto")
     }
 
-    /// The connection target: the DSN (password also from `CHATBETO_PASSWORD`) or the private server.
+    /// The connection target: the DSN (its password from the DSN, else `--password-file`, else
+    /// `CHATBETO_PASSWORD`) or the private server (whose own config, with root's password, comes from
+    /// `ManagedServer.connectionConfig()` once it is started; this one is for display).
     public func connectionTarget() throws -> (config: ConnectionConfig, server: ManagedServer?) {
         if let dsn {
             var config = try ConnectionConfig.parse(dsn: dsn)
+            if config.password == nil, let passwordFile { config.password = try ShellOptions.readPasswordFile(passwordFile) }
             if config.password == nil, let pw = environment["CHATBETO_PASSWORD"], !pw.isEmpty { config.password = pw }
             return (config, nil)
         }
         let server = ManagedServer(home: home)
-        return (server.connectionConfig, server)
+        return (ConnectionConfig(socket: server.socketPath, user: "root", database: server.database), server)
+    }
+
+    /// The password in an option file only its owner can read.
+    public static func readPasswordFile(_ path: String) throws -> String {
+        let url = URL(fileURLWithPath: (path as NSString).expandingTildeInPath)
+        let text: String?
+        do { text = try OwnerOnly.read(url) } catch { throw ConfigError.passwordFile(path: url.path, reason: String(describing: error)) }
+        guard let text else { throw ConfigError.passwordFile(path: url.path, reason: "no such file") }
+        let lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+        func unquoted(_ s: String) -> String {
+            s.count >= 2 && (s.hasPrefix("\"") && s.hasSuffix("\"") || s.hasPrefix("'") && s.hasSuffix("'")) ? String(s.dropFirst().dropLast()) : s
+        }
+        if let line = lines.first(where: { $0.hasPrefix("password") && $0.contains("=") }) {
+            return unquoted(String(line[line.index(after: line.firstIndex(of: "=")!)...]).trimmingCharacters(in: .whitespaces))
+        }
+        if let line = lines.first(where: { !$0.isEmpty && !$0.hasPrefix("#") && !$0.hasPrefix(";") && !$0.hasPrefix("[") }) {
+            return line
+        }
+        throw ConfigError.passwordFile(path: url.path, reason: "it holds no password (write the password alone, or a line password=…)")
     }
 }

@@ -59,11 +59,13 @@ public struct ConnectionConfig: Sendable, Equatable {
 public enum ConfigError: Error, CustomStringConvertible, Sendable {
     case invalidDSN(dsn: String, reason: String)
     case invalidValue(name: String, value: String, expected: String)
+    case passwordFile(path: String, reason: String)
 
     public var description: String {
         switch self {
         case .invalidDSN(let dsn, let reason): return "invalid DSN '\(dsn)': \(reason)"
         case .invalidValue(let name, let value, let expected): return "invalid value '\(value)' for \(name): expected \(expected)"
+        case .passwordFile(let path, let reason): return "cannot use the password file \(path): \(reason)"
         }
     }
 }
