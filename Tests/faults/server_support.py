@@ -45,6 +45,11 @@ def root_password(home):
     raise AssertionError("no password in root.cnf")
 
 
+def root_password_if_any(home):
+    """root's password, or None for a home made by a chatbeto that gave root none."""
+    return root_password(home) if root_option_file(home).exists() else None
+
+
 def mariadb(socket, sql, password=None, user="root", env=None, preexec=None, check=True):
     args = ["mariadb", "-S", socket, "-u", user, "-N", "-B", "-e", sql]
     if password is not None:

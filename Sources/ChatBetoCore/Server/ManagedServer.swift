@@ -90,14 +90,20 @@ public final class ManagedServer: @unchecked Sendable {
                 clearStaleFiles()
                 return false
             }
-            kill(pid, SIGTERM)
-            let deadline = Date().addingTimeInterval(timeout)
-            while Date() < deadline {
-                if kill(pid, 0) != 0 || isZombie(pid) { return true }
-                usleep(10_000)
-            }
-            throw ServerError.didNotStop(pid: pid)
+            try terminate(pid, timeout: timeout)
+            return true
         }
+    }
+
+    /// SIGTERM and wait for the exit; called with the lock held.
+    private func terminate(_ pid: Int32, timeout: TimeInterval) throws {
+        kill(pid, SIGTERM)
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if kill(pid, 0) != 0 || isZombie(pid) { return }
+            usleep(10_000)
+        }
+        throw ServerError.didNotStop(pid: pid)
     }
 
     // MARK: starting
@@ -122,11 +128,16 @@ public final class ManagedServer: @unchecked Sendable {
         }
         if try settle(probe(socket: socket, credentials: credentials), socket: socket, credentials: &credentials) { return false }
         try FileManager.default.createDirectory(at: temporaryDirectory, withIntermediateDirectories: true)
-        try writeDefaultsFile(socket: socket)
+        let settingsChanged = try writeDefaultsFile(socket: socket)
         if !dataDirectoryIsValid { try initialise() }
         if let pid = readPID(), isOurServer(pid) {
-            // Ours but not answering: still starting or shutting down. Wait for it rather than start a second one.
-            if try waitForServer(socket: socket, credentials: &credentials, pid: pid, timeout: timeout) { return true }
+            if settingsChanged {
+                // Started with other settings (an older chatbeto's socket path, say): it must restart to use these.
+                try terminate(pid, timeout: 60)
+            } else if try waitForServer(socket: socket, credentials: &credentials, pid: pid, timeout: timeout) {
+                // Ours but not answering yet: it was still starting. (Or shutting down: then it is gone now.)
+                return true
+            }
         }
         clearStaleFiles()
         let logStart = fileSize(errorLog)
@@ -365,7 +376,9 @@ public final class ManagedServer: @unchecked Sendable {
         }
     }
 
-    private func writeDefaultsFile(socket: String) throws {
+    /// Returns true when the file changed.
+    @discardableResult
+    private func writeDefaultsFile(socket: String) throws -> Bool {
         var lines = [
             "[mariadbd]",
             "datadir=\(dataDirectory.path)",
@@ -389,9 +402,9 @@ public final class ManagedServer: @unchecked Sendable {
         ]
         if getuid() == 0 { lines.append("user=root") }
         let text = lines.joined(separator: "\n") + "\n"
-        if (try? String(contentsOf: defaultsFile, encoding: .utf8)) != text {
-            try OwnerOnly.write(text, to: defaultsFile)
-        }
+        guard (try? String(contentsOf: defaultsFile, encoding: .utf8)) != text else { return false }
+        try OwnerOnly.write(text, to: defaultsFile)
+        return true
     }
 
     private func fileSize(_ url: URL) -> Int {

@@ -38,4 +38,19 @@ import Testing
         #expect(r.status == 3)
         #expect(r.stderr.contains("cannot connect to MySQL"))
     }
+
+    /// `status` read the server version of a handle whose reconnect had failed: a NULL string and SIGILL.
+    @Test func connectionAfterAFailedReconnectReportsNoVersionInsteadOfCrashing() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("cb-srv-\(UUID().uuidString.prefix(8))")
+        defer { try? FileManager.default.removeItem(at: home) }
+        setenv("CHATBETO_SERVER_BUFFER_POOL", "64M", 1)
+        let server = ManagedServer(home: home)
+        try server.start()
+        let connection = try MySQLConnection(config: try server.connectionConfig())
+        #expect(!connection.serverVersion.isEmpty)
+        try server.stop()
+        #expect(throws: StoreError.self) { try connection.reconnect() }
+        #expect(connection.serverVersion == "")
+        #expect(throws: StoreError.self) { try connection.ensureConnected() }
+    }
 }
