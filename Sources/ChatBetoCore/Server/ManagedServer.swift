@@ -200,7 +200,8 @@ public final class ManagedServer: @unchecked Sendable {
                 if let credentials, secret == credentials.identity { return .ours }
                 return .foreign("its data holds another identity than this home's")
             } catch let e as StoreError where e.code == 1146 || e.code == 1049 {
-                guard credentials?.provisioned == false else { return .foreign("its data holds no chatbeto identity") }
+                // No identity yet is fine only before this home provisioned its server (or made root.cnf at all).
+                guard !(credentials?.provisioned ?? false) else { return .foreign("its data holds no chatbeto identity") }
                 return try sameDataDirectory(connection) ? .unprovisioned(connection, hasPassword: true)
                     : .foreign("it serves another data directory")
             }

@@ -6,7 +6,7 @@ import Testing
 @Suite(.serialized) struct SearchCommandTests {
     func fixtureDSN() throws -> String {
         let dsn = try Binary.freshDSN()
-        let config = try ConnectionConfig.parse(dsn: dsn)
+        let config = try Binary.config(dsn: dsn)
         try SearchFixture.load(try Database(config: config, readerPasswordFile:
             FileManager.default.temporaryDirectory.appendingPathComponent("chatbeto-reader-\(getpid())")))
         return dsn

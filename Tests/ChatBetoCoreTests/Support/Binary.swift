@@ -28,6 +28,16 @@ enum Binary {
         return "mysql://\(c.user)\(c.password.map { ":" + $0 } ?? "")@\(c.host ?? "127.0.0.1"):\(c.port)/\(c.database)"
     }
 
+    /// The connection a test DSN names, with the test server's root password when the DSN has none
+    /// (socket DSNs leave it out: the binary takes it from CHATBETO_PASSWORD, which TestServer sets).
+    static func config(dsn: String) throws -> ConnectionConfig {
+        var config = try ConnectionConfig.parse(dsn: dsn)
+        if config.password == nil, config.socket != nil, config.socket == TestServer.baseConfig.socket {
+            config.password = TestServer.baseConfig.password
+        }
+        return config
+    }
+
     /// Runs chatbeto with arguments and optional stdin; HOME and CHATBETO_HOME point at a temp dir.
     static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
                     home: URL? = nil) throws -> Result {

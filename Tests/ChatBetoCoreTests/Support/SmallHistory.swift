@@ -35,9 +35,7 @@ enum SmallHistory {
     /// A DSN for a fresh database holding this history.
     static func dsn() throws -> String {
         let dsn = try Binary.freshDSN()
-        var config = try ConnectionConfig.parse(dsn: dsn)
-        config.password = nil
-        let c = try MySQLConnection(config: config)
+        let c = try MySQLConnection(config: try Binary.config(dsn: dsn))
         try c.useDatabase(create: false)
         try load(into: c)
         return dsn
