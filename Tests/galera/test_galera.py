@@ -233,6 +233,23 @@ def test_an_import_fits_a_small_write_set_limit(nodes, tmp_path):
     assert user.contents(nodes[1].dsn_for("chatbeto_ws"))["conversations"] == 200
 
 
+def test_first_starts_at_two_nodes_at_once_both_migrate_the_new_database(nodes, tmp_path):
+    """GET_LOCK, which serialises migrations on one server, is local to a node on Galera: two chatbeto
+    processes starting on a new database at node 1 and node 2 both apply the migrations."""
+    n1, n2 = nodes[:2]
+    for attempt in range(3):
+        name = f"chatbeto_new{attempt}"
+        create_database(n1, name)
+        user = User(tmp_path / f"home{attempt}")
+        starts = [user.spawn(n.dsn_for(name), ["status"]) for n in (n1, n2)]
+        for p in starts:
+            out, err = p.communicate(timeout=300)
+            assert p.returncode == 0, err
+            assert re.search(r"schema version\s*\|\s*4\b", out), out
+        applied = n2.admin(f"SELECT GROUP_CONCAT(version ORDER BY version) FROM {name}.schema_migrations")
+        assert applied == [["1,4"]]
+
+
 def test_killing_node_1_mid_import_then_rerunning_at_node_2_converges(nodes, tmp_path):
     n1, n2, n3 = nodes
     export = generate_export(tmp_path, 400, seed=2)
