@@ -5,6 +5,8 @@ public struct Settings: Sendable, Equatable, Codable {
     public var format: OutputFormat = .table
     public var pager: Bool = true
     public var model: String = "gpt-5-mini"
+    /// Whether user SQL runs as the superuser. For this process only: never encoded or decoded, so a
+    /// saved session (even one an older version saved with `sqlWrite: true`) never turns it on.
     public var sqlWrite: Bool = false
     /// Seed only the last N turns of long threads; nil = all.
     public var seedTurns: Int?
@@ -13,12 +15,29 @@ public struct Settings: Sendable, Equatable, Codable {
 
     public init() {}
 
+    /// What a saved session holds: every setting but `sqlWrite`.
+    private enum CodingKeys: String, CodingKey {
+        case format, pager, model, seedTurns, embeddingModel, embeddingDimensions
+    }
+
+    /// Reads a saved session's settings; a key missing (saved by another version) keeps its default.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = Settings()
+        format = (try? c.decodeIfPresent(OutputFormat.self, forKey: .format)) ?? d.format
+        pager = (try? c.decodeIfPresent(Bool.self, forKey: .pager)) ?? d.pager
+        model = (try? c.decodeIfPresent(String.self, forKey: .model)) ?? d.model
+        seedTurns = (try? c.decodeIfPresent(Int.self, forKey: .seedTurns)) ?? d.seedTurns
+        embeddingModel = (try? c.decodeIfPresent(String.self, forKey: .embeddingModel)) ?? d.embeddingModel
+        embeddingDimensions = (try? c.decodeIfPresent(Int.self, forKey: .embeddingDimensions)) ?? d.embeddingDimensions
+    }
+
     /// Name, current value and meaning of each setting, for `set` without arguments.
     public static let descriptions: [(name: String, help: String)] = [
         ("format", "output format: table, vertical, csv, tsv, json, markdown"),
         ("pager", "send long output through $PAGER on a terminal: on, off"),
         ("model", "model for chat turns (also CHATBETO_MODEL)"),
-        ("sql-write", "allow SQL that changes data or schema: on, off"),
+        ("sql-write", "allow SQL that changes data or schema, for this shell only (prompt shows rw): on, off"),
         ("seed-turns", "when seeding a server conversation, send only the last N turns: N or all"),
         ("embedding-model", "model for semantic search embeddings"),
         ("embedding-dimensions", "dimensions of the embeddings"),
