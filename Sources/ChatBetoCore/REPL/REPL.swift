@@ -149,8 +149,9 @@ public final class REPL {
         return nil
     }
 
+    /// An error's text; names and titles in it may come from imported data, so it is escaped.
     static func message(for error: Error) -> String {
-        String(describing: error)
+        CellText.multiLine(String(describing: error))
     }
 
     static func exitCode(for error: Error) -> ExitCode {
