@@ -174,7 +174,7 @@ public final class Shell {
         if isInteractive || options.verbose { _ = console.write(colors.dim(CellText.multiLine(text)) + "\n") }
     }
 
-    public func warn(_ text: String) { _ = console.writeError("warning: " + text + "\n") }
+    public func warn(_ text: String) { _ = console.writeError("warning: " + CellText.multiLine(text) + "\n") }
 
     func render(_ result: CommandResult, format: OutputFormat?, elapsed: TimeInterval) {
         let chosen = outputFormat(format)
