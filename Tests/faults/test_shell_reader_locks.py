@@ -75,6 +75,20 @@ def test_reader_holding_chatbeto_lock_names_does_not_block_migrations_or_imports
         reader.close()
 
 
+def test_a_reader_transaction_with_locking_reads_does_not_outlast_its_command(home, imported, tmp_path):
+    reader = LongShell(home)
+    try:
+        reader.run("sql START TRANSACTION;", "started")
+        rows = reader.run("sql SELECT id FROM conversations LOCK IN SHARE MODE;", "shared")
+        assert len(rows) >= 7, rows  # header, six ids, the marker's header
+        grown = generate_export(tmp_path / "grown", conversations=9)
+        second = home.run(["import", str(grown)], check=False, timeout=180)
+        assert second.returncode == 0, second.stderr
+        assert "1205" not in second.stderr
+    finally:
+        reader.close()
+
+
 def test_the_reader_cannot_learn_the_lock_secret(home, imported):
     refused = home.run(["-e", "sql SELECT * FROM chatbeto_private"], check=False)
     assert refused.returncode == 1

@@ -24,6 +24,9 @@ public struct SQLCommand: ShellCommand, Equatable {
         let limits = Database.ReaderLimits(statementSeconds: shell.settings.sqlTimeLimit, lockWaitSeconds: shell.settings.sqlLockWait)
         let connection = try db.userConnection(write: shell.settings.sqlWrite, limits: limits)
         let asReader = connection !== db.connection
+        // A read-only statement runs on its own: a transaction the user opened (and the row locks of a
+        // locking read in it) never outlasts the command, so an idle shell holds nothing up.
+        defer { if asReader { _ = try? connection.execute(SQL.Connection.rollback) } }
         if !shell.settings.sqlWrite && connection === db.connection {
             // No read-only account could be made: fall back to a read-only session (DML refused by the server).
             try connection.execute(SQL.UserSQL.readOnly)
