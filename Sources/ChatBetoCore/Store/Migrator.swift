@@ -8,12 +8,14 @@ public struct Migrator {
     /// Applies every migration the database lacks; returns the versions applied.
     @discardableResult
     public func migrate() throws -> [Int] {
-        // Serialise concurrent shells starting on the same database.
-        let lock = try connection.queryOne(SQL.Migrations.lock)
-        guard lock?["got"].int64Value == 1 else {
-            throw StoreError(code: 0, message: "another chatbeto is migrating this database; try again in a moment")
+        // Serialise concurrent shells starting on the same database, under a name user SQL cannot take.
+        try NamedLock("migrate", on: connection).holding(
+            waiting: 10, busy: StoreError(code: 0, message: "another chatbeto is migrating this database; try again in a moment")) {
+            try applyPending()
         }
-        defer { _ = try? connection.query(SQL.Migrations.unlock) }
+    }
+
+    private func applyPending() throws -> [Int] {
         try connection.execute(Migrations.bookkeeping)
         let applied = try appliedVersions()
         var done: [Int] = []
