@@ -219,7 +219,7 @@ import Testing
             _ = try Importer(connection: c).run(source: dir)
             Issue.record("a truncated shard must fail")
         } catch let error as ImportError {
-            guard case .invalidFile(let file, let offset, _) = error else { Issue.record("\(error)"); return }
+            guard case .invalidFile(let file, let offset, _) = error.underlying else { Issue.record("\(error)"); return }
             #expect(file == "conversations-001.json")
             #expect(offset == data.count * 2 / 3)
             #expect("\(error)".contains("conversations-001.json, byte \(offset)"))
