@@ -1,0 +1,157 @@
+"""Killed imports converge (issue 8): kill -9 of chatbeto at points found by watching the server
+(innodb_trx, processlist), including inside a COMMIT, kill -9 of the server mid-import, and two
+imports at once. Every re-run ends with exactly the clean import's counts and checksum."""
+import os
+import signal
+import subprocess
+import time
+
+import pytest
+
+from conftest import GEN_EXPORT
+from import_support import state
+
+
+def sharded_export(folder, conversations=120, shard=12, seed=9):
+    folder.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["python3", str(GEN_EXPORT), "--conversations", str(conversations), "--seed", str(seed),
+                    "--shard-size", str(shard), "--out", str(folder / "conversations.json"), "--quiet"], check=True)
+    return folder
+
+
+class Watcher:
+    """A persistent mariadb client on the home's socket (the server is watched, not the clock)."""
+
+    def __init__(self, home):
+        sock = home.path / "mysql/run/mariadbd.sock"
+        self.proc = subprocess.Popen(["mariadb", "-S", str(sock), "-u", "root", "-N", "-B", "--unbuffered", "chatbeto"],
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1)
+
+    def ask(self, sql):
+        self.proc.stdin.write(sql + "; SELECT '--end--';\n")
+        self.proc.stdin.flush()
+        rows = []
+        while True:
+            line = self.proc.stdout.readline()
+            if not line or line.strip() == "--end--":
+                return rows
+            rows.append(line.rstrip("\n").split("\t"))
+
+    def close(self):
+        self.proc.stdin.close()
+        self.proc.wait(10)
+
+
+def trx_rows(w):
+    rows = w.ask("SELECT COALESCE(MAX(trx_rows_modified), -1) FROM information_schema.innodb_trx")
+    return int(rows[0][0]) if rows else -1
+
+
+def committed(w):
+    return int(w.ask("SELECT COUNT(*) FROM conversations")[0][0])
+
+
+def in_commit(w):
+    rows = w.ask("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE INFO LIKE 'COMMIT%' OR STATE LIKE '%commit%'")
+    return int(rows[0][0]) > 0
+
+
+def kill_when(home, export, condition, limit=4000):
+    """Starts an import and kill -9s it the first time `condition(watcher)` holds; returns whether it did."""
+    w = Watcher(home)
+    proc = home.spawn(["import", str(export)])
+    hit = False
+    try:
+        for _ in range(limit):
+            if proc.poll() is not None:
+                break
+            if condition(w):
+                os.kill(proc.pid, signal.SIGKILL)
+                hit = True
+                break
+    finally:
+        proc.wait(60)
+        w.close()
+    return hit
+
+
+def test_kill_9_at_many_points_then_rerun_converges(make_home, tmp_path):
+    export = sharded_export(tmp_path / "export")
+    clean = make_home("clean")
+    clean.run(["import", str(export)])
+    expected = state(clean)
+    clean.stop_server()
+
+    home = make_home("home")
+    home.run(["-e", "sql SELECT 1"])
+    points = [
+        ("before the first row", lambda w: trx_rows(w) >= 0),
+        ("first file, 1 row", lambda w: trx_rows(w) >= 1),
+        ("first file, 200 rows", lambda w: trx_rows(w) >= 200),
+        ("second file", lambda w: committed(w) >= 12 and trx_rows(w) >= 1),
+        ("third file, 100 rows", lambda w: committed(w) >= 24 and trx_rows(w) >= 100),
+        ("fifth file", lambda w: committed(w) >= 48 and trx_rows(w) >= 1),
+        ("sixth file, 300 rows", lambda w: committed(w) >= 60 and trx_rows(w) >= 300),
+        ("eighth file", lambda w: committed(w) >= 84 and trx_rows(w) >= 1),
+        ("last file, 50 rows", lambda w: committed(w) >= 108 and trx_rows(w) >= 50),
+        ("after the last file", lambda w: committed(w) >= 120),
+        ("inside a COMMIT", in_commit),
+        ("inside a COMMIT again", in_commit),
+    ]
+    hits = 0
+    for name, condition in points:
+        if kill_when(home, export, condition):
+            hits += 1
+        # The first re-run converges: no duplicate key, nothing lost, nothing doubled.
+        r = home.run(["import", str(export)], check=False)
+        assert r.returncode == 0, f"after a kill at {name}: {r.stdout}{r.stderr}"
+        assert "1062" not in r.stdout + r.stderr
+        assert state(home) == expected, f"after a kill at {name}"
+        # Start again from nothing for the next point.
+        home.run(["--yes", "-e", "set sql-write on; sql DELETE FROM conversations; sql DELETE FROM projects; sql DELETE FROM gizmos"])
+    assert hits >= 10, f"only {hits} of {len(points)} kill points were reached"
+
+
+def test_kill_9_of_the_server_mid_import_then_rerun_converges(make_home, tmp_path):
+    export = sharded_export(tmp_path / "export")
+    clean = make_home("clean")
+    clean.run(["import", str(export)])
+    expected = state(clean)
+    clean.stop_server()
+    home = make_home("home")
+    home.run(["-e", "sql SELECT 1"])
+    w = Watcher(home)
+    proc = home.spawn(["import", str(export)])
+    for _ in range(4000):
+        if committed(w) >= 24 and trx_rows(w) >= 50:
+            break
+    for pid in home.server_pids():
+        os.kill(pid, signal.SIGKILL)
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode != 0
+    assert "committed: " in err, err  # it says what was committed before the server died
+    r = home.run(["import", str(export)])
+    assert state(home) == expected, r.stdout
+
+
+def test_a_second_import_waits_for_the_first_and_says_for_whom(make_home, tmp_path):
+    export = sharded_export(tmp_path / "export")
+    clean = make_home("clean")
+    clean.run(["import", str(export)])
+    expected = state(clean)
+    clean.stop_server()
+    home = make_home("home")
+    home.run(["-e", "sql SELECT 1"])
+    w = Watcher(home)
+    first = home.spawn(["import", str(export)])
+    for _ in range(4000):
+        if trx_rows(w) >= 1:
+            break
+    second = home.spawn(["import", str(export)])
+    out1, err1 = first.communicate(timeout=300)
+    out2, err2 = second.communicate(timeout=300)
+    w.close()
+    assert first.returncode == 0 and second.returncode == 0, err1 + err2
+    assert "waiting for another import on this database to finish (connection" in err2, err2
+    assert "1062" not in err1 + err2
+    assert state(home) == expected
