@@ -3,14 +3,15 @@ export / export / re-import, checked after every step against "no node ever disa
 path is what the rules say" (the most recent leaf of the export's current_node and the local one)."""
 import copy
 import json
+import time
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from conftest import generate_export
 from import_support import Fake, add_turn, load, nodes, path_to, save, visible_path
 
-LOCAL_TIME = 1e12  # local turns are "now": later than any past export turn, earlier than FUTURE
+LOCAL_TIME = time.time()  # local turns are "now": later than PAST export turns, earlier than FUTURE ones
 PAST, FUTURE = 1_700_000_000.0, 4_102_444_800.0
 
 
@@ -31,6 +32,8 @@ operations = st.lists(st.tuples(st.sampled_from(["import", "local", "grow-past",
 
 @settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(ops=operations)
+@example(ops=[("import", 0), ("local", 0), ("grow-past", 0), ("import", 0), ("roundtrip", 0)])
+@example(ops=[("import", 1), ("grow-future", 1), ("local", 1), ("import", 1), ("grow-past", 1), ("import", 1)])
 def test_random_sequences_never_lose_a_node_and_follow_the_rules(home, tmp_path, fake, ops):
     base = load(generate_export(tmp_path / "base", conversations=2, seed=11, projects=0))
     home.run(["--yes", "-e", "set sql-write on; sql DELETE FROM conversations; sql DELETE FROM projects; sql DELETE FROM gizmos"])
