@@ -108,3 +108,18 @@ def test_a_zip_bomb_is_refused_with_bounded_memory(home, tmp_path):
     assert peak_kb < 1_000_000, f"peak RSS {peak_kb} KB"
     assert "over the 128 MB one conversation may take; refused" in out + err, out + err
     assert home.query("sql SELECT id FROM conversations") == [["ok"]]
+
+
+def test_ids_over_the_column_width_are_reported_never_cut(home, tmp_path):
+    export = generate_export(tmp_path / "export", conversations=2, seed=7)
+    data = load(export)
+    long_id = "c" * 80
+    data.append(conv(long_id, {"r": node("r", None, ["u"]), "u": node("u", "r", [], "hello")}, "u"))
+    data.append(conv("long-node", {"r": node("r", None, ["n" * 70]), "n" * 70: node("n" * 70, "r", [], "hello")}, "n" * 70))
+    save(export, data)
+    r = home.run(["import", str(export)])
+    assert "2 new" in r.stdout and "2 skipped" in r.stdout, r.stdout
+    assert f"skipped {long_id} in conversations.json" in r.stdout and "longer than the 64 bytes chatbeto stores (80 bytes)" in r.stdout
+    assert "skipped long-node in conversations.json" in r.stdout and "(70 bytes)" in r.stdout
+    ids = {row[0] for row in home.query("sql SELECT id FROM conversations")}
+    assert ids == {c["id"] for c in data[:2]}
