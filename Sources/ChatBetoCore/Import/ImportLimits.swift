@@ -30,6 +30,7 @@ public struct ImportLimits: Sendable, Equatable {
     /// `text` cut to at most `messageBytes` bytes of UTF-8 (at a character boundary) plus the marker,
     /// or nil when it fits.
     func truncated(_ text: String) -> String? {
+        guard text.utf8.count > messageBytes else { return nil }  // O(1) for native strings: no copy
         let utf8 = Array(text.utf8)
         guard utf8.count > messageBytes else { return nil }
         var cut = messageBytes
