@@ -9,6 +9,14 @@ CREATE TABLE IF NOT EXISTS schema_migrations (
   PRIMARY KEY (version)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
+-- Secrets the read-only account is never granted (the lock-name secret, see NamedLock.swift).
+CREATE TABLE IF NOT EXISTS chatbeto_private (
+  name VARCHAR(64) NOT NULL,
+  value VARCHAR(255) NOT NULL,
+  PRIMARY KEY (name)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci
+  COMMENT='chatbeto secrets the read-only account must not read (never granted to it)';
+
 -- migration 1: base schema
 CREATE TABLE projects (
   id BIGINT NOT NULL AUTO_INCREMENT,

@@ -126,14 +126,17 @@ public final class Shell {
 
     // MARK: prompt
 
+    /// `chatbeto[Marketing › Title]> `; with `set sql-write on`, `rw` comes first: `chatbeto[rw Marketing]> `.
+    /// Names and titles come from imported data: escaped so they cannot restyle the terminal.
     public var prompt: String {
         var context = ""
         if let p = state.project {
-            context = p.name
-            if let c = state.conversation { context += " › " + DisplayWidth.truncate(c.displayTitle, to: 30) }
+            context = CellText.singleLine(p.name)
+            if let c = state.conversation { context += " › " + DisplayWidth.truncate(CellText.singleLine(c.displayTitle), to: 30) }
         } else if let c = state.conversation {
-            context = DisplayWidth.truncate(c.displayTitle, to: 30)
+            context = DisplayWidth.truncate(CellText.singleLine(c.displayTitle), to: 30)
         }
+        if settings.sqlWrite { context = context.isEmpty ? "rw" : "rw " + context }
         return context.isEmpty ? "chatbeto> " : "chatbeto[\(context)]> "
     }
 
@@ -141,8 +144,8 @@ public final class Shell {
 
     /// `you[Wordpress › Title]> ` in chat mode.
     public var chatPrompt: String {
-        var context = state.project?.name ?? ""
-        if let c = state.conversation { context += (context.isEmpty ? "" : " › ") + DisplayWidth.truncate(c.displayTitle, to: 30) }
+        var context = CellText.singleLine(state.project?.name ?? "")
+        if let c = state.conversation { context += (context.isEmpty ? "" : " › ") + DisplayWidth.truncate(CellText.singleLine(c.displayTitle), to: 30) }
         return "you[\(context)]> "
     }
 
@@ -168,10 +171,10 @@ public final class Shell {
 
     /// Prints a note for people (status lines); silent in scripts unless verbose.
     public func note(_ text: String) {
-        if isInteractive || options.verbose { _ = console.write(colors.dim(text) + "\n") }
+        if isInteractive || options.verbose { _ = console.write(colors.dim(CellText.multiLine(text)) + "\n") }
     }
 
-    public func warn(_ text: String) { _ = console.writeError("warning: " + text + "\n") }
+    public func warn(_ text: String) { _ = console.writeError("warning: " + CellText.multiLine(text) + "\n") }
 
     func render(_ result: CommandResult, format: OutputFormat?, elapsed: TimeInterval) {
         let chosen = outputFormat(format)

@@ -89,7 +89,7 @@ public final class ChatSession {
                         if shell.canChat { shell.console.write(shell.colors.dim("\(model) › ")) }
                     }
                     printed = true
-                    shell.console.write(delta)
+                    shell.console.write(CellText.multiLine(delta))
                 }
             }
         } catch let error as OpenAIError {
@@ -112,7 +112,7 @@ public final class ChatSession {
             shell.warn("the reply never started (cancelled or connection lost): nothing was stored; send it again")
             return result
         }
-        if result.text.isEmpty, let refusal = result.refusal { shell.console.write(refusal) }
+        if result.text.isEmpty, let refusal = result.refusal { shell.console.write(CellText.multiLine(refusal)) }
         if printed || !result.text.isEmpty || result.refusal != nil { shell.console.write(result.text.hasSuffix("\n") ? "" : "\n") }
         try record(result, userText: userText, existingUserNode: existingUserNode, parent: path.last?.nodeID,
                   conversation: conversation, model: model, started: started, into: store)

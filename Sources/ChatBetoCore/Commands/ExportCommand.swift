@@ -66,7 +66,8 @@ public struct ExportCommand: ShellCommand, Equatable {
 
     func exportConversation(_ summary: ConversationSummary, connection: MySQLConnection) throws -> CommandResult {
         let text = try render(try ExportedConversation.load(summary, from: connection))
-        guard let out else { return .document(text, data: nil) }
+        // Imported text reaches stdout escaped (a file gets the bytes as stored): JSON keeps its value.
+        guard let out else { return .document(format == .json ? JSONText.escapingTerminalControls(text) : CellText.multiLine(text), data: nil) }
         try write(text, to: URL(fileURLWithPath: out))
         return .message("wrote \(summary.displayTitle) to \(out)")
     }

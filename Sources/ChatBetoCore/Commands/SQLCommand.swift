@@ -21,17 +21,34 @@ public struct SQLCommand: ShellCommand, Equatable {
 
     public func run(in shell: Shell) throws -> CommandResult {
         let db = try shell.db()
-        let connection = try db.userConnection(write: shell.settings.sqlWrite)
+        let limits = Database.ReaderLimits(statementSeconds: shell.settings.sqlTimeLimit, lockWaitSeconds: shell.settings.sqlLockWait)
+        let connection = try db.userConnection(write: shell.settings.sqlWrite, limits: limits)
+        let asReader = connection !== db.connection
+        // A read-only statement runs on its own: a transaction the user opened (and the row locks of a
+        // locking read in it) never outlasts the command, so an idle shell holds nothing up.
+        defer { if asReader { _ = try? connection.execute(SQL.Connection.rollback) } }
         if !shell.settings.sqlWrite && connection === db.connection {
             // No read-only account could be made: fall back to a read-only session (DML refused by the server).
             try connection.execute(SQL.UserSQL.readOnly)
         }
         defer { if !shell.settings.sqlWrite && connection === db.connection { _ = try? connection.execute(SQL.UserSQL.readWrite) } }
         do {
-            let rs = try InterruptibleQuery(connection: connection, killer: db.connection).run(statement)
-            return .rows(rs, summary: nil)
+            do {
+                return .rows(try InterruptibleQuery(connection: connection, killer: db.connection).run(statement), summary: nil)
+            } catch let e as StoreError where asReader && e.code == 1142 {
+                switch try db.explainSelectRefusal(e) {
+                case .noSuchTable(let missing)?: throw missing
+                case .privateTable?: throw SQLCommandError.privateTable(e)
+                case .grantedNow?: return .rows(try InterruptibleQuery(connection: connection, killer: db.connection).run(statement), summary: nil)
+                case nil: throw e
+                }
+            }
         } catch let e as StoreError where !shell.settings.sqlWrite && SQLCommand.isReadOnlyRefusal(e) {
             throw SQLCommandError.readOnly(e)
+        } catch let e as StoreError where asReader && SQLCommand.isTimeLimit(e) {
+            throw SQLCommandError.timeLimit(e, seconds: limits.statementSeconds)
+        } catch let e as StoreError where asReader && e.code == 1205 {
+            throw SQLCommandError.lockWait(e, seconds: limits.lockWaitSeconds)
         }
     }
 
@@ -39,15 +56,30 @@ public struct SQLCommand: ShellCommand, Equatable {
     static func isReadOnlyRefusal(_ e: StoreError) -> Bool {
         [1142, 1044, 1227, 1792, 1370, 1143, 1045].contains(e.code)
     }
+
+    /// MariaDB's max_statement_time (1969) and MySQL's max_execution_time (3024) errors.
+    static func isTimeLimit(_ e: StoreError) -> Bool { e.code == 1969 || e.code == 3024 }
 }
 
 /// SQL refused because the shell is read-only.
 public enum SQLCommandError: Error, CustomStringConvertible {
     case readOnly(StoreError)
+    /// `chatbeto_private` holds the secret of chatbeto's lock names: never readable by user SQL.
+    case privateTable(StoreError)
+    /// The read-only account's statement time limit cut the statement off.
+    case timeLimit(StoreError, seconds: Int)
+    /// The statement waited longer than the read-only account may for a lock another session holds.
+    case lockWait(StoreError, seconds: Int)
     public var description: String {
         switch self {
         case .readOnly(let e):
             return "\(e)\n  the shell is read-only: 'set sql-write on' allows statements that change data or schema"
+        case .privateTable(let e):
+            return "\(e)\n  \(NamedLock.privateTable) holds chatbeto's own secrets; read-only SQL cannot read it"
+        case .timeLimit(let e, let seconds):
+            return "\(e)\n  stopped after \(seconds) s, the time limit of read-only SQL ('set sql-time-limit N' changes it, 0 = none)"
+        case .lockWait(let e, let seconds):
+            return "\(e)\n  waited \(seconds) s for a lock another session holds, the most read-only SQL waits ('set sql-lock-wait N' changes it)"
         }
     }
 }

@@ -32,12 +32,12 @@ public struct TimelineCommand: ShellCommand, Equatable {
         var months: [(String, [(Int, String, String)])] = []
         for (i, row) in rs.rows.enumerated() {
             let month = row[0].textValue ?? "undated"
-            let entry = (i + 1, row[2].textValue.flatMap { $0.isEmpty ? nil : $0 } ?? "(untitled)", String((row[3].textValue ?? "").prefix(10)))
+            let entry = (i + 1, CellText.singleLine(row[2].textValue.flatMap { $0.isEmpty ? nil : $0 } ?? "(untitled)"), String((row[3].textValue ?? "").prefix(10)))
             if months.last?.0 == month { months[months.count - 1].1.append(entry) } else { months.append((month, [entry])) }
         }
         let widest = months.map(\.1.count).max() ?? 0
         let number = String(rs.rows.count).count
-        var out = colors.bold("\(project): \(rs.rows.count) conversation\(rs.rows.count == 1 ? "" : "s")") + "\n"
+        var out = colors.bold("\(CellText.singleLine(project)): \(rs.rows.count) conversation\(rs.rows.count == 1 ? "" : "s")") + "\n"
         for (month, entries) in months {
             let bar = String(repeating: "█", count: max(1, entries.count * 20 / max(widest, 1)))
             out += "\n" + colors.bold(month) + "  " + colors.cyan(bar) + " \(entries.count)\n"

@@ -1,11 +1,13 @@
 /// Lays out a conversation as ChatGPT shows it: speaker headers, text, images as image lines.
+/// Everything from the store is escaped (`CellText`): imported text never reaches the terminal as raw
+/// control sequences; message text keeps its newlines and tabs.
 struct TranscriptFormatter {
     let colors: Colors
 
     func header(_ c: ConversationSummary, project: String?) -> String {
-        var s = colors.bold(c.displayTitle) + "\n"
-        var meta = [c.id]
-        if let project { meta.append(project) }
+        var s = colors.bold(CellText.singleLine(c.displayTitle)) + "\n"
+        var meta = [CellText.singleLine(c.id)]
+        if let project { meta.append(CellText.singleLine(project)) }
         if let t = c.createTime { meta.append(String(t.prefix(16))) }
         s += colors.dim(meta.joined(separator: " · ")) + "\n"
         return s
@@ -21,12 +23,12 @@ struct TranscriptFormatter {
         default: speaker = m.role ?? "?"
         }
         let indent = String(repeating: "  ", count: depth)
-        var line = indent + marker + colors.cyan("── " + speaker)
+        var line = indent + marker + colors.cyan("── " + CellText.singleLine(speaker))
         if let t = m.createTime { line += colors.dim(" · " + String(t.prefix(16))) }
-        if m.isHidden { line += colors.dim(" [hidden\(m.contentType.map { ": \($0)" } ?? "")]") }
+        if m.isHidden { line += colors.dim(" [hidden\(m.contentType.map { ": \(CellText.singleLine($0))" } ?? "")]") }
         if m.isIncomplete { line += colors.yellow(" [incomplete]") }
-        var body = m.text ?? ""
-        for a in assets { body += (body.isEmpty ? "" : "\n") + "[image: \(a)]" }
+        var body = CellText.multiLine(m.text ?? "")
+        for a in assets { body += (body.isEmpty ? "" : "\n") + "[image: \(CellText.singleLine(a))]" }
         if indent.isEmpty { return line + "\n" + body + "\n" }
         return line + "\n" + body.split(separator: "\n", omittingEmptySubsequences: false).map { indent + $0 }.joined(separator: "\n") + "\n"
     }

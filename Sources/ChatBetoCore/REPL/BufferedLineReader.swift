@@ -5,11 +5,22 @@ public final class BufferedLineReader: LineReader {
     private let handle: FileHandle
     private var buffer = Data()
     private var atEnd = false
+    /// Whether the start of the input was checked for a UTF-8 byte-order mark (Windows editors write one).
+    private var checkedBOM = false
 
     public init(handle: FileHandle) { self.handle = handle }
 
     public func readLine(prompt: String) -> LineInput {
         while true {
+            if !checkedBOM {
+                if buffer.count < 3 && !atEnd {
+                    let chunk = handle.availableData
+                    if chunk.isEmpty { atEnd = true } else { buffer.append(chunk) }
+                    continue
+                }
+                checkedBOM = true
+                if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { buffer.removeFirst(3) }
+            }
             if let newline = buffer.firstIndex(of: 0x0A) {
                 var lineData = buffer[buffer.startIndex..<newline]
                 if lineData.last == 0x0D { lineData = lineData.dropLast() }
@@ -19,6 +30,7 @@ public final class BufferedLineReader: LineReader {
             }
             if atEnd {
                 guard !buffer.isEmpty else { return .end }
+                if buffer.last == 0x0D { buffer.removeLast() }
                 let line = String(decoding: buffer, as: UTF8.self)
                 buffer.removeAll()
                 return .line(line)
@@ -34,7 +46,10 @@ public final class BufferedLineReader: LineReader {
 /// Lines from a string (for `-e`).
 public final class StringLineReader: LineReader {
     private var lines: [String]
-    public init(_ text: String) { lines = text.components(separatedBy: "\n").reversed() }
+    public init(_ text: String) {
+        let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        lines = body.components(separatedBy: "\n").map { $0.hasSuffix("\r") ? String($0.dropLast()) : $0 }.reversed()
+    }
     public func readLine(prompt: String) -> LineInput { lines.popLast().map { .line($0) } ?? .end }
     public func addHistory(_ line: String) {}
 }

@@ -17,6 +17,11 @@ public final class REPL {
 
     public init(shell: Shell) { self.shell = shell }
 
+    /// How deep `source` may nest before the run stops (a script sourcing itself would recurse forever).
+    public static let maxSourceDepth = 16
+    /// The script files being run, outermost first.
+    private var openScripts: [String] = []
+
     /// Runs lines from `reader`; `sourceName` names the script in error messages (nil = interactive).
     public func run(reader: LineReader, sourceName: String?) -> ExitCode {
         var splitter = InputSplitter()
@@ -144,8 +149,9 @@ public final class REPL {
         return nil
     }
 
+    /// An error's text; names and titles in it may come from imported data, so it is escaped.
     static func message(for error: Error) -> String {
-        String(describing: error)
+        CellText.multiLine(String(describing: error))
     }
 
     static func exitCode(for error: Error) -> ExitCode {
@@ -158,6 +164,9 @@ public final class REPL {
 
     /// Runs a script file (`-f`, `source`); nested sources report their own file and line.
     public func runFile(_ path: String) throws {
+        guard openScripts.count < REPL.maxSourceDepth else {
+            throw ScriptError.nestedTooDeeply(chain: openScripts + [path], limit: REPL.maxSourceDepth)
+        }
         let url = URL(fileURLWithPath: (path as NSString).expandingTildeInPath,
                       relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
         guard let handle = try? FileHandle(forReadingFrom: url) else {
@@ -165,6 +174,8 @@ public final class REPL {
             throw ScriptError.cannotOpen(path: path, reason: reason)
         }
         defer { try? handle.close() }
+        openScripts.append(path)
+        defer { openScripts.removeLast() }
         let code = run(reader: BufferedLineReader(handle: handle), sourceName: path)
         if code != .success { throw ScriptFailed(code: code) }
     }

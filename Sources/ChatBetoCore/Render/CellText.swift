@@ -32,8 +32,9 @@ enum CellText {
     }
 
     /// `s` on one line with nothing that moves the cursor: newline, carriage return, tab and NUL
-    /// as `\n`, `\r`, `\t`, `\0`, other control characters (ESC included, so stored text cannot
-    /// restyle the terminal) as `\xHH`. Backslashes are left alone, as in the `mysql` table view.
+    /// as `\n`, `\r`, `\t`, `\0`, other control characters (ESC, BEL and C1 included, so stored text
+    /// cannot restyle the terminal) as `\xHH`, and bidirectional controls (which reorder what
+    /// follows) as `\uHHHH`. Backslashes are left alone, as in the `mysql` table view.
     static func singleLine(_ s: String) -> String {
         guard s.unicodeScalars.contains(where: isControl) else { return s }
         var out = ""
@@ -55,7 +56,8 @@ enum CellText {
     }
 
     /// `s` with control characters other than newline and tab escaped as in `singleLine`,
-    /// for layouts (the vertical view) where a value may span lines.
+    /// for layouts where a value may span lines (the vertical view, message text in `show`, chat
+    /// replies, exports and messages printed to the terminal).
     static func multiLine(_ s: String) -> String {
         guard s.unicodeScalars.contains(where: { isControl($0) && $0 != "\n" && $0 != "\t" }) else { return s }
         var out = ""
@@ -73,12 +75,23 @@ enum CellText {
         return out
     }
 
+    /// C0 and C1 control characters, DEL, and the invisible bidirectional controls (LRM, RLM, ALM,
+    /// the embeddings, overrides and isolates U+202A–U+202E, U+2066–U+2069) that can make text
+    /// read differently from what it is.
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value < 0xA0)
+        let v = scalar.value
+        return v < 0x20 || (v >= 0x7F && v < 0xA0) || isBidiControl(v)
     }
 
+    static func isBidiControl(_ v: UInt32) -> Bool {
+        v == 0x061C || v == 0x200E || v == 0x200F || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
+    }
+
+    /// `\xHH` for a control character, `\uHHHH` for a bidirectional control.
     private static func hexEscape(_ scalar: Unicode.Scalar) -> String {
         let digits = Array("0123456789ABCDEF")
-        return "\\x" + String(digits[Int(scalar.value >> 4)]) + String(digits[Int(scalar.value & 0xF)])
+        let v = scalar.value
+        if v < 0x100 { return "\\x" + String(digits[Int(v >> 4)]) + String(digits[Int(v & 0xF)]) }
+        return "\\u" + (0..<4).reversed().map { String(digits[Int((v >> (4 * UInt32($0))) & 0xF)]) }.joined()
     }
 }

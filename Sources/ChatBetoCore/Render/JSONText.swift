@@ -1,7 +1,8 @@
 /// Building blocks for writing compact JSON by hand: string quoting and number spelling.
 ///
-/// Strings escape `"`, `\`, every control character and U+2028/U+2029 (which break JavaScript
-/// when JSON is embedded in a script); everything else, including non-ASCII text, passes as UTF-8.
+/// Strings escape `"`, `\`, every control character (C1 and bidirectional controls too, so JSON on a
+/// terminal cannot restyle it) and U+2028/U+2029 (which break JavaScript when JSON is embedded in a
+/// script); everything else, including non-ASCII text, passes as UTF-8.
 public enum JSONText {
     /// `s` as a JSON string literal, quotes included.
     public static func quoted(_ s: String) -> String {
@@ -25,15 +26,30 @@ public enum JSONText {
             case "\u{2028}": out.append("\\u2028")
             case "\u{2029}": out.append("\\u2029")
             default:
-                if scalar.value < 0x20 {
-                    out.append("\\u00")
-                    out.append(hexDigit(scalar.value >> 4))
-                    out.append(hexDigit(scalar.value & 0xF))
+                if CellText.isControl(scalar) {
+                    appendUnicodeEscape(scalar, to: &out)
                 } else {
                     out.unicodeScalars.append(scalar)
                 }
             }
         }
+    }
+
+    /// JSON text (from any encoder) with the raw control characters a terminal would act on written as
+    /// `\uHHHH`: the same JSON value, safe to print. Encoders already escape C0 inside strings; C1 and
+    /// bidirectional controls are legal raw in JSON strings and cannot occur outside them.
+    public static func escapingTerminalControls(_ json: String) -> String {
+        guard json.unicodeScalars.contains(where: { CellText.isControl($0) && $0.value >= 0x20 }) else { return json }
+        var out = ""
+        for scalar in json.unicodeScalars {
+            if CellText.isControl(scalar) && scalar.value >= 0x20 { appendUnicodeEscape(scalar, to: &out) } else { out.unicodeScalars.append(scalar) }
+        }
+        return out
+    }
+
+    private static func appendUnicodeEscape(_ scalar: Unicode.Scalar, to out: inout String) {
+        out.append("\\u")
+        for shift in stride(from: 12, through: 0, by: -4) { out.append(hexDigit((scalar.value >> UInt32(shift)) & 0xF)) }
     }
 
     /// An integer as a JSON number.

@@ -15,12 +15,12 @@ public struct SearchListing {
         var out = ""
         for (i, hit) in hits.enumerated() {
             let label = DisplayWidth.pad(String(i + 1), to: number, alignment: .right) + ". "
-            let meta = [hit.project, hit.date.map { String($0.prefix(10)) }, hit.nodeID == nil ? "title" : hit.role]
+            let meta = [hit.project.map(CellText.singleLine), hit.date.map { String($0.prefix(10)) }, hit.nodeID == nil ? "title" : hit.role]
                 .compactMap { $0 }.joined(separator: " · ")
-            let title = (hit.title?.isEmpty == false ? hit.title! : "(untitled)")
+            let title = CellText.singleLine(hit.title?.isEmpty == false ? hit.title! : "(untitled)")
             out += label + colors.bold(DisplayWidth.truncate(title, to: max(10, width - number - 2 - DisplayWidth.of(meta) - 3)))
                 + colors.dim(" · " + meta) + "\n"
-            let snippet = Snippet.make(hit.text, words: words, width: max(20, width - number - 2)) {
+            let snippet = Snippet.make(CellText.multiLine(hit.text), words: words, width: max(20, width - number - 2)) {
                 colors.isEnabled ? colors.yellow(colors.bold($0)) : "**\($0)**"
             }
             out += String(repeating: " ", count: number + 2) + snippet + "\n"

@@ -38,7 +38,7 @@ public struct StatsReport {
             out += "\n" + colors.bold("Per project") + "\n" + ResultRenderer.render(perProject, format: .table, colors: colors)
         }
         if let series = monthlyByProject {
-            let names = perProject.rows.compactMap { $0[0].textValue }
+            let names = perProject.rows.compactMap { $0[0].textValue.map(CellText.singleLine) }
             out += "\n" + colors.bold("Conversations started per month, by project") + "\n"
                 + ProjectActivityChart.render(projects: names, series: series, width: width)
         } else if !monthly.isEmpty {

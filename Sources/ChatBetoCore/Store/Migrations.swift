@@ -177,6 +177,9 @@ public enum Migrations {
 
         \(bookkeeping);
 
+        -- Secrets the read-only account is never granted (the lock-name secret, see NamedLock.swift).
+        \(SQL.Locks.createPrivate);
+
         """
         for m in all {
             out += "\n-- migration \(m.version): \(m.name)\n"

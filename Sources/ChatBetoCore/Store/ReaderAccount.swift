@@ -1,7 +1,8 @@
 import Foundation
 
-/// A MySQL account limited to SELECT on chatbeto's database, so that read-only user SQL is refused by
-/// the server itself (DDL included), not by inspecting the statement text.
+/// A MySQL account limited to SELECT on chatbeto's tables, so that read-only user SQL is refused by
+/// the server itself (DDL included), not by inspecting the statement text. Granted table by table:
+/// every table and view but `chatbeto_private` (whose secret keeps chatbeto's lock names from it).
 struct ReaderAccount {
     let connection: MySQLConnection
     let passwordFile: URL?
@@ -14,22 +15,39 @@ struct ReaderAccount {
         return "chatbeto_r_" + String(hash, radix: 16)
     }
 
-    /// Makes sure the account works with our password and returns how to connect with it.
+    /// Makes sure the account works with our password and sees exactly the tables it should, and
+    /// returns how to connect with it.
     func ensure() throws -> ConnectionConfig {
         let password = try loadOrCreatePassword()
         let config = connection.config
         var reader = config
         reader.user = ReaderAccount.user(for: config.database)
         reader.password = password
-        // Already set up (the usual case): one cheap connect, nothing changed on the server.
-        if (try? MySQLConnection(config: reader, connectTimeout: 2)) != nil { return reader }
-        // Account names and privileges cannot be bound parameters; the password is our own hex string.
+        let granted = try tables(seenBy: connection).subtracting([NamedLock.privateTable])
+        // Already set up (the usual case): one cheap connect and one query, nothing changed on the server.
+        if let probe = try? MySQLConnection(config: reader, connectTimeout: 2), (try? tables(seenBy: probe)) == granted {
+            return reader
+        }
+        // Account names and privileges cannot be bound parameters; the password is our own hex string,
+        // table names come from the server.
         let host = config.socket != nil || config.host == "localhost" ? "localhost" : "%"
         let account = "'\(reader.user)'@'\(host)'"
         try connection.execute(SQL.Reader.create(account, password: password))
         try connection.execute(SQL.Reader.setPassword(account, password: password))
-        try connection.execute(SQL.Reader.grantSelect(account, database: config.database))
+        do {
+            try connection.execute(SQL.Reader.revokeDatabase(account, database: config.database))
+        } catch let e as StoreError where e.code == 1141 {
+            // No database-wide grant to take back (1141: there is no such grant).
+        }
+        for table in granted.sorted() {
+            try connection.execute(SQL.Reader.grantSelect(account, database: config.database, table: table))
+        }
         return reader
+    }
+
+    /// The names of the tables and views in chatbeto's database that `connection`'s account can see.
+    private func tables(seenBy connection: MySQLConnection) throws -> Set<String> {
+        Set(try connection.query(SQL.Reader.visibleTables, [.text(connection.config.database)]).rows.compactMap { $0.first?.textValue })
     }
 
     private func loadOrCreatePassword() throws -> String {

@@ -21,12 +21,37 @@ public enum SQL {
     public enum Reader {
         static func create(_ account: String, password: String) -> String { "CREATE USER IF NOT EXISTS \(account) IDENTIFIED BY '\(password)'" }
         static func setPassword(_ account: String, password: String) -> String { "ALTER USER \(account) IDENTIFIED BY '\(password)'" }
-        static func grantSelect(_ account: String, database: String) -> String { "GRANT SELECT, SHOW VIEW ON `\(database)`.* TO \(account)" }
+        /// Older versions granted the whole database (the private table included): taken back.
+        static func revokeDatabase(_ account: String, database: String) -> String { "REVOKE SELECT, SHOW VIEW ON `\(database)`.* FROM \(account)" }
+        /// One table at a time, so the reader never gets `chatbeto_private` (see NamedLock).
+        static func grantSelect(_ account: String, database: String, table: String) -> String {
+            "GRANT SELECT, SHOW VIEW ON `\(database)`.`\(table.replacingOccurrences(of: "`", with: "``"))` TO \(account)"
+        }
+        /// The tables and views the connected account sees in a database. Parameter: the database.
+        static let visibleTables = "SELECT TABLE_NAME AS name FROM information_schema.TABLES WHERE TABLE_SCHEMA = ?"
+        /// Parameters: the database, a table name.
+        static let tableExists = "SELECT 1 AS found FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?"
+    }
+
+    /// Named server locks the reader cannot take (NamedLock): the name carries a secret kept in a
+    /// table the reader has no grant on.
+    public enum Locks {
+        static let createPrivate = """
+            CREATE TABLE IF NOT EXISTS chatbeto_private (
+              name VARCHAR(64) NOT NULL,
+              value VARCHAR(255) NOT NULL,
+              PRIMARY KEY (name)
+            ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci
+              COMMENT='chatbeto secrets the read-only account must not read (never granted to it)'
+            """
+        static let secret = "SELECT value FROM chatbeto_private WHERE name = 'lock_secret'"
+        static let insertSecret = "INSERT IGNORE INTO chatbeto_private (name, value) VALUES ('lock_secret', ?)"
+        /// Parameters: the lock name, seconds to wait.
+        static let acquire = "SELECT GET_LOCK(?, ?) AS got"
+        static let release = "SELECT RELEASE_LOCK(?) AS released"
     }
 
     public enum Migrations {
-        static let lock = "SELECT GET_LOCK('chatbeto_migrate', 10) AS got"
-        static let unlock = "SELECT RELEASE_LOCK('chatbeto_migrate')"
         static let applied = "SELECT version FROM schema_migrations"
         static let record = "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, CURRENT_TIMESTAMP(6))"
         static let current = "SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations"
@@ -368,5 +393,11 @@ public enum SQL {
     public enum UserSQL {
         static let readOnly = "SET SESSION TRANSACTION READ ONLY"
         static let readWrite = "SET SESSION TRANSACTION READ WRITE"
+        /// The reader's time limits, in seconds. Parameters: lock wait (metadata locks), lock wait
+        /// (InnoDB rows), statement time (0 = none). MariaDB's statement limit covers every statement.
+        static let limitsMariaDB = "SET SESSION lock_wait_timeout = ?, innodb_lock_wait_timeout = ?, max_statement_time = ?"
+        /// MySQL 8 has `max_execution_time` (milliseconds, SELECT only) instead. Same parameters, the
+        /// last in milliseconds.
+        static let limitsMySQL = "SET SESSION lock_wait_timeout = ?, innodb_lock_wait_timeout = ?, max_execution_time = ?"
     }
 }

@@ -27,5 +27,12 @@ extension Render {
         @Test func multiLineKeepsNewlinesAndTabs() {
             #expect(CellText.multiLine("a\n\tb\r\n\u{1B}x") == "a\n\tb\\r\n\\x1Bx")
         }
+
+        @Test func bidiControlsAreEscapedSoTextReadsAsItIs() {
+            #expect(CellText.singleLine("abc\u{202E}fed\u{2066}x\u{200F}") == #"abc\u202Efed\u2066x\u200F"#)
+            #expect(CellText.multiLine("a\u{202D}\nb") == "a\\u202D\nb")
+            #expect(JSONText.quoted("\u{9B}\u{202E}") == #""\u009b\u202e""#)
+            #expect(JSONText.escapingTerminalControls("{\"t\":\"\u{202E}x\u{85}\"}\n") == "{\"t\":\"\\u202ex\\u0085\"}\n")
+        }
     }
 }
