@@ -5,9 +5,8 @@ import Foundation
 /// only once that session's last statement (a COMMIT in flight) has finished, which is what a re-run
 /// must wait for.
 ///
-/// Lock names are server-wide and any account may take any name, so the name carries a secret the
-/// read-only account does not have: a hash of the database, the writing account and its password.
-/// With a password-less writing account the name is guessable; that is documented in the README.
+/// Lock names are server-wide and any account may take any name, so the name is a `NamedLock`'s: it
+/// carries the database's lock secret, which the read-only account cannot read.
 struct ImportLock {
     let connection: MySQLConnection
     let name: String
@@ -15,15 +14,9 @@ struct ImportLock {
     /// How long a second import waits for the first before giving up.
     static let waitSeconds = 600
 
-    /// The lock name for `config` (at most 64 characters, as GET_LOCK requires).
-    static func name(for config: ConnectionConfig) -> String {
-        let secret = [config.database, config.user, config.password ?? ""].joined(separator: "\u{0}")
-        return "chatbeto-import-" + ContentHash.hex(of: Data(secret.utf8))
-    }
-
     /// Takes the lock, waiting (and saying for whom through `notice`) while another import holds it.
     static func acquire(connection: MySQLConnection, notice: ((String) -> Void)?, waitSeconds: Int = waitSeconds) throws -> ImportLock {
-        let lock = ImportLock(connection: connection, name: name(for: connection.config))
+        let lock = ImportLock(connection: connection, name: try NamedLock("import", on: connection).name())
         if try lock.take(wait: 0) { return lock }
         let holder = lock.describeHolder()
         notice?("waiting for another import on this database to finish (\(holder)) …")
@@ -32,7 +25,7 @@ struct ImportLock {
     }
 
     private func take(wait: Int) throws -> Bool {
-        try connection.queryOne(SQL.Import.getLock, [.text(name), .int(Int64(wait))])?["got"].int64Value == 1
+        try connection.queryOne(SQL.Locks.acquire, [.text(name), .int(Int64(wait))])?["got"].int64Value == 1
     }
 
     /// "connection 42, root@localhost, 3 s, COMMIT", as far as the server shows it.
@@ -50,6 +43,6 @@ struct ImportLock {
 
     /// Releases the lock (the server also does when the session ends).
     func release() {
-        _ = try? connection.query(SQL.Import.releaseLock, [.text(name)])
+        _ = try? connection.query(SQL.Locks.release, [.text(name)])
     }
 }

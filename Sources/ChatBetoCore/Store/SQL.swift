@@ -378,8 +378,6 @@ public enum SQL {
         static let start = "INSERT INTO imports (source, started_at) VALUES (?, CURRENT_TIMESTAMP(6))"
         static let maxAllowedPacket = "SELECT @@max_allowed_packet AS packet"
         /// The import lock (a named server lock: works on any server). Parameters: name, seconds to wait.
-        static let getLock = "SELECT GET_LOCK(?, ?) AS got"
-        static let releaseLock = "SELECT RELEASE_LOCK(?) AS released"
         /// Who holds the lock: its connection id, then that connection's account and time (when visible).
         static let lockHolder = "SELECT IS_USED_LOCK(?) AS holder"
         static let connectionInfo = """
