@@ -9,8 +9,9 @@ public struct ExportCommand: ShellCommand, Equatable {
         export 3 --format html --out talk.html    the 3rd row of the last listing as a web page
         export 6f2a                                the conversation as Markdown on stdout
         export Wordpress --out wp/                 every conversation of the project, plus index.md
-        --format json          ChatGPT's export shape ({id, title, mapping, current_node, …}); re-importable
-        --all-branches         every branch (regenerations, edits), not only the visible thread
+        --format json          ChatGPT's export shape ({id, title, mapping, current_node, …}) with the whole tree;
+                               re-importing it leaves the store as it was
+        --all-branches         Markdown and HTML: every branch (regenerations, edits), not only the visible thread
         Without an argument: the current conversation. A project without --out goes to ./<project name>/.
         """, category: .data, ownsFormatOption: true)
 
@@ -58,7 +59,8 @@ public struct ExportCommand: ShellCommand, Equatable {
         switch format {
         case .markdown: return MarkdownExport.render(c, allBranches: allBranches)
         case .html: return HTMLExport.render(c, allBranches: allBranches)
-        case .json: return try JSONExport.render(c, allBranches: allBranches)
+        // JSON is for re-import: it always carries every node, or a round trip would lose branches.
+        case .json: return try JSONExport.render(c, allBranches: true)
         }
     }
 

@@ -13,6 +13,8 @@ public struct ImportCommand: ShellCommand, Equatable {
                                                     (gizmos/snorlax/sidebar); names you gave are never overwritten
         import --demo                               a small generated export to try every command
         Each file is written in one transaction: an interrupted import can simply be run again.
+        A re-import merges: new and changed nodes are added, nothing is deleted, local turns stay.
+        One import at a time per database: a second one waits for the first and says for whom.
         """, category: .data)
 
     public var path: String?
@@ -42,8 +44,10 @@ public struct ImportCommand: ShellCommand, Equatable {
         let options = ImportOptions(dryRun: dryRun, projectsFile: projectsFile.map(ImportCommand.resolve))
         let importer = Importer(connection: try shell.connection)
         let cancellation = CancellationFlag()
+        let console = shell.console
         let report = try cancellation.raisedOnInterrupt {
-            try importer.run(source: source, options: options, progress: ImportProgress.terminal(), cancellation: cancellation)
+            try importer.run(source: source, options: options, progress: ImportProgress.terminal(), cancellation: cancellation,
+                             notice: { _ = console.writeError("note: " + $0 + "\n") })
         }
         shell.state.lastListing = []
         // The report is the result: people read it, scripts can ask for it as JSON.

@@ -7,19 +7,22 @@ final class ConversationReader: @unchecked Sendable {
     enum Item: Sendable {
         case fileStarted(ExportFile)
         case conversation(ConversationRecord, bytesDone: Int64)
-        case unchanged(bytesDone: Int64)
+        /// Same bytes as stored: the conversation id it is stored under.
+        case unchanged(id: String?, bytesDone: Int64)
         case skipped(ImportReport.Skip, bytesDone: Int64)
         case fileFinished(ExportFile, conversations: Int)
         case failed(ImportError)
     }
 
     private let source: ExportSource
-    private let knownHashes: Set<String>
+    private let knownHashes: [String: String]
+    private let limits: ImportLimits
     let queue: HandoffQueue<Item>
 
-    init(source: ExportSource, knownHashes: Set<String>, capacity: Int = 64) {
+    init(source: ExportSource, knownHashes: [String: String], limits: ImportLimits = ImportLimits(), capacity: Int = 64) {
         self.source = source
         self.knownHashes = knownHashes
+        self.limits = limits
         queue = HandoffQueue(capacity: capacity)
     }
 
@@ -56,6 +59,7 @@ final class ConversationReader: @unchecked Sendable {
 
     private func read(_ file: ExportFile, bytesBefore: Int64) throws -> Int {
         var splitter = ConversationSplitter()
+        splitter.maxValueBytes = limits.conversationBytes
         var count = 0
         do {
             try file.read { chunk in
@@ -69,6 +73,11 @@ final class ConversationReader: @unchecked Sendable {
                         try handle(data: data, object: nil, fallbackID: nil, file: file, offset: offset, bytesDone: done)
                     case .document(let data):
                         count += try handleDocument(data, file: file, bytesDone: done)
+                    case .oversized(let offset, let bytes):
+                        count += 1
+                        let skip = ImportReport.Skip(conversationID: nil, file: file.name, offset: offset,
+                                                     reason: "the conversation is \(bytes >> 20) MB, over the \(limits.conversationBytes >> 20) MB one conversation may take; refused")
+                        guard queue.push(.skipped(skip, bytesDone: done)) else { throw Stop() }
                     }
                 }
             }
@@ -82,18 +91,28 @@ final class ConversationReader: @unchecked Sendable {
     private func handle(data: Data, object: [String: Any]?, fallbackID: String?, file: ExportFile, offset: Int,
                         bytesDone: Int64) throws {
         let hash = ContentHash.hex(of: data)
-        if knownHashes.contains(hash) {
-            guard queue.push(.unchanged(bytesDone: bytesDone)) else { throw Stop() }
+        if let id = knownHashes[hash] {
+            guard queue.push(.unchanged(id: id, bytesDone: bytesDone)) else { throw Stop() }
             return
         }
         var parsed = object
+        var data = data
+        var escapesReplaced = 0
         if parsed == nil {
             do {
                 parsed = try JSONSerialization.jsonObject(with: data) as? [String: Any]
             } catch {
-                let index = ((error as NSError).userInfo["NSJSONSerializationErrorIndex"] as? Int) ?? 0
-                throw ImportError.invalidFile(file: file.name, offset: offset + index,
-                                              reason: "invalid JSON in a conversation (\((error as NSError).localizedDescription))")
+                // A lone surrogate or an unknown escape: replace it with U+FFFD and try once more.
+                let repaired = JSONEscapeRepair.repair(data)
+                if repaired.replaced > 0, let again = try? JSONSerialization.jsonObject(with: repaired.data) as? [String: Any] {
+                    parsed = again
+                    data = repaired.data
+                    escapesReplaced = repaired.replaced
+                } else {
+                    let index = ((error as NSError).userInfo["NSJSONSerializationErrorIndex"] as? Int) ?? 0
+                    throw ImportError.invalidFile(file: file.name, offset: offset + index,
+                                                  reason: "invalid JSON in a conversation (\((error as NSError).localizedDescription))")
+                }
             }
         }
         guard let conversation = parsed else {
@@ -101,7 +120,11 @@ final class ConversationReader: @unchecked Sendable {
         }
         let item: Item
         do {
-            let record = try ConversationRecord(object: conversation, bytes: data, contentHash: hash, fallbackID: fallbackID, assets: source.assets)
+            var record = try ConversationRecord(object: conversation, bytes: data, contentHash: hash, fallbackID: fallbackID,
+                                                assets: source.assets, limits: limits)
+            if escapesReplaced > 0 {
+                record.repairs.append((nil, "\(escapesReplaced) invalid escape\(escapesReplaced == 1 ? "" : "s") (a lone surrogate such as \\ud800, or an unknown escape) replaced by U+FFFD"))
+            }
             item = .conversation(record, bytesDone: bytesDone)
         } catch let problem as ConversationTree.Problem {
             let id = JSONAccess.string(conversation["id"]) ?? JSONAccess.string(conversation["conversation_id"]) ?? fallbackID

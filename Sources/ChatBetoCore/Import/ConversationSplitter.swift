@@ -13,7 +13,14 @@ struct ConversationSplitter {
         case element(Data, offset: Int)
         /// The whole top-level object.
         case document(Data)
+        /// An element larger than the limit, skipped without being held: where it starts and its size.
+        case oversized(offset: Int, bytes: Int)
     }
+
+    /// The most bytes one value may take; a larger element is skipped (`oversized`), a larger
+    /// top-level object is an error. Bounds what one conversation can cost in memory.
+    var maxValueBytes = ImportLimits.maxConversationBytes
+    private var oversized = false
 
     /// A structural problem at a byte offset; the caller adds the file name.
     struct Failure: Error {
@@ -64,6 +71,17 @@ struct ConversationSplitter {
                 case 0x7D, 0x5D:
                     depth -= 1
                     if depth == 0 {
+                        if oversized || pending.count + (i - copyFrom + 1) > maxValueBytes {
+                            pending = Data()
+                            oversized = false
+                            if case .inDocument = state {
+                                throw Failure(offset: 0, reason: "the JSON object is larger than the \(maxValueBytes >> 20) MB one conversation may take")
+                            }
+                            state = .arrayAfterValue
+                            try emit(.oversized(offset: elementStart, bytes: offset + i + 1 - elementStart))
+                            i += 1
+                            continue
+                        }
                         pending.append(UnsafeRawBufferPointer(rebasing: chunk[copyFrom...i]).bindMemory(to: UInt8.self))
                         let data = pending
                         pending = Data()
@@ -102,7 +120,12 @@ struct ConversationSplitter {
         }
         switch state {
         case .inElement, .inDocument:
-            if copyFrom < count {
+            if !oversized && pending.count + (count - copyFrom) > maxValueBytes {
+                // Stop holding it: only its end is still looked for.
+                oversized = true
+                pending = Data()
+            }
+            if copyFrom < count && !oversized {
                 pending.append(UnsafeRawBufferPointer(rebasing: chunk[copyFrom..<count]).bindMemory(to: UInt8.self))
             }
         default: break

@@ -43,13 +43,20 @@ public struct ExportFile: Sendable, Equatable {
                 throw ImportError.unreadable(path: name, reason: "the zip member disappeared")
             }
             var bodyError: Error?
+            let checksum: CRC32
             do {
-                _ = try archive.extract(entry, bufferSize: ExportFile.chunkSize, skipCRC32: false) { data in
+                checksum = try archive.extract(entry, bufferSize: ExportFile.chunkSize, skipCRC32: false) { data in
                     do { try data.withUnsafeBytes(body) } catch { bodyError = error; throw error }
                 }
             } catch {
                 if let bodyError { throw bodyError }
                 throw ImportError.unreadable(path: name, reason: "cannot decompress (\(error))")
+            }
+            // The consumer form of extract computes the CRC-32 but does not compare it: we do, after the
+            // last byte and before the file's transaction commits, so a corrupt member writes nothing.
+            guard checksum == entry.checksum else {
+                throw ImportError.unreadable(path: name, reason: String(format: "the zip member is corrupt: its CRC-32 is %08x, the zip says %08x; nothing from it was written",
+                                                                        checksum, entry.checksum))
             }
         }
     }

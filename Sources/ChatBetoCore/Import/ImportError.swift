@@ -17,6 +17,16 @@ public enum ImportError: Error, CustomStringConvertible, Sendable {
     case database(file: String?, conversationID: String?, underlying: StoreError)
     /// Ctrl-C: the file being written was rolled back; files finished before it stay.
     case interrupted(file: String?)
+    /// Another import holds this database's import lock and did not finish in time.
+    case busy(holder: String, waitedSeconds: Int)
+    /// An import stopped part-way: what was committed, the file that failed, the files never read.
+    indirect case stopped(ImportError, committed: [String], failed: String?, notRead: [String])
+
+    /// The error that stopped the import, without the summary of files.
+    public var underlying: ImportError {
+        if case .stopped(let e, _, _, _) = self { return e.underlying }
+        return self
+    }
 
     public var description: String {
         switch self {
@@ -33,6 +43,15 @@ public enum ImportError: Error, CustomStringConvertible, Sendable {
         case .interrupted(let file):
             return "import interrupted" + (file.map { " in \($0); nothing from that file was written" } ?? "") +
                 "; run the same import again to finish (finished files are skipped)"
+        case .busy(let holder, let waited):
+            return "import failed: another import is running on this database (\(holder)); waited \(waited) s. " +
+                "Run it again when that one has finished"
+        case .stopped(let error, let committed, let failed, let notRead):
+            var lines = ["\(error)"]
+            lines.append("committed: " + (committed.isEmpty ? "no files" : committed.joined(separator: ", ")))
+            if let failed { lines.append("failed: \(failed) (nothing from it was written)") }
+            if !notRead.isEmpty { lines.append("not read: " + notRead.joined(separator: ", ")) }
+            return lines.joined(separator: "\n")
         case .database(let file, let id, let underlying):
             var s = "import failed"
             if let file { s += ": \(file)" }

@@ -7,8 +7,12 @@ public struct ImportOptions: Sendable, Equatable {
     /// A project list saved from the ChatGPT web app (the `gizmos/snorlax/sidebar` JSON), naming projects.
     public var projectsFile: URL?
 
-    public init(dryRun: Bool = false, projectsFile: URL? = nil) {
+    /// Size limits; nil: the documented defaults, fitted to the server's max_allowed_packet.
+    public var limits: ImportLimits?
+
+    public init(dryRun: Bool = false, projectsFile: URL? = nil, limits: ImportLimits? = nil) {
         self.dryRun = dryRun
         self.projectsFile = projectsFile
+        self.limits = limits
     }
 }

@@ -14,12 +14,16 @@ struct ImportPlanner {
     }
 
     private(set) var existing: [String: Existing]
-    /// Hashes of imported conversations, so unchanged bytes are recognised without parsing them.
-    let knownHashes: Set<String>
+    /// Hashes of imported conversations (to their ids), so unchanged bytes are recognised without parsing them.
+    let knownHashes: [String: String]
 
     init(existing: [String: Existing]) {
         self.existing = existing
-        knownHashes = Set(existing.values.filter { $0.origin == "import" }.compactMap(\.contentHash))
+        var hashes: [String: String] = [:]
+        for (id, e) in existing where e.origin == "import" {
+            if let h = e.contentHash { hashes[h] = id }
+        }
+        knownHashes = hashes
     }
 
     /// What to do with a parsed conversation; remembers the outcome so a repeat in the same run is unchanged.

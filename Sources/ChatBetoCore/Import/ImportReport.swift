@@ -18,13 +18,30 @@ public struct ImportReport: Codable, Sendable, CustomStringConvertible {
         public var reason: String
     }
 
+    /// Something repaired or cut while importing a conversation that was kept (a broken parent link,
+    /// an over-long message, an invalid escape, a long title). `nodeID` names the message, when one.
+    public struct Repair: Codable, Sendable, Equatable {
+        public var conversationID: String
+        public var nodeID: String?
+        public var file: String
+        public var problem: String
+    }
+
     public var source: String
     public var dryRun: Bool
+    /// Files whose transaction committed (everything in them is stored).
     public var files: [File] = []
+    /// The file that failed, when the import stopped (nothing from it was written).
+    public var failedFile: String?
+    /// Files never read because the import stopped before them.
+    public var unreadFiles: [String] = []
     public var conversationsNew = 0
     public var conversationsUpdated = 0
     public var conversationsUnchanged = 0
     public var skipped: [Skip] = []
+    public var repairs: [Repair] = []
+    /// Imported conversations in the database that this export does not hold (kept, never deleted).
+    public var conversationsNotInExport = 0
     /// Message rows written (or that would be written).
     public var messages = 0
     public var assets = 0
@@ -53,16 +70,26 @@ public struct ImportReport: Codable, Sendable, CustomStringConvertible {
     public var description: String {
         var lines: [String] = []
         let verb = dryRun ? "would import" : "imported"
-        lines.append("\(dryRun ? "dry run: " : "")\(files.count) file\(files.count == 1 ? "" : "s") read (\(ImportReport.megabytes(bytes)))" +
+        lines.append("\(dryRun ? "dry run: " : "")\(files.count) file\(files.count == 1 ? "" : "s") \(dryRun ? "read" : "committed") (\(ImportReport.megabytes(bytes)))" +
                      (files.count <= 5 ? ": " + files.map(\.name).joined(separator: ", ") : ""))
-        lines.append("conversations: \(conversationsNew) new, \(conversationsUpdated) updated, \(conversationsUnchanged) unchanged, \(skipped.count) skipped")
+        if let failedFile { lines.append("failed: \(failedFile) (nothing from it was written)") }
+        if !unreadFiles.isEmpty {
+            lines.append("not read: " + (unreadFiles.count <= 5 ? unreadFiles.joined(separator: ", ") : "\(unreadFiles.count) files"))
+        }
+        lines.append("conversations: \(conversationsNew) new, \(conversationsUpdated) updated, \(conversationsUnchanged) unchanged, \(skipped.count) skipped" +
+                     (conversationsNotInExport > 0 ? ", \(conversationsNotInExport) not in this export (kept)" : ""))
         lines.append("\(verb) \(messages) message\(messages == 1 ? "" : "s"), \(assets) asset reference\(assets == 1 ? "" : "s")")
         lines.append("projects: \(projects) (\(projectsNew) new\(projectsNamed > 0 ? ", \(projectsNamed) named from the projects file" : "")), custom GPTs: \(gizmos)")
         lines.append(String(format: "%.2f s, %.1f MB/s, %.0f conversations/s", elapsedSeconds, megabytesPerSecond, conversationsPerSecond))
         for s in skipped.prefix(20) {
-            lines.append("  skipped \(s.conversationID ?? "(no id)") in \(s.file) at byte \(s.offset): \(s.reason)")
+            // Offset 0 is no location (a conversation inside a top-level object): the id names it.
+            lines.append("  skipped \(s.conversationID ?? "(no id)") in \(s.file)\(s.offset > 0 ? " at byte \(s.offset)" : ""): \(s.reason)")
         }
         if skipped.count > 20 { lines.append("  … and \(skipped.count - 20) more skipped") }
+        for r in repairs.prefix(20) {
+            lines.append("  repaired conversation \(r.conversationID)\(r.nodeID.map { ", node \($0)" } ?? "") in \(r.file): \(r.problem)")
+        }
+        if repairs.count > 20 { lines.append("  … and \(repairs.count - 20) more repairs") }
         return lines.joined(separator: "\n")
     }
 
@@ -70,6 +97,7 @@ public struct ImportReport: Codable, Sendable, CustomStringConvertible {
     public var json: String {
         var capped = self
         capped.skipped = Array(skipped.prefix(100))
+        capped.repairs = Array(repairs.prefix(100))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(capped) else { return "{}" }

@@ -6,18 +6,29 @@ final class ImportWriter {
     private let connection: MySQLConnection
     private let messageRows: BulkInsert
     private let assetRows: BulkInsert
+    /// Re-imports merge into the stored tree: upserts, never deletes.
+    private let mergedMessageRows: BulkInsert
+    private let mergedAssetRows: BulkInsert
     private var projectIDs: [String: Int64] = [:]
     private var gizmos: [String: (type: String?, first: String?, last: String?)] = [:]
 
-    init(connection: MySQLConnection) throws {
+    static let messageColumns: [BulkInsert.ColumnType] = [
+        .text, .text, .text, .integer, .integer, .text, .text, .text, .text, .text, .integer, .real, .text, .text,
+        .text, .text, .text, .integer, .integer, .integer, .text,
+    ]
+    static let assetColumns: [BulkInsert.ColumnType] = [.text, .text, .integer, .text, .text, .text, .text, .integer]
+
+    /// `maxBatchBytes` bounds one batch of rows (keep it under the server's max_allowed_packet).
+    init(connection: MySQLConnection, maxBatchBytes: Int = 8 << 20) throws {
         self.connection = connection
-        messageRows = try BulkInsert(connection: connection, sql: SQL.Import.insertMessage, columns: [
-            .text, .text, .text, .integer, .integer, .text, .text, .text, .text, .text, .integer, .real, .text, .text,
-            .text, .text, .text, .integer, .integer, .integer, .text,
-        ])
-        assetRows = try BulkInsert(connection: connection, sql: SQL.Import.insertAsset, columns: [
-            .text, .text, .integer, .text, .text, .text, .text, .integer,
-        ])
+        messageRows = try BulkInsert(connection: connection, sql: SQL.Import.insertMessage, columns: ImportWriter.messageColumns,
+                                     maxBytes: maxBatchBytes)
+        assetRows = try BulkInsert(connection: connection, sql: SQL.Import.insertAsset, columns: ImportWriter.assetColumns,
+                                   maxBytes: maxBatchBytes)
+        mergedMessageRows = try BulkInsert(connection: connection, sql: SQL.Import.upsertMessage, columns: ImportWriter.messageColumns,
+                                           maxBytes: maxBatchBytes)
+        mergedAssetRows = try BulkInsert(connection: connection, sql: SQL.Import.upsertAsset, columns: ImportWriter.assetColumns,
+                                         maxBytes: maxBatchBytes)
     }
 
     /// Writes one conversation; returns whether it created its project.
@@ -33,23 +44,37 @@ final class ImportWriter {
             projectID = .null
         }
         if let g = c.gizmoID { noteGizmo(g, type: c.gizmoType, time: c.createTime) }
-        let values: [SQLValue] = [
-            projectID, .optional(c.title), .optional(c.createTime), .optional(c.updateTime), .optional(c.gizmoID),
-            .optional(c.gizmoType), .optional(c.defaultModelSlug), .optional(c.currentNode), .int(c.isArchived ? 1 : 0),
-            .int(Int64(c.messages.count)), .text(c.contentHash), .optional(c.extra),
-        ]
+        var c = c
+        var currentNode = c.currentNode
+        var messageCount = c.messages.count
+        var updateTime = c.updateTime
         if update {
             // Rows of this conversation may still sit in the buffers when it appears twice in one run.
             try flush()
-            try connection.query(SQL.Import.deleteMessages, [.text(c.id)])
-            try connection.query(SQL.Import.deleteAssets, [.text(c.id)])
+            let merge = try self.merge(c)
+            for i in c.messages.indices { c.messages[i].visibleIndex = merge.visibleIndex[c.messages[i].nodeID] }
+            currentNode = merge.leaf
+            messageCount = merge.nodeCount
+            if let stored = try connection.queryOne(SQL.Import.storedConversation, [.text(c.id)])?.string("update_time"),
+               stored > (updateTime ?? "") {
+                updateTime = stored  // local turns are newer than the export
+            }
+        }
+        let values: [SQLValue] = [
+            projectID, .optional(c.title), .optional(c.createTime), .optional(updateTime), .optional(c.gizmoID),
+            .optional(c.gizmoType), .optional(c.defaultModelSlug), .optional(currentNode), .int(c.isArchived ? 1 : 0),
+            .int(Int64(messageCount)), .text(c.contentHash), .optional(c.extra),
+        ]
+        if update {
             try connection.query(SQL.Import.updateConversation, values + [.text(c.id)])
         } else {
             try connection.query(SQL.Import.insertConversation, [.text(c.id)] + values)
         }
         let id = SQLValue.text(c.id)
+        let messageSink = update ? mergedMessageRows : messageRows
+        let assetSink = update ? mergedAssetRows : assetRows
         for m in c.messages {
-            try messageRows.append([
+            try messageSink.append([
                 id, .text(m.nodeID), .optional(m.parentID), .int(Int64(m.childIndex)), .optional(m.visibleIndex),
                 .optional(m.role), .optional(m.authorName), .optional(m.recipient), .optional(m.channel), .optional(m.status),
                 .optional(m.endTurn), .optional(m.weight), .optional(m.modelSlug), .optional(m.contentType), .optional(m.text),
@@ -58,7 +83,7 @@ final class ImportWriter {
             ])
         }
         for a in c.assets {
-            try assetRows.append([
+            try assetSink.append([
                 id, .text(a.nodeID), .int(Int64(a.position)), .text(a.pointer), .text(a.kind), .optional(a.exportPath),
                 .optional(a.mimeType), a.sizeBytes.map { .int($0) } ?? .null,
             ])
@@ -66,10 +91,28 @@ final class ImportWriter {
         return created
     }
 
+    /// Merges a re-imported conversation into the stored tree: computes the visible path over both and
+    /// moves the stored nodes that are not in the export on or off it.
+    private func merge(_ c: ConversationRecord) throws -> TreeMerge {
+        let stored = try connection.query(SQL.Import.storedNodes, [.text(c.id)]).records.map { r in
+            TreeMerge.StoredNode(id: r.string("node_id") ?? "", parent: r.string("parent_node_id"), createTime: r.string("create_time"),
+                                 visibleIndex: r.int("visible_index").map(Int.init), onVisiblePath: r.int("on_visible_path") == 1)
+        }
+        let storedLeaf = try connection.queryOne(SQL.Import.storedConversation, [.text(c.id)])?.string("current_node")
+        let merge = TreeMerge(stored: stored, export: c.messages, exportLeaf: c.currentNode, storedLeaf: storedLeaf)
+        for change in merge.storedChanges {
+            try connection.query(SQL.Import.setVisible, [change.visibleIndex.map { .int(Int64($0)) } ?? .null,
+                                                         .int(change.visibleIndex == nil ? 0 : 1), .text(c.id), .text(change.id)])
+        }
+        return merge
+    }
+
     /// Sends buffered rows and the custom GPTs seen; call before committing.
     func flush() throws {
         try messageRows.flush()
         try assetRows.flush()
+        try mergedMessageRows.flush()
+        try mergedAssetRows.flush()
         for (id, g) in gizmos {
             try connection.query(SQL.Import.upsertGizmo, [.text(id), .optional(g.type), .optional(g.first), .optional(g.last)])
         }
@@ -80,6 +123,8 @@ final class ImportWriter {
     func discard() {
         messageRows.discard()
         assetRows.discard()
+        mergedMessageRows.discard()
+        mergedAssetRows.discard()
         gizmos.removeAll()
         projectIDs.removeAll()
     }

@@ -24,22 +24,30 @@ public final class Importer {
     /// Throws `ImportError` for problems that stop the import; files committed before it stay.
     /// `cancellation` (Ctrl-C) stops the import between conversations; the current file is rolled back.
     public func run(source: URL, options: ImportOptions = ImportOptions(), progress: ImportProgress? = nil,
-                    cancellation: CancellationFlag? = nil) throws -> ImportReport {
+                    cancellation: CancellationFlag? = nil, notice: ((String) -> Void)? = nil) throws -> ImportReport {
         self.cancellation = cancellation
         defer { self.cancellation = nil }
         let started = Date()
         var report = ImportReport(source: source.path, dryRun: options.dryRun)
         let export = try ExportSource.open(source)
         let sidebar = try options.projectsFile.map { try SidebarProjects.load($0) }
-        var planner = ImportPlanner(existing: try loadExisting())
+        // One import at a time per database: the state it plans from must not change under it.
+        let lock = options.dryRun ? nil : try ImportLock.acquire(connection: connection, notice: notice)
+        defer { lock?.release() }
+        let existing = try loadExisting()
+        var planner = ImportPlanner(existing: existing)
         var knownProjects = Set(try connection.query(SQL.Import.knownProjects).rows.compactMap { $0.first?.textValue })
         var seenGizmos: Set<String> = []
+        var seenIDs: Set<String> = []
         var importID: Int64?
         if !options.dryRun {
             importID = Int64(try connection.query(SQL.Import.start, [.text(String(source.path.prefix(1024)))]).lastInsertID)
         }
-        let writer = options.dryRun ? nil : try ImportWriter(connection: connection)
-        let reader = ConversationReader(source: export, knownHashes: planner.knownHashes)
+        let packet = (try? connection.queryOne(SQL.Import.maxAllowedPacket))?["packet"].int64Value.map(Int.init)
+        let limits = options.limits ?? ImportLimits.forServer(maxAllowedPacket: packet)
+        let batchBytes = min(8 << 20, max(1 << 20, (packet ?? (64 << 20)) / 4))
+        let writer = options.dryRun ? nil : try ImportWriter(connection: connection, maxBatchBytes: batchBytes)
+        let reader = ConversationReader(source: export, knownHashes: planner.knownHashes, limits: limits)
         progress?.start(totalBytes: export.totalBytes)
         reader.start()
         defer { reader.queue.cancel(); progress?.finish() }
@@ -50,16 +58,30 @@ public final class Importer {
             if let error { report.error = "\(error)" }
             if let importID { _ = try? connection.query(SQL.Import.finish, [.text(report.json), .int(importID)]) }
         }
+        var current: ExportFile?
+        func stopped(_ error: ImportError, committed: ImportReport) -> ImportError {
+            // The record counts only committed work: what the failed file did is rolled back.
+            report = committed
+            report.failedFile = current?.name
+            let done = Set(report.files.map(\.name) + [current?.name].compactMap { $0 })
+            report.unreadFiles = export.files.map(\.name).filter { !done.contains($0) }
+            let wrapped = ImportError.stopped(error, committed: report.files.map(\.name), failed: report.failedFile,
+                                              notRead: report.unreadFiles)
+            finishRecord(error: wrapped)
+            return wrapped
+        }
 
+        var committed = report
         do {
             while let item = reader.queue.pop() {
                 switch item {
                 case .fileStarted(let file):
+                    current = file
                     var fileReport = ImportReport.File(name: file.name, bytes: file.size, conversations: 0)
                     let body = {
                         try self.consume(file: file, reader: reader, planner: &planner, writer: writer, report: &report,
-                                         knownProjects: &knownProjects, seenGizmos: &seenGizmos, fileReport: &fileReport,
-                                         progress: progress)
+                                         knownProjects: &knownProjects, seenGizmos: &seenGizmos, seenIDs: &seenIDs,
+                                         fileReport: &fileReport, progress: progress)
                     }
                     do {
                         if options.dryRun { try body() } else { try connection.transaction(body) }
@@ -68,6 +90,8 @@ public final class Importer {
                         throw error
                     }
                     report.files.append(fileReport)
+                    current = nil
+                    committed = report
                 case .failed(let error):
                     throw error
                 default:
@@ -76,6 +100,7 @@ public final class Importer {
             }
             report.projects = knownProjects.count
             report.gizmos = seenGizmos.count
+            report.conversationsNotInExport = existing.filter { $0.value.origin == "import" && !seenIDs.contains($0.key) }.count
             if let sidebar { report.projectsNamed = sidebar.projects.count }
             if !options.dryRun {
                 try connection.transaction {
@@ -89,12 +114,10 @@ public final class Importer {
                 report.projects = knownProjects.union(sidebar.projects.map(\.gizmoID)).count
             }
         } catch let error as ImportError {
-            finishRecord(error: error)
-            throw error
+            throw stopped(error, committed: committed)
         } catch let error as StoreError {
-            let wrapped = ImportError.database(file: report.files.last?.name, conversationID: nil, underlying: error)
-            finishRecord(error: wrapped)
-            throw wrapped
+            throw stopped(ImportError.database(file: current?.name ?? report.files.last?.name, conversationID: nil, underlying: error),
+                          committed: committed)
         }
         finishRecord(error: nil)
         return report
@@ -103,11 +126,12 @@ public final class Importer {
     /// Consumes one file's items up to its end, writing each conversation.
     private func consume(file: ExportFile, reader: ConversationReader, planner: inout ImportPlanner, writer: ImportWriter?,
                          report: inout ImportReport, knownProjects: inout Set<String>, seenGizmos: inout Set<String>,
-                         fileReport: inout ImportReport.File, progress: ImportProgress?) throws {
+                         seenIDs: inout Set<String>, fileReport: inout ImportReport.File, progress: ImportProgress?) throws {
         while let item = reader.queue.pop() {
             if cancellation?.isCancelled == true { throw ImportError.interrupted(file: file.name) }
             switch item {
             case .conversation(let c, let done):
+                seenIDs.insert(c.id)
                 let action = planner.plan(id: c.id, contentHash: c.contentHash)
                 switch action {
                 case .insert, .update:
@@ -121,6 +145,7 @@ public final class Importer {
                     report.assets += c.assets.count
                     if let p = c.projectGizmoID, knownProjects.insert(p).inserted { report.projectsNew += 1 }
                     if let g = c.gizmoID, c.projectGizmoID == nil { seenGizmos.insert(g) }
+                    report.repairs += c.repairs.map { ImportReport.Repair(conversationID: c.id, nodeID: $0.nodeID, file: file.name, problem: $0.problem) }
                 case .unchanged:
                     report.conversationsUnchanged += 1
                 case .skipLocal:
@@ -129,11 +154,13 @@ public final class Importer {
                 }
                 fileReport.conversations += 1
                 progress?.update(bytes: done, conversations: report.conversationsRead)
-            case .unchanged(let done):
+            case .unchanged(let id, let done):
+                if let id { seenIDs.insert(id) }
                 report.conversationsUnchanged += 1
                 fileReport.conversations += 1
                 progress?.update(bytes: done, conversations: report.conversationsRead)
             case .skipped(let skip, let done):
+                if let id = skip.conversationID { seenIDs.insert(id) }
                 report.skipped.append(skip)
                 fileReport.conversations += 1
                 progress?.update(bytes: done, conversations: report.conversationsRead)

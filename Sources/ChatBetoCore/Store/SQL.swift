@@ -326,9 +326,31 @@ public enum SQL {
               message_count = ?, content_hash = ?, extra = ?, imported_at = CURRENT_TIMESTAMP(6)
             WHERE id = ? AND origin = 'import'
             """
-        /// Imported messages only: replies added in chatbeto (with a response id) stay.
-        static let deleteMessages = "DELETE FROM messages WHERE conversation_id = ? AND response_id IS NULL"
-        static let deleteAssets = "DELETE FROM assets WHERE conversation_id = ?"
+        /// A re-imported conversation's stored tree, merged with the export's (nothing is ever deleted).
+        static let storedNodes = """
+            SELECT node_id, parent_node_id, child_index, create_time, visible_index, on_visible_path
+            FROM messages WHERE conversation_id = ?
+            """
+        static let storedConversation = "SELECT current_node, update_time FROM conversations WHERE id = ?"
+        /// Moves a stored node on or off the recomputed visible path. Parameters: index, flag, conversation, node.
+        static let setVisible = "UPDATE messages SET visible_index = ?, on_visible_path = ? WHERE conversation_id = ? AND node_id = ?"
+        /// Re-import: adds new nodes and updates imported ones in place; chatbeto's own columns
+        /// (response id, token counts) stay. Same parameters as `insertMessage`.
+        static let upsertMessage = insertMessage + """
+
+            ON DUPLICATE KEY UPDATE parent_node_id = VALUES(parent_node_id), child_index = VALUES(child_index),
+              visible_index = VALUES(visible_index), role = VALUES(role), author_name = VALUES(author_name),
+              recipient = VALUES(recipient), channel = VALUES(channel), status = VALUES(status), end_turn = VALUES(end_turn),
+              weight = VALUES(weight), model_slug = VALUES(model_slug), content_type = VALUES(content_type), text = VALUES(text),
+              create_time = VALUES(create_time), update_time = VALUES(update_time), is_hidden = VALUES(is_hidden),
+              on_visible_path = VALUES(on_visible_path), is_incomplete = VALUES(is_incomplete), raw = VALUES(raw)
+            """
+        /// Same parameters as `insertAsset`.
+        static let upsertAsset = insertAsset + """
+
+            ON DUPLICATE KEY UPDATE asset_pointer = VALUES(asset_pointer), kind = VALUES(kind), export_path = VALUES(export_path),
+              mime_type = VALUES(mime_type), size_bytes = VALUES(size_bytes)
+            """
         static let insertMessage = """
             INSERT INTO messages (conversation_id, node_id, parent_node_id, child_index, visible_index, role, author_name,
               recipient, channel, status, end_turn, weight, model_slug, content_type, text, create_time, update_time,
@@ -369,6 +391,14 @@ public enum SQL {
             """
         static let nameGizmo = "UPDATE gizmos SET name = ? WHERE id = ? AND NOT (name <=> ?)"
         static let start = "INSERT INTO imports (source, started_at) VALUES (?, CURRENT_TIMESTAMP(6))"
+        static let maxAllowedPacket = "SELECT @@max_allowed_packet AS packet"
+        /// The import lock (a named server lock: works on any server). Parameters: name, seconds to wait.
+        /// Who holds the lock: its connection id, then that connection's account and time (when visible).
+        static let lockHolder = "SELECT IS_USED_LOCK(?) AS holder"
+        static let connectionInfo = """
+            SELECT USER AS user, HOST AS host, TIME AS seconds, COALESCE(INFO, COMMAND) AS doing
+            FROM information_schema.PROCESSLIST WHERE ID = ?
+            """
         static let finish = "UPDATE imports SET finished_at = CURRENT_TIMESTAMP(6), report = ? WHERE id = ?"
     }
 

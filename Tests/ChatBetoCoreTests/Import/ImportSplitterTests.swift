@@ -3,10 +3,11 @@ import Testing
 @testable import ChatBetoCore
 
 @Suite struct ImportSplitterTests {
-    private func split(_ text: String, chunk: Int) throws -> [String] {
+    private func split(_ text: String, chunk: Int, limit: Int = ImportLimits.maxConversationBytes) throws -> [String] {
         var splitter = ConversationSplitter()
         var out: [String] = []
         let bytes = Array(text.utf8)
+        splitter.maxValueBytes = limit
         var i = 0
         while i < bytes.count {
             let end = min(bytes.count, i + chunk)
@@ -14,6 +15,7 @@ import Testing
                 try splitter.feed(buffer) { piece in
                     switch piece {
                     case .element(let d, _), .document(let d): out.append(String(decoding: d, as: UTF8.self))
+                    case .oversized(let offset, let bytes): out.append("oversized \(offset) \(bytes)")
                     }
                 }
             }
@@ -27,6 +29,13 @@ import Testing
         let text = #" [ {"a": "x]}\"{", "b": [1, {"c": null}]} ,{"d":"\\"}, {}] "#
         for chunk in [1, 2, 3, 7, 1000] {
             #expect(try split(text, chunk: chunk) == [#"{"a": "x]}\"{", "b": [1, {"c": null}]}"#, #"{"d":"\\"}"#, "{}"])
+        }
+    }
+
+    @Test func elementOverTheLimitIsSkippedWithoutBeingHeld() throws {
+        let text = #"[{"a": 1}, {"big": "0123456789012345678901234567890123456789"}, {"b": 2}]"#
+        for chunk in [1, 7, 100] {
+            #expect(try split(text, chunk: chunk, limit: 20) == [#"{"a": 1}"#, "oversized 11 51", #"{"b": 2}"#])
         }
     }
 

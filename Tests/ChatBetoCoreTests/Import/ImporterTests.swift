@@ -23,7 +23,8 @@ import Testing
             target = best?.0
         }
         var path: [String] = []
-        while let t = target { path.insert(t, at: 0); target = mapping[t]?["parent"] as? String }
+        var seen = Set<String>()
+        while let t = target, seen.insert(t).inserted { path.insert(t, at: 0); target = mapping[t]?["parent"] as? String }
         return path
     }
 
@@ -36,6 +37,8 @@ import Testing
             for conv in try ImportFixtures.conversations(in: url) {
                 let id = conv["id"] as! String
                 if report.skipped.contains(where: { $0.conversationID == id }) { continue }
+                // Repaired trees (a cycle cut, a missing parent) are checked below.
+                if report.repairs.contains(where: { $0.conversationID == id }) { continue }
                 let rows = try c.query("SELECT node_id FROM messages WHERE conversation_id = ? AND on_visible_path = 1 ORDER BY visible_index", [.text(id)])
                 #expect(rows.rows.map { $0[0].textValue! } == expectedVisiblePath(conv), "\(name) \(id)")
                 let mapping = conv["mapping"] as! [String: Any]
@@ -46,11 +49,16 @@ import Testing
                 #expect(shown.allSatisfy { $0[0].textValue != "assistant" || ($0[1].textValue ?? "all") == "all" })
             }
         }
-        // 2015pulsar's malformed cases are skipped with their ids; the rest of its file imported.
+        // 2015pulsar's malformed cases are salvaged whole, the broken links reported by node.
         let pulsar = try Importer(connection: c).run(source: ImportFixtures.sample(ImportFixtures.sampleNames[0]), options: ImportOptions(dryRun: true))
-        #expect(Set(pulsar.skipped.compactMap(\.conversationID)) == ["cycle", "missingParent"])
-        #expect(pulsar.conversationsUnchanged == 6)
-        #expect(try ImportFixtures.count(c, "SELECT COUNT(*) FROM conversations WHERE id IN ('cycle', 'missingParent')") == 0)
+        #expect(pulsar.skipped.isEmpty)
+        #expect(pulsar.conversationsUnchanged == 8)
+        for conv in try ImportFixtures.conversations(in: ImportFixtures.sample(ImportFixtures.sampleNames[0])) {
+            let id = conv["id"] as! String
+            guard id == "cycle" || id == "missingParent" else { continue }
+            let mapping = conv["mapping"] as! [String: Any]
+            #expect(try ImportFixtures.count(c, "SELECT COUNT(*) FROM messages WHERE conversation_id = ?", [.text(id)]) == mapping.count)
+        }
         // india-map: 48 nodes, 38 on the visible path.
         let india = "SELECT COUNT(*), SUM(on_visible_path) FROM messages WHERE conversation_id = (SELECT id FROM conversations WHERE title LIKE '%India%' LIMIT 1)"
         let row = try c.query(india).rows[0]
@@ -219,7 +227,7 @@ import Testing
             _ = try Importer(connection: c).run(source: dir)
             Issue.record("a truncated shard must fail")
         } catch let error as ImportError {
-            guard case .invalidFile(let file, let offset, _) = error else { Issue.record("\(error)"); return }
+            guard case .invalidFile(let file, let offset, _) = error.underlying else { Issue.record("\(error)"); return }
             #expect(file == "conversations-001.json")
             #expect(offset == data.count * 2 / 3)
             #expect("\(error)".contains("conversations-001.json, byte \(offset)"))
@@ -281,11 +289,15 @@ import Testing
         try text.write(to: f, atomically: true, encoding: .utf8)
         let db = try TestServer.freshDatabase()
         let report = try Importer(connection: db.connection).run(source: f)
-        #expect(report.conversationsNew == 1)
-        #expect(report.skipped.map(\.conversationID) == ["loop", "orphan", "notobject", "badmessage", "nomapping"])
+        // A cycle and a missing parent are salvaged (every node kept, the link reported); the rest is skipped.
+        #expect(report.conversationsNew == 3)
+        #expect(report.skipped.map(\.conversationID) == ["notobject", "badmessage", "nomapping"])
         #expect(report.skipped.allSatisfy { $0.file == "conversations.json" && $0.offset > 0 })
-        #expect(report.description.contains("skipped loop in conversations.json"))
-        #expect(try ImportFixtures.count(db.connection, "SELECT COUNT(*) FROM conversations") == 1)
+        #expect(report.description.contains("skipped notobject in conversations.json"))
+        #expect(Set(report.repairs.map(\.conversationID)) == ["loop", "orphan"])
+        #expect(report.description.contains("repaired conversation orphan, node a in conversations.json: its parent 'zzz' is missing"))
+        #expect(try ImportFixtures.count(db.connection, "SELECT COUNT(*) FROM conversations") == 3)
+        #expect(try ImportFixtures.count(db.connection, "SELECT COUNT(*) FROM messages WHERE conversation_id IN ('loop', 'orphan')") == 3)
     }
 
     @Test func projectsGetProvisionalNamesAndUserNamesSurvive() throws {
