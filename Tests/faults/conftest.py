@@ -55,10 +55,12 @@ class Home:
             if not entry.name.isdigit():
                 continue
             try:
+                comm = (entry / "comm").read_text().strip()
                 cmd = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
             except OSError:
                 continue
-            if ("mariadbd" in cmd or "mysqld" in cmd) and str(self.path) in cmd:
+            # The server itself (not a client naming a socket under the home), of this home (not h10 for h1).
+            if comm in ("mariadbd", "mysqld") and (str(self.path) + "/") in cmd:
                 pids.append(int(entry.name))
         return pids
 

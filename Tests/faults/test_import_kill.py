@@ -24,7 +24,9 @@ class Watcher:
 
     def __init__(self, home):
         sock = home.path / "mysql/run/mariadbd.sock"
-        self.proc = subprocess.Popen(["mariadb", "-S", str(sock), "-u", "root", "-N", "-B", "--unbuffered", "chatbeto"],
+        # root.cnf (0600) holds the superuser's password: the private server has one.
+        self.proc = subprocess.Popen(["mariadb", f"--defaults-extra-file={home.path / 'mysql/root.cnf'}", "-S", str(sock),
+                                      "-u", "root", "-N", "-B", "--unbuffered", "chatbeto"],
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1)
         # Dirty reads: the rows an import's open transaction has written so far.
         self.ask("SET SESSION TRANSACTION ISOLATION LEVEL READ UNCOMMITTED")
