@@ -1,12 +1,13 @@
 import Foundation
 
-/// Builds the shell from the options and runs it: `-e` text, a `-f` script, piped stdin, or the
-/// interactive loop on a terminal.
+/// Builds the context from the options and runs it: `-e` text, a `-f` script, piped stdin, or the
+/// interactive loop on a terminal. In every mode the saved session is restored before the first
+/// command that uses it (`CommandContext.execute`); on a terminal, at start-up.
 public enum ChatBetoApp {
     public static func run(options: ShellOptions, commands: String?, scriptFile: String?) -> Int32 {
-        let shell = Shell(options: options)
-        let repl = REPL(shell: shell)
-        shell.sourceFile = { path in try repl.runFile(path) }
+        let output = TerminalSink(options: options)
+        let context = CommandContext(options: options, output: output)
+        let repl = REPL(context: context, output: output)
         if let commands {
             return repl.run(reader: StringLineReader(commands), sourceName: "-e").rawValue
         }
@@ -17,32 +18,32 @@ public enum ChatBetoApp {
             } catch let failed as ScriptFailed {
                 return failed.code.rawValue
             } catch {
-                _ = shell.console.writeError("error: \(error)\n")
+                output.diagnostics("error: \(error)")
                 return REPL.ExitCode.usage.rawValue
             }
         }
         guard options.inputIsTerminal else {
             return repl.run(reader: BufferedLineReader(handle: FileHandle.standardInput), sourceName: "stdin").rawValue
         }
-        return interactive(shell: shell, repl: repl)
+        return interactive(context: context, output: output, repl: repl)
     }
 
-    private static func interactive(shell: Shell, repl: REPL) -> Int32 {
-        try? FileManager.default.createDirectory(at: shell.options.home, withIntermediateDirectories: true)
-        let reader = EditLineReader(programName: "chatbeto", historyPath: shell.options.home.appendingPathComponent("history").path)
+    private static func interactive(context: CommandContext, output: TerminalSink, repl: REPL) -> Int32 {
+        try? FileManager.default.createDirectory(at: context.options.home, withIntermediateDirectories: true)
+        let reader = EditLineReader(programName: "chatbeto", historyPath: context.options.home.appendingPathComponent("history").path)
         reader.historyFilter = { !SecretFilter.looksSecret($0) }
-        let completer = Completer(shell: shell)
+        let completer = Completer(context: context)
         reader.completer = { completer.candidates(lineBefore: $0, word: $1) }
-        shell.askLine = { question in
+        output.askLine = { question in
             if case .line(let answer) = reader.readLine(prompt: question) { return answer }
             return nil
         }
-        _ = shell.console.write("chatbeto \(ChatBeto.version) — your ChatGPT history in MySQL. Type 'help', or 'quit' to leave.\n")
+        output.write("chatbeto \(ChatBeto.version) — your ChatGPT history in MySQL. Type 'help', or 'quit' to leave.\n")
         do {
-            _ = try shell.db()
-            if let p = shell.state.project { shell.note("Resuming project '\(p.name)'" + (shell.state.conversation.map { ", conversation '\($0.displayTitle)'" } ?? "") + ".") }
+            try context.prepareSession()
+            if let p = context.state.project { context.note("Resuming project '\(p.name)'" + (context.state.conversation.map { ", conversation '\($0.displayTitle)'" } ?? "") + ".") }
         } catch {
-            _ = shell.console.writeError(shell.colors.red("error: ") + "\(error)\n")
+            output.error("\(error)", location: nil)
         }
         return repl.run(reader: reader, sourceName: nil).rawValue
     }

@@ -1,14 +1,14 @@
 /// Entering chat mode, where the REPL sends plain lines to the model and `/cmd` lines run commands.
 enum ChatMode {
     /// Turns chat mode on when a person is typing (not in scripts) and a key is set; says how to leave.
-    static func enterIfInteractive(_ shell: Shell) -> CommandResult {
-        guard shell.canChat else { return .none }
-        guard OpenAIConfig.fromEnvironment(shell.openAIEnvironment) != nil else {
-            shell.warn(ChatError.noAPIKey.description)
+    static func enterIfInteractive(_ context: CommandContext) -> CommandResult {
+        guard context.canChat else { return .none }
+        guard context.openAI.hasAPIKey else {
+            context.warn(ChatError.noAPIKey.description)
             return .none
         }
-        shell.chatMode = true
-        return .message("Chat mode with \(shell.model): type a message (\"\"\" starts and ends a multi-line one); "
+        context.loop?.enterChatMode()
+        return .message("Chat mode with \(context.model): type a message (\"\"\" starts and ends a multi-line one); "
                         + "commands with a leading '/': /show, /model ID, /retry, /exit or Ctrl-D to leave.")
     }
 

@@ -1,22 +1,24 @@
 import Foundation
 
 /// One conversation's turns with the model: brings the server copy up to date (asking before
-/// seeding), streams the reply to the terminal as it arrives, stores both turns in the tree, and
-/// offers the fix for the errors that have one (a forgotten server conversation, a too-long context).
+/// seeding), streams the reply to the output sink as it arrives (`ReplyEvent`s), stores both turns in
+/// the tree, and offers the fix for the errors that have one (a forgotten server conversation, a
+/// too-long context).
 public final class ChatSession {
-    let shell: Shell
+    let context: CommandContext
     let client: OpenAIClient
+    private var output: OutputSink { context.output }
 
-    public init(shell: Shell) throws {
-        self.shell = shell
-        client = try shell.openAIClient()
+    public init(context: CommandContext) throws {
+        self.context = context
+        client = try context.openAIClient()
     }
 
     /// Sends `text` as the next user turn of the current conversation and streams the reply.
     @discardableResult
     public func send(_ text: String) throws -> ResponseResult {
         let conversation = try currentConversation()
-        let thread = try shell.catalog.visibleThread(conversationID: conversation.id)
+        let thread = try context.catalog.visibleThread(conversationID: conversation.id)
         return try turn(conversation, path: thread, userText: text, existingUserNode: nil)
     }
 
@@ -24,7 +26,7 @@ public final class ChatSession {
     @discardableResult
     public func retry() throws -> ResponseResult {
         let conversation = try currentConversation()
-        let thread = try shell.catalog.visibleThread(conversationID: conversation.id)
+        let thread = try context.catalog.visibleThread(conversationID: conversation.id)
         guard let u = thread.lastIndex(where: { $0.role == "user" && !$0.isHidden }) else { throw ChatError.nothingToRetry }
         return try turn(conversation, path: Array(thread[..<u]), userText: thread[u].text ?? "", existingUserNode: thread[u].nodeID)
     }
@@ -33,27 +35,27 @@ public final class ChatSession {
     /// Returns the `conv_…` id, or throws `ChatError.seedingDeclined` when the user says no.
     public func ensureServerConversation(_ conversation: ConversationSummary, path: [StoredMessage],
                                          seedTurns: Int?) throws -> String {
-        let store = TurnStore(connection: try shell.connection)
+        let store = TurnStore(connection: try context.connection)
         let server = try store.serverThread(conversationID: conversation.id)
         var plan = SeedPlan.make(conversationID: conversation.id, path: path, server: server, seedTurns: seedTurns)
         if case .upToDate = plan.action, let id = server.id { return id }
         if plan.items.count > 2 {
             let verb = plan.action == .create ? "Seeding the new server conversation with" : "Sending the server conversation the missing"
-            var question = "\(verb) \(plan.summary(model: shell.model))"
+            var question = "\(verb) \(plan.summary(model: context.model))"
             if plan.skippedTurns > 0 { question += "; the \(plan.skippedTurns) older turns are left out (seed-turns \(seedTurns ?? 0))" }
-            if shell.options.assumeYes { shell.console.writeError("note: " + question + ".\n") }
-            if !shell.confirm(question + ". Send?") {
+            if context.options.assumeYes { output.diagnostics("note: " + question + ".") }
+            if !context.confirm(question + ". Send?") {
                 // A long thread: offer its last turns instead of all of them.
                 let shorter = ChatSession.shorterSeed
                 guard plan.action == .create, plan.turns > shorter,
-                      shell.confirm("Send only the last \(shorter) turns instead ('set seed-turns N' to choose)?") else {
+                      context.confirm("Send only the last \(shorter) turns instead ('set seed-turns N' to choose)?") else {
                     throw ChatError.seedingDeclined
                 }
                 plan = SeedPlan.make(conversationID: conversation.id, path: path, server: server, seedTurns: shorter)
             }
         }
         let outcome = Seeder.send(plan, client: client, metadata: ["chatbeto_conversation": String(conversation.id.prefix(512))])
-        shell.clearStatusLine()
+        output.progress(.clearStatus)
         try Seeder.record(outcome, plan: plan, store: store)
         if let error = outcome.error {
             if outcome.sentItems == 0 { throw error }
@@ -71,10 +73,10 @@ public final class ChatSession {
 
     private func turn(_ conversation: ConversationSummary, path: [StoredMessage], userText: String,
                       existingUserNode: String?, seedTurns: Int?? = nil, offered: Bool = false) throws -> ResponseResult {
-        let store = TurnStore(connection: try shell.connection)
-        let threadID = try ensureServerConversation(conversation, path: path, seedTurns: seedTurns ?? shell.settings.seedTurns)
-        let instructions = try conversation.projectID.flatMap { try shell.catalog.project(id: $0)?.instructions }
-        let model = shell.model
+        let store = TurnStore(connection: try context.connection)
+        let threadID = try ensureServerConversation(conversation, path: path, seedTurns: seedTurns ?? context.settings.seedTurns)
+        let instructions = try conversation.projectID.flatMap { try context.catalog.project(id: $0)?.instructions }
+        let model = context.model
         let started = Date()
         let flag = CancellationFlag()
         var printed = false
@@ -84,36 +86,31 @@ public final class ChatSession {
                 try client.streamResponse(model: model, conversationID: threadID, input: .text(userText),
                                           instructions: instructions?.isEmpty == false ? instructions : nil,
                                           cancellation: flag) { delta in
-                    if !printed {
-                        shell.clearStatusLine()
-                        if shell.canChat { shell.console.write(shell.colors.dim("\(model) › ")) }
-                    }
+                    if !printed { output.reply(.started(model: model)) }
                     printed = true
-                    shell.console.write(CellText.multiLine(delta))
+                    output.reply(.delta(delta))
                 }
             }
         } catch let error as OpenAIError {
-            shell.clearStatusLine()
-            if shell.canChat { shell.console.write("\n") }
+            output.reply(.aborted)
             guard !offered, let retry = try recovery(for: error, conversation: conversation, path: path) else { throw error }
             return try turn(conversation, path: path, userText: userText, existingUserNode: existingUserNode,
                             seedTurns: retry, offered: true)
         }
         if case .failed(let error) = result.status, result.text.isEmpty, !offered,
            let retry = try recovery(for: error, conversation: conversation, path: path) {
-            if shell.canChat { shell.console.write("\n") }
+            output.reply(.aborted)
             return try turn(conversation, path: path, userText: userText, existingUserNode: existingUserNode,
                             seedTurns: retry, offered: true)
         }
         if result.responseID == nil, result.text.isEmpty, result.status == .cancelled || { if case .interrupted = result.status { return true } else { return false } }() {
             // The server never started a response: nothing to keep, and the next turn starts from the same place.
-            shell.clearStatusLine()
-            if shell.canChat { shell.console.write("\n") }
-            shell.warn("the reply never started (cancelled or connection lost): nothing was stored; send it again")
+            output.reply(.aborted)
+            context.warn("the reply never started (cancelled or connection lost): nothing was stored; send it again")
             return result
         }
-        if result.text.isEmpty, let refusal = result.refusal { shell.console.write(CellText.multiLine(refusal)) }
-        if printed || !result.text.isEmpty || result.refusal != nil { shell.console.write(result.text.hasSuffix("\n") ? "" : "\n") }
+        if result.text.isEmpty, let refusal = result.refusal { output.reply(.refusal(refusal)) }
+        if printed || !result.text.isEmpty || result.refusal != nil { output.reply(.ended) }
         try record(result, userText: userText, existingUserNode: existingUserNode, parent: path.last?.nodeID,
                   conversation: conversation, model: model, started: started, into: store)
         report(result, model: model)
@@ -140,8 +137,8 @@ public final class ChatSession {
                 try store.setServerThread(conversationID: conversation.id, threadID: server.id, seededNode: ids.last)
             }
         }
-        shell.state.conversation = try shell.catalog.conversation(id: conversation.id)
-        try shell.persistSession()
+        context.state.conversation = try context.catalog.conversation(id: conversation.id)
+        try context.persistSession()
     }
 
     static func statusText(_ status: ResponseStatus) -> String {
@@ -158,36 +155,35 @@ public final class ChatSession {
         switch result.status {
         case .completed:
             if let u = result.usage {
-                var line = "\(model) · \(u.inputTokens) in / \(u.outputTokens) out tokens"
-                if let p = ModelPricing.price(for: model) { line += String(format: " · $%.4f", p.cost(inputTokens: u.inputTokens, outputTokens: u.outputTokens)) }
-                shell.note(line)
+                let cost = ModelPricing.price(for: model).map { $0.cost(inputTokens: u.inputTokens, outputTokens: u.outputTokens) }
+                output.reply(.finished(model: model, usage: u, cost: cost))
             }
         case .cancelled:
-            shell.warn("reply interrupted (Ctrl-C): the partial reply is kept, marked incomplete")
+            context.warn("reply interrupted (Ctrl-C): the partial reply is kept, marked incomplete")
         case .interrupted(let reason):
-            shell.warn("reply cut short (\(reason)): the partial reply is kept, marked incomplete; 'retry' regenerates it")
+            context.warn("reply cut short (\(reason)): the partial reply is kept, marked incomplete; 'retry' regenerates it")
         case .incomplete(let reason):
-            shell.warn("reply incomplete (\(reason ?? "unknown reason")): kept, marked incomplete")
+            context.warn("reply incomplete (\(reason ?? "unknown reason")): kept, marked incomplete")
         case .failed(let error):
-            shell.warn("reply failed: \(error.description) — what arrived is kept, marked incomplete")
+            context.warn("reply failed: \(error.description) — what arrived is kept, marked incomplete")
         }
     }
 
     /// For errors with a remedy, asks and returns the seed-turns to re-seed with (`.some(nil)` = all); nil = no remedy.
     private func recovery(for error: OpenAIError, conversation: ConversationSummary, path: [StoredMessage]) throws -> Int?? {
-        let store = TurnStore(connection: try shell.connection)
+        let store = TurnStore(connection: try context.connection)
         if error.status == 404, (error.endpoint ?? "").contains("conversation") || error.param == "conversation"
             || error.message.lowercased().contains("conversation") {
-            shell.warn(error.description)
-            guard shell.confirm("The server no longer knows this conversation. Re-seed it from the local history?") else { return nil }
+            context.warn(error.description)
+            guard context.confirm("The server no longer knows this conversation. Re-seed it from the local history?") else { return nil }
             try store.setServerThread(conversationID: conversation.id, threadID: nil, seededNode: nil)
-            return .some(shell.settings.seedTurns)
+            return .some(context.settings.seedTurns)
         }
         if error.code == "context_length_exceeded" {
             let turns = path.filter { $0.role == "user" && !$0.isHidden }.count
-            let fewer = max(1, min(turns, shell.settings.seedTurns ?? turns) / 2)
-            shell.warn(error.description)
-            guard turns > 1, shell.confirm("Re-seed a new server conversation with only the last \(fewer) turns?") else { return nil }
+            let fewer = max(1, min(turns, context.settings.seedTurns ?? turns) / 2)
+            context.warn(error.description)
+            guard turns > 1, context.confirm("Re-seed a new server conversation with only the last \(fewer) turns?") else { return nil }
             // The old server copy is of no further use; deleting it is a courtesy, so a failure does not matter.
             if let old = try store.serverThread(conversationID: conversation.id).id { _ = try? client.deleteConversation(id: old) }
             try store.setServerThread(conversationID: conversation.id, threadID: nil, seededNode: nil)
@@ -197,7 +193,7 @@ public final class ChatSession {
     }
 
     private func currentConversation() throws -> ConversationSummary {
-        guard let c = shell.state.conversation, let fresh = try shell.catalog.conversation(id: c.id) else { throw ChatError.noConversation }
+        guard let c = context.state.conversation, let fresh = try context.catalog.conversation(id: c.id) else { throw ChatError.noConversation }
         return fresh
     }
 }

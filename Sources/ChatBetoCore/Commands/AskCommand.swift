@@ -16,8 +16,8 @@ public struct AskCommand: ShellCommand, Equatable {
         text = arguments.rest
     }
 
-    public func run(in shell: Shell) throws -> CommandResult {
-        try shell.chat().send(text)
+    public func run(in context: CommandContext) throws -> CommandResult {
+        try context.chat().send(text)
         return .none
     }
 }

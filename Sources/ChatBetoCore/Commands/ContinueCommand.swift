@@ -19,25 +19,25 @@ public struct ContinueCommand: ShellCommand, Equatable {
         conversation = arguments.positional.first
     }
 
-    public func run(in shell: Shell) throws -> CommandResult {
-        let catalog = try shell.catalog
+    public func run(in context: CommandContext) throws -> CommandResult {
+        let catalog = try context.catalog
         var target: ConversationSummary?
         if let conversation {
-            target = try ConversationReference.resolve(conversation, in: shell)
-        } else if let current = shell.state.conversation,
-                  shell.state.project == nil || current.projectID == shell.state.project?.id {
+            target = try ConversationReference.resolve(conversation, in: context)
+        } else if let current = context.state.conversation,
+                  context.state.project == nil || current.projectID == context.state.project?.id {
             target = try catalog.conversation(id: current.id)
         } else {
-            target = try catalog.mostRecentConversation(projectID: shell.state.project?.id)
+            target = try catalog.mostRecentConversation(projectID: context.state.project?.id)
         }
         guard let target else {
-            let scope = shell.state.project.map { "project '\($0.name)'" } ?? "the database"
+            let scope = context.state.project.map { "project '\($0.name)'" } ?? "the database"
             throw LookupError.notFound(kind: "conversation", key: "in \(scope)", hint: "import an export first ('import --demo' to try)")
         }
-        if let pid = target.projectID, shell.state.project?.id != pid { shell.state.project = try catalog.project(id: pid) }
-        shell.state.conversation = target
-        try shell.persistSession()
-        let shown = try ShowCommand(conversation: target.id, last: 4).run(in: shell)
-        return .sequence([shown, ChatMode.enterIfInteractive(shell)])
+        if let pid = target.projectID, context.state.project?.id != pid { context.state.project = try catalog.project(id: pid) }
+        context.state.conversation = target
+        try context.persistSession()
+        let shown = try ShowCommand(conversation: target.id, last: 4).run(in: context)
+        return .sequence([shown, ChatMode.enterIfInteractive(context)])
     }
 }

@@ -25,17 +25,17 @@ public struct ConversationsCommand: ShellCommand, Equatable {
         try arguments.requireCount(0...0)
     }
 
-    public func run(in shell: Shell) throws -> CommandResult {
-        let projectID = (all || orphans) ? nil : shell.state.project?.id
-        var rs = try shell.catalog.listConversations(projectID: projectID, orphansOnly: orphans, since: since, limit: limit)
-        shell.state.lastListing = rs.rows.compactMap { $0[0].textValue }
+    public func run(in context: CommandContext) throws -> CommandResult {
+        let projectID = (all || orphans) ? nil : context.state.project?.id
+        var rs = try context.catalog.listConversations(projectID: projectID, orphansOnly: orphans, since: since, limit: limit)
+        context.state.lastListing = rs.rows.compactMap { $0[0].textValue }
         // Present: #, title, updated, messages, project, id.
         let keep = ["title", "update_time", "message_count", "project", "id"]
         let indexes = keep.compactMap { rs.index(of: $0) }
         var columns = [Column(name: "#", kind: .integer)] + indexes.map { rs.columns[$0] }
         columns[2].name = "updated"; columns[3].name = "messages"
         rs = ResultSet(columns: columns, rows: rs.rows.enumerated().map { (i, row) in [.int(Int64(i + 1))] + indexes.map { row[$0] } })
-        let scope = all ? "in all projects" : orphans ? "outside projects" : shell.state.project.map { "in '\($0.name)'" } ?? "in all projects"
+        let scope = all ? "in all projects" : orphans ? "outside projects" : context.state.project.map { "in '\($0.name)'" } ?? "in all projects"
         return .rows(rs, summary: "\(rs.rows.count) conversation\(rs.rows.count == 1 ? "" : "s") \(scope)")
     }
 }

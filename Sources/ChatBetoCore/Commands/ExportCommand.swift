@@ -39,18 +39,18 @@ public struct ExportCommand: ShellCommand, Equatable {
         target = arguments.positional.isEmpty ? nil : arguments.rest
     }
 
-    public func run(in shell: Shell) throws -> CommandResult {
-        let connection = try shell.connection
+    public func run(in context: CommandContext) throws -> CommandResult {
+        let connection = try context.connection
         guard let target else {
-            guard let current = shell.state.conversation else {
+            guard let current = context.state.conversation else {
                 throw ParseError.usage(command: "export", problem: "no current conversation; name one", usage: Self.spec.usage)
             }
             return try exportConversation(current, connection: connection)
         }
         do {
-            return try exportConversation(try ConversationReference.resolve(target, in: shell), connection: connection)
+            return try exportConversation(try ConversationReference.resolve(target, in: context), connection: connection)
         } catch LookupError.notFound {
-            let project = try shell.catalog.findProject(target)
+            let project = try context.catalog.findProject(target)
             return try exportProject(project, connection: connection)
         }
     }

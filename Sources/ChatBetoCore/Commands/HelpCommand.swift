@@ -2,7 +2,7 @@
 public struct HelpCommand: ShellCommand, Equatable {
     public static let spec = CommandSpec(
         name: "help", aliases: ["?", "\\h"], usage: "help [command]",
-        summary: "List the commands, or show how to use one.", category: .shell)
+        summary: "List the commands, or show how to use one.", category: .shell, usesSession: false)
     public var topic: String?
 
     public init(topic: String? = nil) { self.topic = topic }
@@ -11,7 +11,7 @@ public struct HelpCommand: ShellCommand, Equatable {
         topic = arguments.positional.first
     }
 
-    public func run(in shell: Shell) throws -> CommandResult {
+    public func run(in context: CommandContext) throws -> CommandResult {
         if let topic {
             guard let type = CommandTable.lookup(topic) else {
                 throw ParseError.unknownCommand(topic, suggestion: CommandTable.suggestion(for: topic))

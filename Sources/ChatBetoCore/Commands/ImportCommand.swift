@@ -33,7 +33,7 @@ public struct ImportCommand: ShellCommand, Equatable {
         path = arguments.positional.first
     }
 
-    public func run(in shell: Shell) throws -> CommandResult {
+    public func run(in context: CommandContext) throws -> CommandResult {
         let source: URL
         if demo {
             guard let url = Importer.demoExport else { throw ImportCommandError.demoMissing }
@@ -42,14 +42,14 @@ public struct ImportCommand: ShellCommand, Equatable {
             source = ImportCommand.resolve(path ?? "")
         }
         let options = ImportOptions(dryRun: dryRun, projectsFile: projectsFile.map(ImportCommand.resolve))
-        let importer = Importer(connection: try shell.connection)
+        let importer = Importer(connection: try context.connection)
         let cancellation = CancellationFlag()
-        let console = shell.console
+        let say = context.output.diagnostics
         let report = try cancellation.raisedOnInterrupt {
             try importer.run(source: source, options: options, progress: ImportProgress.terminal(), cancellation: cancellation,
-                             notice: { _ = console.writeError("note: " + $0 + "\n") })
+                             notice: { say("note: " + $0) })
         }
-        shell.state.lastListing = []
+        context.state.lastListing = []
         // The report is the result: people read it, scripts can ask for it as JSON.
         return .report(report.description, json: report.json)
     }

@@ -27,32 +27,29 @@ public struct IndexCommand: ShellCommand, Equatable {
         project = arguments.positional.isEmpty ? nil : arguments.rest
     }
 
-    public func run(in shell: Shell) throws -> CommandResult {
-        let connection = try shell.connection
-        let target: Project? = all ? nil : try project.map { try shell.catalog.findProject($0) } ?? shell.state.project
-        let indexer = EmbeddingIndexer(connection: connection, model: shell.settings.embeddingModel,
-                                       dimensions: shell.settings.embeddingDimensions)
+    public func run(in context: CommandContext) throws -> CommandResult {
+        let connection = try context.connection
+        let target: Project? = all ? nil : try project.map { try context.catalog.findProject($0) } ?? context.state.project
+        let indexer = EmbeddingIndexer(connection: connection, model: context.settings.embeddingModel,
+                                       dimensions: context.settings.embeddingDimensions)
         let plan = try indexer.plan(projectID: target?.id)
         let scope = target.map { "in '\($0.name)'" } ?? "in all projects"
         guard plan.messageCount > 0 else { return .message("every message \(scope) already has a \(plan.model) vector") }
         let cost = plan.estimatedCost.map { String(format: "about $%.4f", $0) } ?? "cost unknown for this model"
         let preview = "\(plan.messageCount) messages \(scope) to embed (\(plan.chunkCount) chunks, about \(plan.estimatedTokens) tokens) with \(plan.model) at \(plan.dimensions) dimensions: \(cost)"
         if dryRun { return .message(preview) }
-        _ = shell.console.writeError(preview + "\n")
-        guard shell.confirm("Send them to the embeddings endpoint?") else { return .message("nothing sent") }
-        let client = try shell.openAIClient()
+        context.output.diagnostics(preview)
+        guard context.confirm("Send them to the embeddings endpoint?") else { return .message("nothing sent") }
+        let client = try context.openAIClient()
         let embedder = OpenAIEmbedder(client: client, model: plan.model, dimensions: plan.dimensions)
-        let showProgress = shell.isInteractive
-        let width = min(80, Terminal.columns(fd: Terminal.standardError))
+        let output = context.output
         let interrupt = CancellationFlag()
         let report = try interrupt.raisedOnInterrupt {
             try indexer.execute(plan, embedder: embedder, progress: { done, total in
-                if showProgress {
-                    _ = shell.console.writeError("\r" + ProgressBar.line(done: done, total: total, unit: "messages", width: width))
-                }
+                output.progress(.advance(done: done, total: total, unit: "messages"))
             }, shouldStop: { interrupt.isCancelled })
         }
-        if showProgress { _ = shell.console.writeError("\n") }
+        output.progress(.finish)
         let spent = ModelPricing.price(for: plan.model).map { String(format: ", $%.4f", $0.cost(inputTokens: report.promptTokens, outputTokens: 0)) } ?? ""
         let done = "embedded \(report.messages) messages (\(report.chunks) chunks) in \(report.requests) requests, \(report.promptTokens) tokens\(spent)"
         return .message(report.interrupted ? "interrupted: \(done); run 'index' again to resume" : done)

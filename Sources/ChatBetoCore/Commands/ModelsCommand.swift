@@ -7,10 +7,10 @@ public struct ModelsCommand: ShellCommand, Equatable {
     public init() {}
     public init(arguments: inout Arguments) throws { try arguments.requireCount(0...0) }
 
-    public func run(in shell: Shell) throws -> CommandResult {
-        let models = try shell.openAIClient().listModels()
-        shell.clearStatusLine()
-        let current = shell.model
+    public func run(in context: CommandContext) throws -> CommandResult {
+        let models = try context.openAIClient().listModels()
+        context.output.progress(.clearStatus)
+        let current = context.model
         let rows: [[SQLValue]] = models.map { m in
             [.text(m.id), .optional(m.ownedBy), .optional(m.shutdownDate), .text(m.id == current ? "*" : "")]
         }

@@ -13,13 +13,13 @@ public struct NewCommand: ShellCommand, Equatable {
         title = arguments.positional.isEmpty ? nil : arguments.rest
     }
 
-    public func run(in shell: Shell) throws -> CommandResult {
-        let store = TurnStore(connection: try shell.connection)
-        let id = try store.createConversation(projectID: shell.state.project?.id, title: title, model: shell.model)
-        shell.state.conversation = try shell.catalog.conversation(id: id)
-        try shell.persistSession()
+    public func run(in context: CommandContext) throws -> CommandResult {
+        let store = TurnStore(connection: try context.connection)
+        let id = try store.createConversation(projectID: context.state.project?.id, title: title, model: context.model)
+        context.state.conversation = try context.catalog.conversation(id: id)
+        try context.persistSession()
         let name = title.map { "'\($0)'" } ?? "untitled conversation"
-        let place = shell.state.project.map { " in '\($0.name)'" } ?? ""
-        return .sequence([.message("New \(name)\(place) (\(id))."), ChatMode.enterIfInteractive(shell)])
+        let place = context.state.project.map { " in '\($0.name)'" } ?? ""
+        return .sequence([.message("New \(name)\(place) (\(id))."), ChatMode.enterIfInteractive(context)])
     }
 }

@@ -11,13 +11,13 @@ public struct OpenCommand: ShellCommand, Equatable {
         conversation = arguments.positional[0]
     }
 
-    public func run(in shell: Shell) throws -> CommandResult {
-        let target = try ConversationReference.resolve(conversation, in: shell)
-        if let pid = target.projectID, shell.state.project?.id != pid {
-            shell.state.project = try shell.catalog.project(id: pid)
+    public func run(in context: CommandContext) throws -> CommandResult {
+        let target = try ConversationReference.resolve(conversation, in: context)
+        if let pid = target.projectID, context.state.project?.id != pid {
+            context.state.project = try context.catalog.project(id: pid)
         }
-        shell.state.conversation = target
-        try shell.persistSession()
+        context.state.conversation = target
+        try context.persistSession()
         return .message("Opened '\(target.displayTitle)' (\(target.id)).")
     }
 }

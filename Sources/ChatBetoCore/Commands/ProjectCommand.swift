@@ -34,8 +34,8 @@ public struct ProjectCommand: ShellCommand, Equatable {
         }
     }
 
-    public func run(in shell: Shell) throws -> CommandResult {
-        let catalog = try shell.catalog
+    public func run(in context: CommandContext) throws -> CommandResult {
+        let catalog = try context.catalog
         switch action {
         case .rename(let key, let newName):
             let name = newName.trimmingCharacters(in: .whitespaces)
@@ -44,7 +44,7 @@ public struct ProjectCommand: ShellCommand, Equatable {
             }
             let project = try catalog.findProject(key)
             try catalog.renameProject(id: project.id, to: name)
-            if shell.state.project?.id == project.id { shell.state.project?.name = name }
+            if context.state.project?.id == project.id { context.state.project?.name = name }
             return .message("Project '\(project.name)' is now named '\(name)'.")
         case .instructions(let key, let text):
             let project = try catalog.findProject(key)
@@ -53,7 +53,7 @@ public struct ProjectCommand: ShellCommand, Equatable {
             }
             let value = text == "-" ? nil : text
             try catalog.setInstructions(projectID: project.id, value)
-            if shell.state.project?.id == project.id { shell.state.project?.instructions = value }
+            if context.state.project?.id == project.id { context.state.project?.instructions = value }
             return .message(value == nil ? "Instructions of '\(project.name)' cleared." : "Instructions of '\(project.name)' saved.")
         }
     }

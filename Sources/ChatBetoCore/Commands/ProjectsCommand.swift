@@ -6,8 +6,8 @@ public struct ProjectsCommand: ShellCommand, Equatable {
     public init() {}
     public init(arguments: inout Arguments) throws { try arguments.requireCount(0...0) }
 
-    public func run(in shell: Shell) throws -> CommandResult {
-        let rs = try shell.catalog.projectList()
+    public func run(in context: CommandContext) throws -> CommandResult {
+        let rs = try context.catalog.projectList()
         return .rows(rs, summary: "\(rs.rows.count) project\(rs.rows.count == 1 ? "" : "s")")
     }
 }

@@ -8,8 +8,8 @@ public struct RetryCommand: ShellCommand, Equatable {
     public init() {}
     public init(arguments: inout Arguments) throws { try arguments.requireCount(0...0) }
 
-    public func run(in shell: Shell) throws -> CommandResult {
-        try shell.chat().retry()
+    public func run(in context: CommandContext) throws -> CommandResult {
+        try context.chat().retry()
         return .none
     }
 }

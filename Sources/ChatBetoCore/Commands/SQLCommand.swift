@@ -19,19 +19,19 @@ public struct SQLCommand: ShellCommand, Equatable {
         statement = text
     }
 
-    public func run(in shell: Shell) throws -> CommandResult {
-        let db = try shell.db()
-        let limits = Database.ReaderLimits(statementSeconds: shell.settings.sqlTimeLimit, lockWaitSeconds: shell.settings.sqlLockWait)
-        let connection = try db.userConnection(write: shell.settings.sqlWrite, limits: limits)
+    public func run(in context: CommandContext) throws -> CommandResult {
+        let db = try context.db()
+        let limits = Database.ReaderLimits(statementSeconds: context.settings.sqlTimeLimit, lockWaitSeconds: context.settings.sqlLockWait)
+        let connection = try db.userConnection(write: context.settings.sqlWrite, limits: limits)
         let asReader = connection !== db.connection
         // A read-only statement runs on its own: a transaction the user opened (and the row locks of a
         // locking read in it) never outlasts the command, so an idle shell holds nothing up.
         defer { if asReader { _ = try? connection.execute(SQL.Connection.rollback) } }
-        if !shell.settings.sqlWrite && connection === db.connection {
+        if !context.settings.sqlWrite && connection === db.connection {
             // No read-only account could be made: fall back to a read-only session (DML refused by the server).
             try connection.execute(SQL.UserSQL.readOnly)
         }
-        defer { if !shell.settings.sqlWrite && connection === db.connection { _ = try? connection.execute(SQL.UserSQL.readWrite) } }
+        defer { if !context.settings.sqlWrite && connection === db.connection { _ = try? connection.execute(SQL.UserSQL.readWrite) } }
         do {
             do {
                 return .rows(try InterruptibleQuery(connection: connection, killer: db.connection).run(statement), summary: nil)
@@ -43,7 +43,7 @@ public struct SQLCommand: ShellCommand, Equatable {
                 case nil: throw e
                 }
             }
-        } catch let e as StoreError where !shell.settings.sqlWrite && SQLCommand.isReadOnlyRefusal(e) {
+        } catch let e as StoreError where !context.settings.sqlWrite && SQLCommand.isReadOnlyRefusal(e) {
             throw SQLCommandError.readOnly(e)
         } catch let e as StoreError where asReader && SQLCommand.isTimeLimit(e) {
             throw SQLCommandError.timeLimit(e, seconds: limits.statementSeconds)

@@ -12,7 +12,7 @@ public struct SchemaCommand: ShellCommand, Equatable {
         try arguments.requireCount(0...0)
     }
 
-    public func run(in shell: Shell) throws -> CommandResult {
+    public func run(in context: CommandContext) throws -> CommandResult {
         .document(reference ? CommandTable.markdownReference : Migrations.script, data: nil)
     }
 }

@@ -39,9 +39,9 @@ public struct SearchCommand: ShellCommand, Equatable {
         query = arguments.rest
     }
 
-    public func run(in shell: Shell) throws -> CommandResult {
-        let connection = try shell.connection
-        let filter = SearchFilter(projectID: all ? nil : shell.state.project?.id, since: since, role: role, limit: limit)
+    public func run(in context: CommandContext) throws -> CommandResult {
+        let connection = try context.connection
+        let filter = SearchFilter(projectID: all ? nil : context.state.project?.id, since: since, role: role, limit: limit)
         let terms = QueryTerms(query)
         var hits: [SearchHit]
         switch mode {
@@ -49,35 +49,35 @@ public struct SearchCommand: ShellCommand, Equatable {
             guard !terms.isEmpty else { throw SearchError.nothingToSearch(query: query) }
             hits = try FullTextSearch(connection: connection).search(terms, filter: filter)
         case .semantic:
-            hits = try semanticHits(shell, connection: connection, filter: filter)
+            hits = try semanticHits(context, connection: connection, filter: filter)
         case .hybrid:
-            let semantic = try semanticHits(shell, connection: connection, filter: filter)
+            let semantic = try semanticHits(context, connection: connection, filter: filter)
             let text = terms.isEmpty ? [] : try FullTextSearch(connection: connection).search(terms, filter: filter)
             hits = HybridRanker.fuse([text, semantic], limit: limit)
         }
-        shell.state.lastListing = hits.map(\.conversationID)
-        let scope = filter.projectID == nil ? "everywhere" : "in '\(shell.state.project?.name ?? "")'"
+        context.state.lastListing = hits.map(\.conversationID)
+        let scope = filter.projectID == nil ? "everywhere" : "in '\(context.state.project?.name ?? "")'"
         let summary = "\(hits.count) hit\(hits.count == 1 ? "" : "s") \(scope) (\(mode.rawValue))"
-        let listing = SearchListing(hits: hits, words: terms.words, colors: shell.colors)
-        return .sequence([.document(listing.text(width: shell.options.outputIsTerminal ? Terminal.columns() : 100),
+        let listing = SearchListing(hits: hits, words: terms.words, colors: context.colors)
+        return .sequence([.document(listing.text(width: context.options.outputIsTerminal ? Terminal.columns() : 100),
                                     data: listing.rows), .message(summary)])
     }
 
-    private func semanticHits(_ shell: Shell, connection: MySQLConnection, filter: SearchFilter) throws -> [SearchHit] {
-        let model = shell.settings.embeddingModel, dimensions = shell.settings.embeddingDimensions
+    private func semanticHits(_ context: CommandContext, connection: MySQLConnection, filter: SearchFilter) throws -> [SearchHit] {
+        let model = context.settings.embeddingModel, dimensions = context.settings.embeddingDimensions
         let index: VectorIndex
-        if let cached = shell.vectorIndex, cached.model == model, cached.dimensions == dimensions {
+        if let cached = context.vectorIndex, cached.model == model, cached.dimensions == dimensions {
             index = cached
         } else {
             index = VectorIndex(model: model, dimensions: dimensions)
-            shell.vectorIndex = index
+            context.vectorIndex = index
         }
         try index.refresh(from: connection)
         if index.lastLoad.rows > 0 {
-            shell.note("loaded \(index.lastLoad.rows) vectors in \(String(format: "%.2f", index.lastLoad.seconds)) s (\(index.count) in memory)")
+            context.note("loaded \(index.lastLoad.rows) vectors in \(String(format: "%.2f", index.lastLoad.seconds)) s (\(index.count) in memory)")
         }
         guard index.count > 0 else { throw SearchError.noEmbeddings(model: model, dimensions: dimensions) }
-        let client = try shell.openAIClient()
+        let client = try context.openAIClient()
         let vector = try client.embeddings(model: model, inputs: [query], dimensions: dimensions).vectors[0]
         return try SemanticSearch(connection: connection, index: index).search(queryVector: vector, filter: filter)
     }

@@ -8,7 +8,7 @@ public struct ServerCommand: ShellCommand, Equatable {
         directory only you can enter; root's password is in $CHATBETO_HOME/mysql/root.cnf (0600).
         It starts by itself when needed; 'server stop' shuts it down (the next command starts it again).
         With --dsn / CHATBETO_DSN chatbeto does not manage any server.
-        """, category: .shell)
+        """, category: .shell, usesSession: false)
 
     public enum Action: String, Sendable { case status, start, stop }
     public var action: Action
@@ -21,8 +21,8 @@ public struct ServerCommand: ShellCommand, Equatable {
         action = a
     }
 
-    public func run(in shell: Shell) throws -> CommandResult {
-        let (config, server) = try shell.options.connectionTarget()
+    public func run(in context: CommandContext) throws -> CommandResult {
+        let (config, server) = try context.store.connectionTarget()
         guard let server else {
             return .message("chatbeto uses the server at \(config.displayName) (from --dsn / CHATBETO_DSN) and does not manage it.")
         }
@@ -47,7 +47,7 @@ public struct ServerCommand: ShellCommand, Equatable {
             let started = try server.start()
             return .message(started ? "Private server started (\(server.socketPath))." : "Private server already running.")
         case .stop:
-            shell.disconnect()
+            context.store.disconnect()
             let stopped = try server.stop()
             return .message(stopped ? "Private server stopped." : "Private server was not running.")
         }

@@ -17,21 +17,18 @@ public struct SetCommand: ShellCommand, Equatable {
         value = words.count == 2 ? words[1] : nil
     }
 
-    public func run(in shell: Shell) throws -> CommandResult {
+    public func run(in context: CommandContext) throws -> CommandResult {
         if let name, let value {
-            try shell.settings.set(name, value)
-            // Connecting later restores the last session's settings; this change is applied on top of them.
-            shell.settingsChangedHere.append((name, value))
-            if name == "format" { shell.formatOverride = nil }
-            if name == "model" { shell.modelChosenHere = true }
-            try? shell.persistSession()
-            return .message("\(name) = \(shell.settings.value(of: name) ?? value)")
+            try context.settings.set(name, value)
+            if name == "format" { context.formatOverride = nil }
+            if name == "model" { context.modelChosenHere = true }
+            try? context.persistSession()
+            return .message("\(name) = \(context.settings.value(of: name) ?? value)")
         }
-        _ = try? shell.db()  // the listing shows the saved session's settings, restored on connecting
         let rows: [[SQLValue]] = Settings.descriptions.map { d in
-            var value = shell.settings.value(of: d.name) ?? ""
-            if d.name == "model" { value = shell.model }
-            if d.name == "format" { value = shell.outputFormat(nil).rawValue }
+            var value = context.settings.value(of: d.name) ?? ""
+            if d.name == "model" { value = context.model }
+            if d.name == "format" { value = context.outputFormat(nil).rawValue }
             return [.text(d.name), .text(value), .text(d.help)]
         }
         return .rows(ResultSet(columns: [Column(name: "setting", kind: .text), Column(name: "value", kind: .text),

@@ -28,19 +28,18 @@ public struct ShowCommand: ShellCommand, Equatable {
         conversation = arguments.positional.first
     }
 
-    public func run(in shell: Shell) throws -> CommandResult {
-        _ = try shell.db()  // restores the last session's conversation
+    public func run(in context: CommandContext) throws -> CommandResult {
         let target: ConversationSummary
         if let conversation {
-            target = try ConversationReference.resolve(conversation, in: shell)
-        } else if let current = shell.state.conversation {
+            target = try ConversationReference.resolve(conversation, in: context)
+        } else if let current = context.state.conversation {
             target = current
         } else {
             throw ParseError.usage(command: "show", problem: "no current conversation; name one", usage: Self.spec.usage)
         }
-        let catalog = try shell.catalog
+        let catalog = try context.catalog
         let assets = try catalog.assets(conversationID: target.id)
-        let formatter = TranscriptFormatter(colors: shell.colors)
+        let formatter = TranscriptFormatter(colors: context.colors)
         let projectName = try target.projectID.flatMap { try catalog.project(id: $0)?.name }
         var text = formatter.header(target, project: projectName)
         var shown: [StoredMessage]

@@ -2,7 +2,7 @@
 public struct SourceCommand: ShellCommand, Equatable {
     public static let spec = CommandSpec(
         name: "source", aliases: ["\\."], usage: "source <file>",
-        summary: "Run the commands in a .chatbeto script file.", category: .shell)
+        summary: "Run the commands in a .chatbeto script file.", category: .shell, usesSession: false)
     public var path: String
 
     public init(path: String) { self.path = path }
@@ -11,9 +11,9 @@ public struct SourceCommand: ShellCommand, Equatable {
         path = arguments.positional[0]
     }
 
-    public func run(in shell: Shell) throws -> CommandResult {
-        guard let runner = shell.sourceFile else { throw ScriptError.cannotOpen(path: path, reason: "no script runner") }
-        try runner(path)
+    public func run(in context: CommandContext) throws -> CommandResult {
+        guard let loop = context.loop else { throw ScriptError.cannotOpen(path: path, reason: "no script runner") }
+        try loop.runScript(path)
         return .none
     }
 }

@@ -19,9 +19,9 @@ public struct StatsCommand: ShellCommand, Equatable {
         try arguments.requireCount(0...0)
     }
 
-    public func run(in shell: Shell) throws -> CommandResult {
-        let report = try StatsReport.load(from: try shell.connection, byProject: byProject)
-        let width = shell.options.outputIsTerminal ? Terminal.columns() : 80
-        return .report(report.text(width: width, colors: shell.colors), json: report.json)
+    public func run(in context: CommandContext) throws -> CommandResult {
+        let report = try StatsReport.load(from: try context.connection, byProject: byProject)
+        let width = context.options.outputIsTerminal ? Terminal.columns() : 80
+        return .report(report.text(width: width, colors: context.colors), json: report.json)
     }
 }

@@ -8,21 +8,21 @@ public struct StatusCommand: ShellCommand, Equatable {
     public init() {}
     public init(arguments: inout Arguments) throws { try arguments.requireCount(0...0) }
 
-    public func run(in shell: Shell) throws -> CommandResult {
-        let db = try shell.db()
+    public func run(in context: CommandContext) throws -> CommandResult {
+        let db = try context.db()
         // A lost server is found (and a private one started again and its identity checked) here, not by a crash.
         try db.connection.ensureConnected()
-        let (_, server) = try shell.options.connectionTarget()
+        let (_, server) = try context.store.connectionTarget()
         var rows: [(String, String)] = [
             ("chatbeto", ChatBeto.version),
             ("connection", db.connection.config.displayName),
             ("server", db.connection.serverVersion + (server != nil ? " (private, managed by chatbeto, identity verified)" : "")),
-            ("home", shell.options.home.path),
+            ("home", context.options.home.path),
             ("schema version", String(try db.schemaVersion())),
-            ("project", shell.state.project?.name ?? "(none)"),
-            ("conversation", shell.state.conversation.map { "\($0.displayTitle) (\($0.id))" } ?? "(none)"),
-            ("sql writes", shell.settings.sqlWrite ? "allowed" : "refused by the server (read-only account)"),
-            ("OpenAI", OpenAIConfig.fromEnvironment(shell.options.environment).map { "key set, \($0.baseURL)" } ?? "no OPENAI_API_KEY"),
+            ("project", context.state.project?.name ?? "(none)"),
+            ("conversation", context.state.conversation.map { "\($0.displayTitle) (\($0.id))" } ?? "(none)"),
+            ("sql writes", context.settings.sqlWrite ? "allowed" : "refused by the server (read-only account)"),
+            ("OpenAI", context.openAI.apiDescription ?? "no OPENAI_API_KEY"),
         ]
         if let limitation = db.readOnlyLimitation { rows.append(("warning", limitation)) }
         return .rows(ResultSet(columns: [Column(name: "name", kind: .text), Column(name: "value", kind: .text)],

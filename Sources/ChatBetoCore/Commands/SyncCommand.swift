@@ -28,15 +28,15 @@ public struct SyncCommand: ShellCommand, Equatable {
         project = arguments.positional.first
     }
 
-    public func run(in shell: Shell) throws -> CommandResult {
-        let catalog = try shell.catalog
-        let store = TurnStore(connection: try shell.connection)
+    public func run(in context: CommandContext) throws -> CommandResult {
+        let catalog = try context.catalog
+        let store = TurnStore(connection: try context.connection)
         let projectID = try project.map { try catalog.findProject($0).id }
         let plans = try store.unsynced(projectID: projectID, limit: limit).map { c in
             SeedPlan.make(conversationID: c.id, path: try catalog.visibleThread(conversationID: c.id),
-                          server: try store.serverThread(conversationID: c.id), seedTurns: shell.settings.seedTurns)
+                          server: try store.serverThread(conversationID: c.id), seedTurns: context.settings.seedTurns)
         }.filter { $0.action != .upToDate }
-        let model = shell.model
+        let model = context.model
         let totalItems = plans.reduce(0) { $0 + $1.items.count }
         let totalTokens = plans.reduce(0) { $0 + $1.estimatedTokens }
         let cost = ModelPricing.price(for: model).map { $0.cost(inputTokens: totalTokens, outputTokens: 0) }
@@ -52,13 +52,12 @@ public struct SyncCommand: ShellCommand, Equatable {
             return .rows(rs, summary: "dry run: would seed " + headline)
         }
         guard !plans.isEmpty else {
-            _ = shell.console.write("Nothing to sync: every conversation with messages has an up-to-date server copy.\n")
-            return .none
+            return .document("Nothing to sync: every conversation with messages has an up-to-date server copy.", data: nil)
         }
-        guard shell.confirm("Seed \(headline)?") else { throw ChatError.seedingDeclined }
-        let client = try shell.openAIClient()
+        guard context.confirm("Seed \(headline)?") else { throw ChatError.seedingDeclined }
+        let client = try context.openAIClient()
         let started = Date()
-        var progress = ProgressLine(total: plans.count, console: shell.console)
+        let output = context.output
         var done = 0, failed: [(String, String)] = [], sentItems = 0
         let stop = CancellationFlag()
         let handed = try stop.raisedOnInterrupt {
@@ -66,10 +65,10 @@ public struct SyncCommand: ShellCommand, Equatable {
                 try Seeder.record(outcome, plan: plan, store: store)
                 sentItems += outcome.sentItems
                 if let error = outcome.error { failed.append((plan.conversationID, REPL.message(for: error))) } else { done += 1 }
-                progress.advance()
+                output.progress(.advance(done: done + failed.count, total: plans.count, unit: "conversations"))
             }
         }
-        progress.finish()
+        output.progress(.finish)
         let seconds = Date().timeIntervalSince(started)
         var report = "Synced \(done) of \(plans.count) conversations (\(sentItems) messages) in \(String(format: "%.1f", seconds))s"
             + String(format: " (%.1f conversations/s).", Double(handed) / max(seconds, 0.001))
@@ -78,7 +77,8 @@ public struct SyncCommand: ShellCommand, Equatable {
         }
         for (id, message) in failed.prefix(10) { report += "\n  failed \(id): \(message)" }
         if !failed.isEmpty { report += "\nRun 'sync' again to resume the \(failed.count) that failed." }
-        _ = shell.console.write(report + "\n")
+        // Shown before a failure is thrown: the report says which conversations failed.
+        context.show(.document(report, data: nil))
         if !failed.isEmpty { throw SyncFailed(count: failed.count) }
         if handed < plans.count { throw InterruptedError() }
         return .none

@@ -16,14 +16,14 @@ public struct TimelineCommand: ShellCommand, Equatable {
         project = arguments.positional.isEmpty ? nil : arguments.rest
     }
 
-    public func run(in shell: Shell) throws -> CommandResult {
-        let catalog = try shell.catalog
-        guard let target = try project.map({ try catalog.findProject($0) }) ?? shell.state.project else {
+    public func run(in context: CommandContext) throws -> CommandResult {
+        let catalog = try context.catalog
+        guard let target = try project.map({ try catalog.findProject($0) }) ?? context.state.project else {
             throw ParseError.usage(command: "timeline", problem: "no current project; name one", usage: Self.spec.usage)
         }
         let rs = try catalog.connection.query(SQL.Stats.timeline, [.int(target.id)])
-        shell.state.lastListing = rs.rows.compactMap { $0[1].textValue }
-        let text = TimelineCommand.text(rs, project: target.name, colors: shell.colors)
+        context.state.lastListing = rs.rows.compactMap { $0[1].textValue }
+        let text = TimelineCommand.text(rs, project: target.name, colors: context.colors)
         return .document(text, data: rs)
     }
 

@@ -13,20 +13,20 @@ public struct UseCommand: ShellCommand, Equatable {
         project = name == "-" ? nil : name
     }
 
-    public func run(in shell: Shell) throws -> CommandResult {
+    public func run(in context: CommandContext) throws -> CommandResult {
         guard let key = project else {
-            shell.state.project = nil
-            shell.state.conversation = nil
-            try shell.persistSession()
+            context.state.project = nil
+            context.state.conversation = nil
+            try context.persistSession()
             return .message("No current project.")
         }
-        let found = try shell.catalog.findProject(key)
-        if shell.state.project?.id != found.id {
-            shell.state.conversation = nil
-            shell.state.lastListing = []
+        let found = try context.catalog.findProject(key)
+        if context.state.project?.id != found.id {
+            context.state.conversation = nil
+            context.state.lastListing = []
         }
-        shell.state.project = found
-        try shell.persistSession()
+        context.state.project = found
+        try context.persistSession()
         return .message("Using project '\(found.name)'.")
     }
 }

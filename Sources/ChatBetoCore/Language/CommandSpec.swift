@@ -12,14 +12,18 @@ public struct CommandSpec: Sendable {
     public let category: Category
     /// The command reads `--format` itself (export's markdown|html|json) instead of the shell's output format.
     public let ownsFormatOption: Bool
+    /// The command works in the saved session (project, conversation, settings): it is restored
+    /// before the command runs. False for those that need no database (`help`, `quit`, `source`, `server`).
+    public let usesSession: Bool
 
     public enum Category: String, Sendable, CaseIterable {
         case browse = "Browse", query = "Query", chat = "Chat", data = "Import and export", shell = "Shell"
     }
 
     public init(name: String, aliases: [String] = [], usage: String, summary: String, details: String = "",
-                category: Category, ownsFormatOption: Bool = false) {
+                category: Category, ownsFormatOption: Bool = false, usesSession: Bool = true) {
         self.name = name; self.aliases = aliases; self.usage = usage; self.summary = summary
         self.details = details; self.category = category; self.ownsFormatOption = ownsFormatOption
+        self.usesSession = usesSession
     }
 }

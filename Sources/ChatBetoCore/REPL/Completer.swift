@@ -1,6 +1,6 @@
 /// Tab completion: command names, then project names or conversation ids where a command expects them.
 struct Completer {
-    let shell: Shell
+    let context: CommandContext
 
     func candidates(lineBefore: String, word: String) -> [String] {
         let words = (try? Tokenizer.words(lineBefore)) ?? lineBefore.split(separator: " ").map(String.init)
@@ -40,11 +40,11 @@ struct Completer {
         ["tables", "create", "columns", "index", "variables"].filter { $0.hasPrefix(word.lowercased()) }
     }
 
-    private func projectNames() -> [String] { (try? shell.catalog.projectNames()) ?? [] }
+    private func projectNames() -> [String] { (try? context.catalog.projectNames()) ?? [] }
 
     /// Ids by id prefix, or the ids of conversations whose title starts with the word.
     private func conversationIDs(_ word: String) -> [String] {
-        guard let all = try? shell.catalog.completionConversations() else { return [] }
+        guard let all = try? context.catalog.completionConversations() else { return [] }
         let lower = word.lowercased()
         let byID = all.filter { $0.id.hasPrefix(word) }.map(\.id)
         if !byID.isEmpty || word.isEmpty { return Array(byID.prefix(50)) }

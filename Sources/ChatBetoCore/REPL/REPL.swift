@@ -2,9 +2,11 @@ import Foundation
 
 /// The read-eval loop: reads lines, cuts them into commands and statements, runs them, reports errors.
 /// Interactive: errors are printed and the loop goes on. Scripts: the first error stops the run
-/// (unless `--force`) with a message naming the file and line.
-public final class REPL {
-    public let shell: Shell
+/// (unless `--force`) with a message naming the file and line. The loop's own state (chat mode,
+/// running scripts, quitting) lives here; commands reach it through `LoopControl`.
+public final class REPL: LoopControl {
+    public let context: CommandContext
+    public let output: TerminalSink
 
     /// Exit codes (documented in the README).
     public enum ExitCode: Int32, Sendable {
@@ -15,7 +17,26 @@ public final class REPL {
         case interrupted = 130
     }
 
-    public init(shell: Shell) { self.shell = shell }
+    public init(context: CommandContext, output: TerminalSink) {
+        self.context = context
+        self.output = output
+        context.loop = self
+        output.decoratesReplies = { [unowned self] in canChat }
+        output.pagerEnabled = { [unowned context] in context.settings.pager }
+    }
+
+    /// Chat mode (`continue` on a terminal): lines go to the model, commands need a leading `/`.
+    public private(set) var chatMode = false
+    /// How many scripts (`-e`, `-f`, `source`, piped stdin) are running; chat mode needs none.
+    private var scriptDepth = 0
+    /// Set by `quit`; the loop ends after the current command.
+    private var shouldQuit = false
+
+    public var canChat: Bool { context.isInteractive && scriptDepth == 0 }
+    public func enterChatMode() { chatMode = true }
+    public func quit() { shouldQuit = true }
+    public func runScript(_ path: String) throws { try runFile(path) }
+    private var prompt: Prompt { Prompt(state: context.state, settings: context.settings) }
 
     /// How deep `source` may nest before the run stops (a script sourcing itself would recurse forever).
     public static let maxSourceDepth = 16
@@ -26,16 +47,16 @@ public final class REPL {
     public func run(reader: LineReader, sourceName: String?) -> ExitCode {
         var splitter = InputSplitter()
         var result = ExitCode.success
-        let interactive = sourceName == nil && shell.isInteractive
-        if sourceName != nil || !shell.isInteractive { shell.scriptDepth += 1 }
-        defer { if sourceName != nil || !shell.isInteractive { shell.scriptDepth -= 1 } }
+        let interactive = sourceName == nil && context.isInteractive
+        if sourceName != nil || !context.isInteractive { scriptDepth += 1 }
+        defer { if sourceName != nil || !context.isInteractive { scriptDepth -= 1 } }
         var chatBlock: [String]?
-        while !shell.shouldQuit {
-            if interactive && shell.chatMode {
+        while !shouldQuit {
+            if interactive && chatMode {
                 if let code = chatLine(reader: reader, block: &chatBlock) { result = code }
                 continue
             }
-            let prompt = interactive ? (splitter.isContinuing ? shell.continuationPrompt : shell.prompt) : ""
+            let prompt = interactive ? (splitter.isContinuing ? prompt.continuation : prompt.main) : ""
             let units: [InputSplitter.Unit]
             switch reader.readLine(prompt: prompt) {
             case .interrupted:
@@ -43,7 +64,7 @@ public final class REPL {
                 continue
             case .end:
                 units = interactive ? [] : splitter.finish()
-                if interactive { _ = shell.console.write("\n") }
+                if interactive { output.write("\n") }
                 if let code = runUnits(units, sourceName: sourceName, interactive: interactive) { return code }
                 return result
             case .line(let line):
@@ -59,16 +80,16 @@ public final class REPL {
 
     /// One line in chat mode: a message for the model, a `"""` block, or a `/command`.
     private func chatLine(reader: LineReader, block: inout [String]?) -> ExitCode? {
-        let prompt = block == nil ? shell.chatPrompt : "   ...> "
+        let prompt = block == nil ? prompt.chat : "   ...> "
         switch reader.readLine(prompt: prompt) {
         case .interrupted:
             block = nil
             return nil
         case .end:
-            _ = shell.console.write("\n")
-            shell.chatMode = false
+            output.write("\n")
+            chatMode = false
             block = nil
-            shell.note("Left chat mode.")
+            context.note("Left chat mode.")
             return nil
         case .line(let line):
             let trimmed = line.trimmingCharacters(in: .whitespaces)
@@ -96,8 +117,8 @@ public final class REPL {
             if trimmed.isEmpty { return nil }
             reader.addHistory(line)
             if ChatMode.isLeave(trimmed) {
-                shell.chatMode = false
-                shell.note("Left chat mode.")
+                chatMode = false
+                context.note("Left chat mode.")
                 return nil
             }
             if trimmed.hasPrefix("/") {
@@ -115,9 +136,9 @@ public final class REPL {
 
     private func chatRun(_ command: AskCommand, line: String) -> ExitCode? {
         do {
-            try shell.execute(Invocation(command: command))
+            try context.execute(Invocation(command: command))
         } catch {
-            _ = shell.console.writeError(shell.colors.red("error: ") + REPL.message(for: error) + "\n")
+            output.error(REPL.message(for: error), location: nil)
             return REPL.exitCode(for: error)
         }
         return nil
@@ -126,24 +147,24 @@ public final class REPL {
     /// Runs units; returns an exit code when the run must stop (script error), nil to go on.
     private func runUnits(_ units: [InputSplitter.Unit], sourceName: String?, interactive: Bool) -> ExitCode? {
         for unit in units {
-            if shell.shouldQuit { return nil }
+            if shouldQuit { return nil }
             do {
                 let invocation = try CommandParser.parse(unit.text, vertical: unit.vertical)
-                try shell.execute(invocation)
+                try context.execute(invocation)
             } catch let failed as ScriptFailed {
                 // A sourced script already reported its own file and line.
-                if interactive || shell.options.force { continue }
+                if interactive || context.options.force { continue }
                 return failed.code
             } catch {
                 let code = REPL.exitCode(for: error)
                 let message = REPL.message(for: error)
                 if interactive {
-                    _ = shell.console.writeError(shell.colors.red("error: ") + message + "\n")
+                    output.error(message, location: nil)
                     continue
                 }
                 let location = (sourceName ?? "-") + ":\(unit.line)"
-                _ = shell.console.writeError("\(location): error: \(message)\n")
-                if !shell.options.force { return code }
+                output.error(message, location: location)
+                if !context.options.force { return code }
             }
         }
         return nil

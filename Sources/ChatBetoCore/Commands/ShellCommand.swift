@@ -1,13 +1,13 @@
-/// A parsed command: a value built from the words of a line (pure), run by the shell.
+/// A parsed command: a value built from the words of a line (pure), run by the context.
 public protocol ShellCommand: Sendable {
     static var spec: CommandSpec { get }
     /// Parses the words after the command name; throws `ParseError.usage` naming the problem.
     init(arguments: inout Arguments) throws
     /// Does the work. Lower layers never print: return what to show.
-    func run(in shell: Shell) throws -> CommandResult
+    func run(in context: CommandContext) throws -> CommandResult
 }
 
-/// What a command produced, rendered by one renderer in the shell.
+/// What a command produced, rendered by one renderer in the context.
 public enum CommandResult: Sendable {
     case none
     /// A short status line (to stdout in scripts, dimmed on a terminal).

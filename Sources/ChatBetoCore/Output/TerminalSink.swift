@@ -1,0 +1,175 @@
+import Foundation
+
+/// The one renderer for people and scripts: results on stdout (through the pager when long and a
+/// person is reading), notes dimmed on a terminal, warnings, questions and progress on stderr, chat
+/// replies streamed as they arrive.
+public final class TerminalSink: OutputSink {
+    public let options: ShellOptions
+    public let console: Console
+    public let colors: Colors
+    /// How the REPL asks a question at the terminal; nil in scripts (confirmations answer no).
+    public var askLine: ((String) -> String?)?
+    /// Whether replies get terminal decorations (`model › `): a person chatting, not a script.
+    public var decoratesReplies: () -> Bool = { false }
+    /// Whether long output goes through the pager (`set pager`).
+    public var pagerEnabled: () -> Bool = { false }
+
+    public init(options: ShellOptions, console: Console = .standard) {
+        self.options = options
+        self.console = console
+        colors = Colors.forTerminal(isTTY: options.outputIsTerminal, environment: options.environment)
+        progressEnabled = Terminal.isTTY(Terminal.standardError)
+    }
+
+    private var isInteractive: Bool { options.inputIsTerminal }
+
+    // MARK: results
+
+    public func show(_ result: CommandResult, format chosen: OutputFormat, elapsed: TimeInterval) {
+        switch result {
+        case .none: return
+        case .message(let text): note(text)
+        case .sequence(let results): results.forEach { show($0, format: chosen, elapsed: elapsed) }
+        case .report(let text, let json):
+            emit(chosen == .json ? (json.hasSuffix("\n") ? json : json + "\n") : (text.hasSuffix("\n") ? text : text + "\n"))
+        case .document(let text, let data):
+            if let data, chosen != .table {
+                emit(ResultRenderer.render(data, format: chosen, colors: colors))
+            } else {
+                emit(text.hasSuffix("\n") ? text : text + "\n")
+            }
+        case .rows(let rs, let summary):
+            if !rs.hasResultSet {
+                let n = rs.affectedRows
+                note("Query OK, \(n) row\(n == 1 ? "" : "s") affected (\(String(format: "%.2f", elapsed)) sec)")
+                return
+            }
+            let text = rs.rows.isEmpty && (chosen == .table || chosen == .vertical) ? "" : ResultRenderer.render(rs, format: chosen, colors: colors)
+            emit(text)
+            if chosen == .table || chosen == .vertical {
+                let count = rs.rows.count
+                let line = rs.rows.isEmpty ? "Empty set" : (summary ?? "\(count) row\(count == 1 ? "" : "s") in set")
+                note("\(line) (\(String(format: "%.2f", elapsed)) sec)")
+            }
+        }
+    }
+
+    /// Writes output, through the pager when it is long and a person is reading.
+    public func emit(_ text: String) {
+        guard !text.isEmpty else { return }
+        if pagerEnabled() && options.outputIsTerminal && options.inputIsTerminal {
+            Pager.fromEnvironment(options.environment).show(text, console: console)
+        } else {
+            _ = console.write(text)
+        }
+    }
+
+    /// Writes text to stdout as it is (the loop's own newlines and banner).
+    public func write(_ text: String) { _ = console.write(text) }
+
+    // MARK: lines for people
+
+    public func note(_ text: String) {
+        if isInteractive || options.verbose { _ = console.write(colors.dim(CellText.multiLine(text)) + "\n") }
+    }
+
+    public func warn(_ text: String) { _ = console.writeError("warning: " + CellText.multiLine(text) + "\n") }
+
+    public var diagnostics: @Sendable (String) -> Void {
+        let console = self.console
+        return { line in _ = console.writeError(line + "\n") }
+    }
+
+    /// An error the REPL reports: red `error: ` on a terminal, `file:line: error: ` in scripts.
+    public func error(_ message: String, location: String?) {
+        if let location {
+            _ = console.writeError("\(location): error: \(message)\n")
+        } else {
+            _ = console.writeError(colors.red("error: ") + message + "\n")
+        }
+    }
+
+    public func confirm(_ question: String) -> Bool {
+        if options.assumeYes { return true }
+        guard let ask = askLine else {
+            _ = console.writeError("\(question) [y/N] no (not a terminal; pass --yes to confirm in scripts)\n")
+            return false
+        }
+        let answer = ask("\(question) [y/N] ")?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+        return answer == "y" || answer == "yes"
+    }
+
+    // MARK: chat replies
+
+    public func reply(_ event: ReplyEvent) {
+        switch event {
+        case .started(let model):
+            clearStatusLine()
+            if decoratesReplies() { _ = console.write(colors.dim("\(model) › ")) }
+        case .delta(let text), .refusal(let text):
+            _ = console.write(CellText.multiLine(text))
+            if !text.isEmpty { replyEndsLine = text.hasSuffix("\n") }
+        case .ended:
+            if !replyEndsLine { _ = console.write("\n") }
+            replyEndsLine = false
+        case .aborted:
+            clearStatusLine()
+            if decoratesReplies() { _ = console.write("\n") }
+        case .finished(let model, let usage, let cost):
+            var line = "\(model) · \(usage.inputTokens) in / \(usage.outputTokens) out tokens"
+            if let cost { line += String(format: " · $%.4f", cost) }
+            note(line)
+        }
+    }
+
+    /// Whether the reply text shown so far ends with a newline (then `ended` adds none).
+    private var replyEndsLine = false
+
+    // MARK: progress
+
+    private let progressEnabled: Bool
+    private var lastDraw = Date.distantPast
+    private var drawn = false
+
+    public func progress(_ event: ProgressEvent) {
+        guard progressEnabled else { return }
+        switch event {
+        case .advance(let done, let total, let unit):
+            guard done == total || Date().timeIntervalSince(lastDraw) > 0.1 else { return }
+            lastDraw = Date()
+            drawn = true
+            let width = min(80, Terminal.columns(fd: Terminal.standardError))
+            _ = console.writeError("\r\u{1B}[K" + ProgressBar.line(done: done, total: total, unit: unit, width: width))
+        case .finish:
+            if drawn { _ = console.writeError("\n") }
+            drawn = false
+            lastDraw = .distantPast
+        case .clearStatus:
+            clearStatusLine()
+        }
+    }
+
+    /// Clears a retry countdown line left on the terminal.
+    private func clearStatusLine() {
+        if progressEnabled { _ = console.writeError("\r\u{1B}[K") }
+    }
+
+    public var retryNotices: @Sendable (RetryNotice) -> Void {
+        let console = self.console
+        let countdown = progressEnabled
+        return { notice in
+            let seconds = Int(notice.remaining.rounded(.up))
+            if countdown {
+                _ = console.writeError("\r\u{1B}[Kretrying in \(seconds)s (\(notice.reason), retry \(notice.attempt))…")
+            } else if notice.remaining == notice.delay {
+                _ = console.writeError("note: \(notice.reason); retrying in \(String(format: "%.1f", notice.delay))s (retry \(notice.attempt))\n")
+            }
+        }
+    }
+
+    public var wireTrace: (@Sendable (String) -> Void)? {
+        guard options.verbose else { return nil }
+        let console = self.console
+        return { line in _ = console.writeError("openai: " + line + "\n") }
+    }
+}
