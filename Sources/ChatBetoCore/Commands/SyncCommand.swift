@@ -77,11 +77,13 @@ public struct SyncCommand: ShellCommand, Equatable {
         }
         for (id, message) in failed.prefix(10) { report += "\n  failed \(id): \(message)" }
         if !failed.isEmpty { report += "\nRun 'sync' again to resume the \(failed.count) that failed." }
-        // Shown before a failure is thrown: the report says which conversations failed.
-        context.show(.document(report, data: nil))
-        if !failed.isEmpty { throw SyncFailed(count: failed.count) }
-        if handed < plans.count { throw InterruptedError() }
-        return .none
+        guard failed.isEmpty, handed == plans.count else {
+            // Shown before the error: the report says which conversations failed and how to resume.
+            context.show(.document(report, data: nil))
+            if !failed.isEmpty { throw SyncFailed(count: failed.count) }
+            throw InterruptedError()
+        }
+        return .document(report, data: nil)
     }
 
     /// Sends the plans on `parallelism` worker threads (each with its own connection) and hands each
