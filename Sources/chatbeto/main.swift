@@ -105,4 +105,14 @@ if ArgvScrubber.scrubDSNPasswords() {
         hides it); use CHATBETO_PASSWORD or --password-file instead\n
         """.utf8))
 }
-ChatBetoCommandLine.main()
+// ArgumentParser exits 64 (EX_USAGE) for bad usage; the README promises 2, as for the shell's own usage errors.
+do {
+    var command = try ChatBetoCommandLine.parseAsRoot()
+    try command.run()
+} catch {
+    if ChatBetoCommandLine.exitCode(for: error) == .validationFailure {
+        FileHandle.standardError.write(Data((ChatBetoCommandLine.fullMessage(for: error) + "\n").utf8))
+        exit(2)
+    }
+    ChatBetoCommandLine.exit(withError: error)
+}

@@ -58,7 +58,14 @@ import Testing
 
     @Test func badGlobalFormatIsAUsageError() throws {
         let r = try Binary.run(["--format", "xml", "-e", "help"])
-        #expect(r.status == 64 || r.status == 2)
+        // The README promises exit 2 for bad usage (not ArgumentParser's 64).
+        #expect(r.status == 2)
         #expect(r.stderr.contains("unknown output format 'xml'"))
+    }
+
+    @Test func aCommandTogetherWithAScriptIsAUsageError() throws {
+        let both = try Binary.run(["-e", "help", "status"])
+        #expect(both.status == 2)
+        #expect(both.stderr.contains("give either a command, -e or -f"))
     }
 }
