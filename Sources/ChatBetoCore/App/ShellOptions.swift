@@ -49,7 +49,7 @@ public struct ShellOptions: Sendable {
 
     /// The password in an option file only its owner can read.
     public static func readPasswordFile(_ path: String) throws -> String {
-        let url = URL(fileURLWithPath: (path as NSString).expandingTildeInPath)
+        let url = UserPath.resolve(path)
         let text: String?
         do { text = try OwnerOnly.read(url) } catch { throw ConfigError.passwordFile(path: url.path, reason: String(describing: error)) }
         guard let text else { throw ConfigError.passwordFile(path: url.path, reason: "no such file") }

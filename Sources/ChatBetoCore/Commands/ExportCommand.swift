@@ -68,12 +68,12 @@ public struct ExportCommand: ShellCommand, Equatable {
         let text = try render(try ExportedConversation.load(summary, from: connection))
         // Imported text reaches stdout escaped (a file gets the bytes as stored): JSON keeps its value.
         guard let out else { return .document(format == .json ? JSONText.escapingTerminalControls(text) : CellText.multiLine(text), data: nil) }
-        try write(text, to: URL(fileURLWithPath: out))
+        try write(text, to: UserPath.resolve(out))
         return .message("wrote \(summary.displayTitle) to \(out)")
     }
 
     func exportProject(_ project: Project, connection: MySQLConnection) throws -> CommandResult {
-        let folder = URL(fileURLWithPath: out ?? ExportCommand.slug(project.name), isDirectory: true)
+        let folder = UserPath.resolve(out ?? ExportCommand.slug(project.name), isDirectory: true)
         do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
             throw SearchError.exportTarget(path: folder.path, problem: error.localizedDescription)
         }

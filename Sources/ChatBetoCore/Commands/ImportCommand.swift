@@ -39,9 +39,9 @@ public struct ImportCommand: ShellCommand, Equatable {
             guard let url = Importer.demoExport else { throw ImportCommandError.demoMissing }
             source = url
         } else {
-            source = ImportCommand.resolve(path ?? "")
+            source = UserPath.resolve(path ?? "")
         }
-        let options = ImportOptions(dryRun: dryRun, projectsFile: projectsFile.map(ImportCommand.resolve))
+        let options = ImportOptions(dryRun: dryRun, projectsFile: projectsFile.map { UserPath.resolve($0) })
         let importer = Importer(connection: try context.connection)
         let cancellation = CancellationFlag()
         let say = context.output.diagnostics
@@ -52,11 +52,6 @@ public struct ImportCommand: ShellCommand, Equatable {
         context.state.lastListing = []
         // The report is the result: people read it, scripts can ask for it as JSON.
         return .report(report.description, json: report.json)
-    }
-
-    static func resolve(_ path: String) -> URL {
-        URL(fileURLWithPath: (path as NSString).expandingTildeInPath,
-            relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
     }
 }
 

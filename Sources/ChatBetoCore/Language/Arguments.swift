@@ -5,7 +5,6 @@ import Foundation
 public struct Arguments: Sendable {
     public let command: CommandSpec
     private var words: [String]
-    private var consumedOptions: Set<Int> = []
 
     public init(command: CommandSpec, words: [String]) {
         self.command = command

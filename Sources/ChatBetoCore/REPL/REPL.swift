@@ -188,8 +188,7 @@ public final class REPL: LoopControl {
         guard openScripts.count < REPL.maxSourceDepth else {
             throw ScriptError.nestedTooDeeply(chain: openScripts + [path], limit: REPL.maxSourceDepth)
         }
-        let url = URL(fileURLWithPath: (path as NSString).expandingTildeInPath,
-                      relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        let url = UserPath.resolve(path)
         guard let handle = try? FileHandle(forReadingFrom: url) else {
             let reason = FileManager.default.fileExists(atPath: url.path) ? "permission denied" : "no such file"
             throw ScriptError.cannotOpen(path: path, reason: reason)
