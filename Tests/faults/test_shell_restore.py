@@ -63,3 +63,10 @@ def test_piped_script_restores_before_its_first_command(home, tmp_path):
     rows = dict(line.split("\t", 1) for line in out.splitlines()[1:] if "\t" in line)
     assert rows["project"] in ("", "NULL", "(none)"), rows
     assert status_rows(home, "status")["project"] in ("", "NULL", "(none)")
+
+
+def test_commands_that_need_no_database_start_no_server(home):
+    for script in ("help", "schema", "help use; quit", "server status"):
+        result = home.run(["-e", script])
+        assert result.stdout.strip(), script
+        assert home.server_pids() == [], f"'{script}' started the private server"

@@ -2,7 +2,8 @@
 public struct SchemaCommand: ShellCommand, Equatable {
     public static let spec = CommandSpec(
         name: "schema", usage: "schema [--reference]",
-        summary: "Print the database schema as SQL (the migrations chatbeto applies).", category: .query)
+        summary: "Print the database schema as SQL (the migrations chatbeto applies).", category: .query,
+        usesSession: false)
     /// `--reference`: the command reference in Markdown instead (for the README).
     public var reference = false
 

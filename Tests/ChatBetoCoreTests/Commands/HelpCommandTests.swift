@@ -36,7 +36,7 @@ import Testing
     }
 
     @Test func helpNeedsNoDatabase() throws {
-        #expect(!HelpCommand.spec.usesSession && !QuitCommand.spec.usesSession)
+        #expect(!HelpCommand.spec.usesSession && !QuitCommand.spec.usesSession && !SchemaCommand.spec.usesSession)
         #expect(UseCommand.spec.usesSession && SetCommand.spec.usesSession && AskCommand.spec.usesSession)
     }
 
