@@ -59,7 +59,7 @@ public struct SearchCommand: ShellCommand, Equatable {
         let scope = filter.projectID == nil ? "everywhere" : "in '\(context.state.project?.name ?? "")'"
         let summary = "\(hits.count) hit\(hits.count == 1 ? "" : "s") \(scope) (\(mode.rawValue))"
         let listing = SearchListing(hits: hits, words: terms.words, colors: context.colors)
-        return .sequence([.document(listing.text(width: context.options.outputIsTerminal ? Terminal.columns() : 100),
+        return .sequence([.document(listing.text(width: context.output.columns ?? 100),
                                     data: listing.rows), .message(summary)])
     }
 

@@ -21,7 +21,7 @@ public struct StatsCommand: ShellCommand, Equatable {
 
     public func run(in context: CommandContext) throws -> CommandResult {
         let report = try StatsReport.load(from: try context.connection, byProject: byProject)
-        let width = context.options.outputIsTerminal ? Terminal.columns() : 80
+        let width = context.output.columns ?? 80
         return .report(report.text(width: width, colors: context.colors), json: report.json)
     }
 }

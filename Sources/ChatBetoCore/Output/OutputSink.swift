@@ -24,6 +24,8 @@ public protocol OutputSink: AnyObject {
     var wireTrace: (@Sendable (String) -> Void)? { get }
     /// Colours for text a command formats itself (transcripts, charts, listings).
     var colors: Colors { get }
+    /// The width to lay out text for: the terminal's columns, nil when output is not a terminal.
+    var columns: Int? { get }
 }
 
 /// The events of one streamed model reply, in order: `started`, `delta`…, then `ended` (the reply is

@@ -23,6 +23,8 @@ public final class TerminalSink: OutputSink {
 
     private var isInteractive: Bool { options.inputIsTerminal }
 
+    public var columns: Int? { options.outputIsTerminal ? Terminal.columns() : nil }
+
     // MARK: results
 
     public func show(_ result: CommandResult, format chosen: OutputFormat, elapsed: TimeInterval) {

@@ -16,6 +16,7 @@ final class RecordingSink: OutputSink, @unchecked Sendable {
     private func record(_ e: Event) { lock.lock(); recorded.append(e); lock.unlock() }
 
     let colors = Colors.none
+    var columns: Int? { nil }
     func show(_ result: CommandResult, format: OutputFormat, elapsed: TimeInterval) { results.append(result) }
     func note(_ text: String) { record(.note(text)) }
     func warn(_ text: String) { record(.warning(text)) }
