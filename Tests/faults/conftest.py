@@ -30,6 +30,7 @@ class Home:
         self.path = pathlib.Path(path)
         self.path.mkdir(parents=True, exist_ok=True)
         self.env = clean_env(self.path)
+        self.spawned = []
 
     def run(self, args, stdin=None, env=None, check=True, timeout=180):
         result = subprocess.run([BINARY] + list(args), input=stdin, capture_output=True, text=True,
@@ -39,8 +40,10 @@ class Home:
         return result
 
     def spawn(self, args, env=None, **kwargs):
-        return subprocess.Popen([BINARY] + list(args), env=dict(self.env, **(env or {})),
+        proc = subprocess.Popen([BINARY] + list(args), env=dict(self.env, **(env or {})),
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kwargs)
+        self.spawned.append(proc)
+        return proc
 
     def query(self, sql):
         """Rows of a read-only query as lists of strings (TSV, header dropped)."""
@@ -65,6 +68,11 @@ class Home:
         return pids
 
     def stop_server(self):
+        # A chatbeto still running (a test that failed mid-way) would start its server again.
+        for proc in self.spawned:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait(30)
         for pid in self.server_pids():
             try:
                 os.kill(pid, signal.SIGTERM)
