@@ -243,18 +243,26 @@ public enum SQL {
             let tuples = Array(repeating: "(?, ?, ?, ?, ?, ?)", count: max(rows, 1)).joined(separator: ", ")
             return "INSERT IGNORE INTO message_embeddings (conversation_id, node_id, chunk, model, dimensions, vector) VALUES \(tuples)"
         }
-        /// Vectors above an id, with what filters need. Parameters: model, dimensions, after id.
-        /// STRAIGHT_JOIN keeps the embeddings index as the driving table, so rows come in id order
-        /// without a temporary table of blobs.
-        static let load = """
+        static let lastID = "SELECT COALESCE(MAX(id), 0) AS last_id FROM message_embeddings WHERE model = ? AND dimensions = ?"
+        /// Vectors with what filters need, one page in id order: rows with an id in (after, up to].
+        /// Parameters: model, dimensions, after id, up-to id, page size. STRAIGHT_JOIN keeps the
+        /// embeddings index as the driving table, so rows come in id order without a temporary table of blobs.
+        static let loadPage = """
             SELECT STRAIGHT_JOIN e.id, e.conversation_id, e.node_id, e.chunk, e.vector, c.project_id, m.role, m.create_time
             FROM message_embeddings e
             JOIN conversations c ON c.id = e.conversation_id
             JOIN messages m ON m.conversation_id = e.conversation_id AND m.node_id = e.node_id
-            WHERE e.model = ? AND e.dimensions = ? AND e.id > ?
+            WHERE e.model = ? AND e.dimensions = ? AND e.id > ? AND e.id <= ?
             ORDER BY e.id
+            LIMIT ?
             """
-        static let lastID = "SELECT COALESCE(MAX(id), 0) AS last_id FROM message_embeddings WHERE model = ? AND dimensions = ?"
+        /// What the vector file is checked against, from the (model, dimensions, id) index alone: the
+        /// row count, the highest id and the rows up to the file's highest id. Parameters: the file's
+        /// highest id, model, dimensions.
+        static let stats = """
+            SELECT COUNT(*) AS n, COALESCE(MAX(id), 0) AS last_id, COALESCE(SUM(id <= ?), 0) AS up_to
+            FROM message_embeddings WHERE model = ? AND dimensions = ?
+            """
     }
 
     /// Reads for `export`.
