@@ -167,28 +167,43 @@ public enum SQL {
 
     /// Full-text search (InnoDB FULLTEXT, boolean mode). Parameters in order of the `?`s, see FullTextSearch.
     public enum Search {
-        /// Ranks on keys and score only, then reads the text of the top rows: sorting thousands of
-        /// matches of a common word must not drag their text through the sort.
-        static let messages = """
-            SELECT m.conversation_id, m.node_id, m.role, m.create_time, m.text, c.title, p.name AS project, top.score
-            FROM (
-              SELECT m.conversation_id, m.node_id, m.create_time, MATCH(m.text) AGAINST (? IN BOOLEAN MODE) AS score
-              FROM messages m JOIN conversations c ON c.id = m.conversation_id
-              WHERE MATCH(m.text) AGAINST (? IN BOOLEAN MODE)
-                AND m.is_hidden = 0
-                AND (? = 0 OR c.project_id = ?)
-                AND (? IS NULL OR m.create_time >= ?)
-                AND (? IS NULL OR m.role = ?)
-              ORDER BY score DESC, m.create_time DESC
-              LIMIT ?
-            ) top
-            JOIN messages m ON m.conversation_id = top.conversation_id AND m.node_id = top.node_id
+        /// Boolean mode with no ORDER BY: the engine returns matches best first, so only the rows up to
+        /// the LIMIT (the candidates) are read and joined, not every match. Parameters: the query twice,
+        /// project flag, project, since twice, role twice, limit.
+        static let messagesRanked = """
+            SELECT STRAIGHT_JOIN m.conversation_id, m.node_id, m.role, m.create_time, m.text, c.title, p.name AS project,
+                   MATCH(m.text) AGAINST (? IN BOOLEAN MODE) AS score
+            FROM messages m
             JOIN conversations c ON c.id = m.conversation_id
             LEFT JOIN projects p ON p.id = c.project_id
-            ORDER BY top.score DESC, top.create_time DESC
+            WHERE MATCH(m.text) AGAINST (? IN BOOLEAN MODE)
+              AND m.is_hidden = 0
+              AND (? = 0 OR c.project_id = ?)
+              AND (? IS NULL OR m.create_time >= ?)
+              AND (? IS NULL OR m.role = ?)
+            LIMIT ?
+            """
+        /// The newest messages, a page at a time, for a search of only very common words (checked by
+        /// the client). Parameters: project flag, project, since twice, role twice, page size, offset.
+        static let messagesNewest = """
+            SELECT STRAIGHT_JOIN m.conversation_id, m.node_id, m.role, m.create_time, m.text, c.title, p.name AS project
+            FROM messages m FORCE INDEX (ix_messages_time)
+            JOIN conversations c ON c.id = m.conversation_id
+            LEFT JOIN projects p ON p.id = c.project_id
+            WHERE m.is_hidden = 0 AND m.text IS NOT NULL
+              AND (? = 0 OR c.project_id = ?)
+              AND (? IS NULL OR m.create_time >= ?)
+              AND (? IS NULL OR m.role = ?)
+            ORDER BY m.create_time DESC
+            LIMIT ? OFFSET ?
+            """
+        /// Recent messages whose words estimate how common each query word is. Parameter: how many.
+        static let sample = """
+            SELECT text FROM messages FORCE INDEX (ix_messages_time)
+            WHERE is_hidden = 0 AND text IS NOT NULL ORDER BY create_time DESC LIMIT ?
             """
         /// One word: natural-language mode with no ORDER BY returns matches best first and stops at the
-        /// LIMIT, instead of scoring every message that holds a common word. Same parameters as `messages`.
+        /// LIMIT, instead of scoring every message that holds a common word. Same parameters as `messagesRanked`.
         static let messagesOneWord = """
             SELECT m.conversation_id, m.node_id, m.role, m.create_time, m.text, c.title, p.name AS project,
                    MATCH(m.text) AGAINST (? IN NATURAL LANGUAGE MODE) AS score
