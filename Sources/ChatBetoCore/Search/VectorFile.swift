@@ -159,7 +159,8 @@ final class VectorFileWriter {
         precondition(vector.count == dimensions)
         let norm = VectorIndex.dot(vector, vector).squareRoot()
         let scale = norm > 0 ? 1 / norm : 0
-        for v in vector { withUnsafeBytes(of: (v * scale).bitPattern.littleEndian) { buffer.append(contentsOf: $0) } }
+        // Float32 is little-endian on every platform Swift runs chatbeto on (x86-64, arm64).
+        vector.map { $0 * scale }.withUnsafeBytes { buffer.append(contentsOf: $0) }
         func put<T: FixedWidthInteger>(_ v: T) { withUnsafeBytes(of: v.littleEndian) { records.append(contentsOf: $0) } }
         put(Int64(0))
         put(entry.projectID ?? Int64.min)

@@ -85,16 +85,29 @@ public final class VectorIndex: @unchecked Sendable {
         lastLoad.rows = 0
         var current = mapped
         var reason = "no vector file yet"
+        let newest: Int64, rows: Int64
         if current == nil {
-            switch try VectorFile.open(path: file.path, model: model, dimensions: dimensions) {
+            // A new process: check the file (its checksums read all of it) on another core while the
+            // server counts the rows it must match.
+            let opening = OpenInBackground { [model, dimensions] in try VectorFile.open(path: file.path, model: model, dimensions: dimensions) }
+            let stats = try connection.queryOne(SQL.Embeddings.stats, [.text(model), .int(Int64(dimensions))])
+            newest = stats?.int("last_id") ?? 0; rows = stats?.int("n") ?? 0
+            switch try opening.wait() {
             case .success(let opened)?: current = opened
             case .failure(.invalid(let why))?: reason = why
             case nil: break
             }
+        } else {
+            // Within a process only the highest id is compared (as without a file): rows of deleted
+            // conversations stay until the next process, and their hits are dropped with the details.
+            newest = try connection.queryOne(SQL.Embeddings.lastID, [.text(model), .int(Int64(dimensions))])?.int("last_id") ?? 0
+            rows = newest == current!.lastID ? current!.tableRows : try connection.queryOne(SQL.Embeddings.count, [.text(model), .int(Int64(dimensions))])?.int("n") ?? 0
         }
-        let stats = try connection.queryOne(SQL.Embeddings.stats, [.int(current?.lastID ?? 0), .text(model), .int(Int64(dimensions))])
-        let newest = stats?.int("last_id") ?? 0, rows = stats?.int("n") ?? 0, upToFile = stats?.int("up_to") ?? 0
-        if let current, current.lastID <= newest, upToFile == current.tableRows {
+        var upToFile = rows
+        if let current, newest > current.lastID {
+            upToFile = try connection.queryOne(SQL.Embeddings.countUpTo, [.text(model), .int(Int64(dimensions)), .int(current.lastID)])?.int("n") ?? 0
+        }
+        if let current, current.lastID <= newest, (newest == current.lastID ? rows : upToFile) == current.tableRows {
             if current.lastID == newest {
                 if mapped == nil { lastFileAction = .mapped }
                 mapped = current; lastID = newest
@@ -215,5 +228,23 @@ public final class VectorIndex: @unchecked Sendable {
         bytes.withUnsafeBytes { raw in
             (0..<bytes.count / 4).map { Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self))) }
         }
+    }
+}
+
+/// Runs `body` on a thread of its own; `wait` returns its result or rethrows its error.
+final class OpenInBackground<T>: @unchecked Sendable {
+    private var result: Result<T, Error>?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ body: @escaping @Sendable () throws -> T) {
+        Thread.detachNewThread { [self] in
+            result = Result { try body() }
+            done.signal()
+        }
+    }
+
+    func wait() throws -> T {
+        done.wait()
+        return try result!.get()
     }
 }
