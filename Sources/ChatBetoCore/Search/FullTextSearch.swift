@@ -15,77 +15,102 @@ public struct FullTextSearch {
         return HybridRanker.fuse([messages, titles], limit: filter.limit)
     }
 
-    /// Words in more than this share of messages are checked on the candidates instead of required
-    /// from the index: InnoDB reads a required word's whole posting list (about a microsecond per
-    /// message holding it), while such a word barely changes the ranking (its idf is near zero).
-    public static let commonShare = 0.03
-    /// When every word is common and even the rarest is in more than this share of messages, the
-    /// newest messages are read and checked instead of asking the index at all.
-    public static let scanShare = 0.10
-    /// At most this many candidates are read to be checked for the common words.
-    public static let maximumCandidates = 4_000
+    /// Cost estimates on a 2-core machine, in microseconds (measured over 1,000,000 messages): InnoDB's
+    /// boolean mode reads the whole posting list of every word it is given (half a microsecond to one
+    /// per message holding the word, more under load), while a candidate row read in rank or time order
+    /// and tested with LIKE costs 5-20 (most rows fail the test and are never sent). A word in most
+    /// messages is far cheaper to test on candidates than to require.
+    static let postingCost = 1.0, rowCost = 10.0
+
+    /// How one search is run: which words the index is asked for (none: newest messages first), and
+    /// which are tested on the candidates instead.
+    struct Plan: Equatable {
+        var required: [Int]
+        var checked: [Int]
+    }
+
+    /// The cheapest split of the words between the index and the candidate test, by the shares of
+    /// messages holding each word (independent words assumed).
+    static func plan(shares: [Double], total: Int, limit: Int) -> Plan {
+        let n = Double(max(total, 1)), page = Double(limit)
+        let all = Array(shares.indices)
+        guard shares.count <= 8 else {
+            // Too many combinations: the rarer words go to the index.
+            let required = all.filter { shares[$0] < 0.03 }
+            return Plan(required: required.isEmpty ? [all.min { shares[$0] < shares[$1] }!] : required,
+                        checked: all.filter { shares[$0] >= 0.03 && !required.isEmpty })
+        }
+        var best = Plan(required: all, checked: []), bestCost = Double.infinity
+        for mask in 0..<(1 << shares.count) {
+            let required = all.filter { mask & (1 << $0) != 0 }
+            // The rarest tested word first: most candidates fail on it and the others are not tested.
+            let checked = all.filter { mask & (1 << $0) == 0 }.sorted { shares[$0] < shares[$1] }
+            let pass = checked.reduce(1.0) { $0 * shares[$1] }
+            let cost: Double
+            if required.isEmpty {
+                cost = rowCost * page * 3 / max(pass, 1e-9)
+            } else {
+                let postings = required.reduce(0.0) { $0 + shares[$1] * n }
+                let matches = required.reduce(n) { $0 * shares[$1] }
+                cost = postingCost * postings + rowCost * min(matches, page / max(pass, 1e-9))
+            }
+            if cost < bestCost { bestCost = cost; best = Plan(required: required, checked: checked) }
+        }
+        return best
+    }
 
     /// Messages holding every word (the last also as a prefix from three letters), ranked by the index's
-    /// relevance for the words it was asked for. The rarer words go to the index (boolean mode, rows in
-    /// rank order, read only up to the number of candidates needed); the very common ones are checked
-    /// on those candidates. A single word that is not very common uses natural-language mode, where it
-    /// must match whole.
+    /// relevance for the words it was asked for. How common each word is (from a sample of recent
+    /// messages) decides which words go to the index and which are tested on its candidates (LIKE in
+    /// the statement, then exactly here), whichever costs less; when every word is very common, the
+    /// newest messages holding them all are ranked instead. A single word given to the index uses
+    /// natural-language mode, where it must match whole.
     public func messageHits(_ terms: QueryTerms, filter: SearchFilter) throws -> [SearchHit] {
         let words = terms.words
         let prefixLast = (words.last?.count ?? 0) >= 3
         let sample = try WordSample.of(connection)
         let shares = words.indices.map { sample.share(of: words[$0], prefix: prefixLast && $0 == words.count - 1) }
-        var required = words.indices.filter { shares[$0] < FullTextSearch.commonShare }
-        if required.isEmpty, let rarest = words.indices.min(by: { shares[$0] < shares[$1] }), shares[rarest] < FullTextSearch.scanShare {
-            required = [rarest]
-        }
-        let checked = words.indices.filter { !required.contains($0) }
-        let check = WordCheck(words: checked.map { (words[$0], prefixLast && $0 == words.count - 1, shares[$0]) })
-        if required.isEmpty { return try newestHits(check, filter: filter) }
+        let plan = FullTextSearch.plan(shares: shares, total: sample.total, limit: filter.limit)
+        let check = WordCheck(words: plan.checked.map { (words[$0], prefixLast && $0 == words.count - 1, shares[$0]) })
+        let likes: [SQLValue] = plan.checked.map { .text(FullTextSearch.likePattern(words[$0])) }
         let filters: [SQLValue] = [
             .int(filter.projectID == nil ? 0 : 1), filter.projectID.map { .int($0) } ?? .null,
             .optional(filter.since), .optional(filter.since),
             .optional(filter.role), .optional(filter.role),
         ]
-        let hits: [SearchHit]
-        if words.count == 1 {
-            let rs = try connection.query(SQL.Search.messagesOneWord, [.text(words[0]), .text(words[0])] + filters + [.int(Int64(filter.limit))])
-            hits = rs.records.map { SearchHit($0, score: $0["score"].doubleValue ?? 0) }
-        } else {
-            let q = required.map { "+" + words[$0] + (prefixLast && $0 == words.count - 1 ? "*" : "") }.joined(separator: " ")
-            // Enough candidates that about three times the page hold the checked words too.
-            let pass = checked.reduce(1.0) { $0 * max(shares[$1], 0.01) }
-            let candidates = checked.isEmpty ? filter.limit
-                : min(FullTextSearch.maximumCandidates, max(filter.limit * 4, Int(Double(filter.limit) * 3 / pass)))
-            let rs = try connection.query(SQL.Search.messagesRanked, [.text(q), .text(q)] + filters + [.int(Int64(candidates))])
-            hits = Array(rs.records.lazy.filter { check.holds($0.string("text") ?? "") }
-                .map { SearchHit($0, score: $0["score"].doubleValue ?? 0) }.prefix(filter.limit))
-        }
-        // The engine returns rows best first; sorting (stably) makes the listing exact.
-        return hits.enumerated().sorted { ($0.element.score, -$0.offset) > ($1.element.score, -$1.offset) }.map(\.element)
-    }
-
-    /// Every word is very common: the newest messages, a page at a time, checked for every word and
-    /// ranked by term frequency times the words' rarity (as the index scores them), until a page of
-    /// hits is found or `maximumCandidates` were read.
-    func newestHits(_ check: WordCheck, filter: SearchFilter) throws -> [SearchHit] {
         var hits: [SearchHit] = []
-        var offset = 0
-        let page = 500
-        while hits.count < filter.limit && offset < FullTextSearch.maximumCandidates {
-            let rs = try connection.query(SQL.Search.messagesNewest, [
-                .int(filter.projectID == nil ? 0 : 1), filter.projectID.map { .int($0) } ?? .null,
-                .optional(filter.since), .optional(filter.since), .optional(filter.role), .optional(filter.role),
-                .int(Int64(page)), .int(Int64(offset)),
-            ])
+        if plan.required.isEmpty {
+            // Rank a few pages of the newest messages holding every word.
+            let rs = try connection.query(SQL.Search.messagesNewest(likes: likes.count), filters + likes + [.int(Int64(filter.limit * 3))])
             for record in rs.records {
                 if let score = check.score(record.string("text") ?? "") { hits.append(SearchHit(record, score: score)) }
             }
-            if rs.rows.count < page { break }
-            offset += page
+        } else if words.count == 1 {
+            let rs = try connection.query(SQL.Search.messagesOneWord, [.text(words[0]), .text(words[0])] + filters + [.int(Int64(filter.limit))])
+            hits = rs.records.map { SearchHit($0, score: $0["score"].doubleValue ?? 0) }
+        } else {
+            let q = plan.required.map { "+" + words[$0] + (prefixLast && $0 == words.count - 1 ? "*" : "") }.joined(separator: " ")
+            // LIKE also matches inside longer words: read more rows than needed, and more again if
+            // the exact test left too few.
+            var candidates = plan.checked.isEmpty ? filter.limit : filter.limit * 2
+            while true {
+                let rs = try connection.query(SQL.Search.messagesRanked(likes: likes.count),
+                                              [.text(q), .text(q)] + filters + likes + [.int(Int64(candidates))])
+                hits = Array(rs.records.lazy.filter { check.holds($0.string("text") ?? "") }
+                    .map { SearchHit($0, score: $0["score"].doubleValue ?? 0) }.prefix(filter.limit))
+                if hits.count >= filter.limit || rs.rows.count < candidates || candidates >= filter.limit * 32 { break }
+                candidates *= 4
+            }
         }
+        // Best first; sorting stably keeps the engine's order among equal scores.
         return Array(hits.enumerated().sorted { ($0.element.score, -$0.offset) > ($1.element.score, -$1.offset) }
             .map(\.element).prefix(filter.limit))
+    }
+
+    /// `%word%` for LIKE with `!` as the escape character (words may hold `_`).
+    static func likePattern(_ word: String) -> String {
+        "%" + word.replacingOccurrences(of: "!", with: "!!").replacingOccurrences(of: "%", with: "!%")
+            .replacingOccurrences(of: "_", with: "!_") + "%"
     }
 
     public func titleHits(_ terms: QueryTerms, filter: SearchFilter) throws -> [SearchHit] {

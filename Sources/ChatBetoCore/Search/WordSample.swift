@@ -10,9 +10,12 @@ import Foundation
 public struct WordSample: Sendable {
     /// The folded words of each sampled message.
     let messages: [Set<String>]
+    /// How many messages the store holds (the optimizer's estimate, at least the sample's size).
+    public let total: Int
 
-    public init(texts: [String]) {
+    public init(texts: [String], total: Int = 0) {
         messages = texts.map { Set(WordSample.words($0)) }
+        self.total = max(total, texts.count)
     }
 
     /// The words of `text` as `QueryTerms` splits and folds them (lower case, no accents), fast for
@@ -47,11 +50,12 @@ public struct WordSample: Sendable {
     /// The share of sampled messages holding `word` (as a prefix of one of their words when `prefix`).
     public func share(of word: String, prefix: Bool) -> Double {
         guard !messages.isEmpty else { return 0 }
+        // A word not in the sample is rarer than one in it: half a message, not zero.
         let f = QueryTerms.folded(word)
         let n = messages.reduce(0) { n, words in
             n + (words.contains(f) || (prefix && words.contains { $0.hasPrefix(f) }) ? 1 : 0)
         }
-        return Double(n) / Double(messages.count)
+        return max(Double(n), 0.5) / Double(messages.count)
     }
 
     static let size = 1_000
@@ -68,7 +72,8 @@ public struct WordSample: Sendable {
         lock.unlock()
         if let cached, Date().timeIntervalSince(cached.taken) < maximumAge { return cached.sample }
         let texts = try connection.query(SQL.Search.sample, [.int(Int64(size))]).rows.compactMap { $0[0].textValue }
-        let sample = WordSample(texts: texts)
+        let total = try connection.queryOne(SQL.Search.messageEstimate)?.int("n") ?? 0
+        let sample = WordSample(texts: texts, total: Int(total))
         lock.lock()
         cache[key] = (sample, Date())
         lock.unlock()

@@ -167,10 +167,14 @@ public enum SQL {
 
     /// Full-text search (InnoDB FULLTEXT, boolean mode). Parameters in order of the `?`s, see FullTextSearch.
     public enum Search {
-        /// Boolean mode with no ORDER BY: the engine returns matches best first, so only the rows up to
-        /// the LIMIT (the candidates) are read and joined, not every match. Parameters: the query twice,
-        /// project flag, project, since twice, role twice, limit.
-        static let messagesRanked = """
+        /// Boolean mode with no ORDER BY: the engine returns matches best first, so rows are read and
+        /// joined only until the LIMIT is reached, not for every match. `likes` more conditions
+        /// `m.text LIKE ?` (accent- and case-insensitive under the column's collation) keep only
+        /// candidates holding the words left out of the index query, so reading stops as soon as enough
+        /// of them pass. Parameters: the query twice, project flag, project, since twice, role twice,
+        /// the LIKE patterns, limit.
+        static func messagesRanked(likes: Int) -> String {
+            """
             SELECT STRAIGHT_JOIN m.conversation_id, m.node_id, m.role, m.create_time, m.text, c.title, p.name AS project,
                    MATCH(m.text) AGAINST (? IN BOOLEAN MODE) AS score
             FROM messages m
@@ -181,11 +185,12 @@ public enum SQL {
               AND (? = 0 OR c.project_id = ?)
               AND (? IS NULL OR m.create_time >= ?)
               AND (? IS NULL OR m.role = ?)
-            LIMIT ?
+            """ + String(repeating: "\n  AND m.text LIKE ? ESCAPE '!'", count: likes) + "\nLIMIT ?"
+        }
+        /// The newest messages holding every word (`likes` patterns), for a search of only very common
+        /// words. Parameters: project flag, project, since twice, role twice, the patterns, limit.
+        static func messagesNewest(likes: Int) -> String {
             """
-        /// The newest messages, a page at a time, for a search of only very common words (checked by
-        /// the client). Parameters: project flag, project, since twice, role twice, page size, offset.
-        static let messagesNewest = """
             SELECT STRAIGHT_JOIN m.conversation_id, m.node_id, m.role, m.create_time, m.text, c.title, p.name AS project
             FROM messages m FORCE INDEX (ix_messages_time)
             JOIN conversations c ON c.id = m.conversation_id
@@ -194,8 +199,11 @@ public enum SQL {
               AND (? = 0 OR c.project_id = ?)
               AND (? IS NULL OR m.create_time >= ?)
               AND (? IS NULL OR m.role = ?)
-            ORDER BY m.create_time DESC
-            LIMIT ? OFFSET ?
+            """ + String(repeating: "\n  AND m.text LIKE ? ESCAPE '!'", count: likes) + "\nORDER BY m.create_time DESC\nLIMIT ?"
+        }
+        /// The optimizer's estimate of the number of messages (no scan).
+        static let messageEstimate = """
+            SELECT TABLE_ROWS AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'messages'
             """
         /// Recent messages whose words estimate how common each query word is. Parameter: how many.
         static let sample = """
@@ -271,13 +279,14 @@ public enum SQL {
             ORDER BY e.id
             LIMIT ?
             """
-        /// What the vector file is checked against, from the (model, dimensions, id) index alone: the
-        /// row count, the highest id and the rows up to the file's highest id. Parameters: the file's
-        /// highest id, model, dimensions.
+        /// What a new process checks the vector file against, from the (model, dimensions, id) index
+        /// alone: the row count and the highest id. Parameters: model, dimensions.
         static let stats = """
-            SELECT COUNT(*) AS n, COALESCE(MAX(id), 0) AS last_id, COALESCE(SUM(id <= ?), 0) AS up_to
-            FROM message_embeddings WHERE model = ? AND dimensions = ?
+            SELECT COUNT(*) AS n, COALESCE(MAX(id), 0) AS last_id FROM message_embeddings WHERE model = ? AND dimensions = ?
             """
+        static let count = "SELECT COUNT(*) AS n FROM message_embeddings WHERE model = ? AND dimensions = ?"
+        /// Rows up to the vector file's highest id. Parameters: model, dimensions, that id.
+        static let countUpTo = "SELECT COUNT(*) AS n FROM message_embeddings WHERE model = ? AND dimensions = ? AND id <= ?"
     }
 
     /// Reads for `export`.
