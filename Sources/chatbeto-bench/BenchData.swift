@@ -26,6 +26,12 @@ enum BenchSQL {
         WHERE conversation_id >= ? AND conversation_id <= ? AND is_hidden = 0 AND text IS NOT NULL
         """
     static let firstProject = "SELECT MIN(id) AS id FROM projects"
+    /// Given messages scored as the previous statements scored them (boolean or natural-language mode).
+    static func rescore(count: Int, naturalLanguage: Bool) -> String {
+        let mode = naturalLanguage ? "NATURAL LANGUAGE" : "BOOLEAN"
+        return "SELECT conversation_id, node_id, MATCH(text) AGAINST (? IN \(mode) MODE) AS score FROM messages WHERE (conversation_id, node_id) IN ("
+            + Array(repeating: "(?, ?)", count: count).joined(separator: ", ") + ")"
+    }
 
     /// The full-text statements as they were before the rarest-word rewrite (ChatBetoCore's SQL.swift
     /// of 2026-11-26), timed in the same run as today's to give "before" and "after" side by side.

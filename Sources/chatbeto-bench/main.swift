@@ -269,7 +269,7 @@ func holdsEveryWord(_ hit: SearchHit, _ terms: QueryTerms) -> Bool {
 }
 
 struct Timing { var before = 0.0, after = 0.0, fts5 = 0.0 }
-var timings: [Timing] = [], overlaps: [Double] = [], complete = (before: 0, after: 0, total: 0), fullPages = (before: 0, after: 0, fts5: 0)
+var timings: [Timing] = [], overlaps: [Double] = [], asGood: [Double] = [], complete = (before: 0, after: 0, total: 0), fullPages = (before: 0, after: 0, fts5: 0)
 let everywhere = SearchFilter(limit: 20)
 for q in queryTexts.prefix(3) {  // warm the caches of both engines
     _ = try baselineSearch(QueryTerms(q), filter: everywhere); _ = try search.search(QueryTerms(q), filter: everywhere)
@@ -293,6 +293,20 @@ for (i, q) in queryTexts.enumerated() {
     timings.append(t)
     let top = Set(before.prefix(10).map(\.key))
     overlaps.append(top.isEmpty ? 1 : Double(Set(after.prefix(10).map(\.key)).intersection(top).count) / Double(top.count))
+    // Ties make the overlap understate agreement: score today's top 10 as before and count those
+    // scoring at least as high as before's 10th.
+    let oldTop = before.filter { $0.nodeID != nil }.prefix(10), newTop = after.filter { $0.nodeID != nil }.prefix(10)
+    if let floor = oldTop.map(\.score).min(), !newTop.isEmpty {
+        let oneWord = terms.words.count == 1
+        let rs = try connection.query(BenchSQL.rescore(count: newTop.count, naturalLanguage: oneWord),
+                                      [.text(oneWord ? terms.words[0] : terms.booleanQuery)] + newTop.flatMap { [SQLValue.text($0.conversationID), .text($0.nodeID!)] })
+        let good = rs.records.filter { ($0["score"].doubleValue ?? 0) >= floor - 1e-6 }.count
+        asGood.append(Double(good) / Double(newTop.count))
+    }
+    if CommandLine.arguments.contains("--verbose") {
+        log(String(format: "  %-40@ before %6.1f  now %6.1f  fts5 %6.1f ms  top-10 overlap %3.0f %%  hits %d/%d",
+                   "'\(q)'" as NSString, t.before * 1000, t.after * 1000, t.fts5 * 1000, overlaps.last! * 100, before.count, after.count))
+    }
     for hit in before where hit.nodeID != nil { complete.total += 1; if holdsEveryWord(hit, terms) { complete.before += 1 } }
     for hit in after where hit.nodeID != nil { if holdsEveryWord(hit, terms) { complete.after += 1 } }
     let afterMessages = after.filter { $0.nodeID != nil }.count
@@ -317,6 +331,8 @@ func row(_ label: String, _ picked: [Timing]) {
 }
 row("all", timings)
 for words in 1...3 { row("  \(words) word\(words == 1 ? "" : "s")", timings.indices.filter { $0 % 3 == words - 1 }.map { timings[$0] }) }
+report(String(format: "relevance: today's top-10 messages scoring, as before, at least before's 10th: %.1f %% (mean over %d queries)",
+              asGood.reduce(0, +) / Double(max(asGood.count, 1)) * 100, asGood.count))
 report(String(format: "relevance: top-10 overlap with before %.1f %% (mean); message hits holding every word: before %d/%d, now %d; full pages of 20: before %d, now %d, FTS5 %d",
               overlaps.reduce(0, +) / Double(overlaps.count) * 100, complete.before, complete.total, complete.after,
               fullPages.before, fullPages.after, fullPages.fts5))
