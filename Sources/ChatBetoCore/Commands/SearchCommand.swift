@@ -69,12 +69,20 @@ public struct SearchCommand: ShellCommand, Equatable {
         if let cached = shell.vectorIndex, cached.model == model, cached.dimensions == dimensions {
             index = cached
         } else {
-            index = VectorIndex(model: model, dimensions: dimensions)
+            index = VectorIndex(model: model, dimensions: dimensions,
+                                file: VectorIndex.fileURL(home: shell.options.home, server: connection.config.displayName,
+                                                          model: model, dimensions: dimensions))
             shell.vectorIndex = index
         }
         try index.refresh(from: connection)
         if index.lastLoad.rows > 0 {
-            shell.note("loaded \(index.lastLoad.rows) vectors in \(String(format: "%.2f", index.lastLoad.seconds)) s (\(index.count) in memory)")
+            let why: String
+            switch index.lastFileAction {
+            case .rebuilt(let reason): why = "; vector file rebuilt: \(reason)"
+            case .extended: why = "; vector file extended"
+            case .none, .mapped: why = ""
+            }
+            shell.note("loaded \(index.lastLoad.rows) vectors in \(String(format: "%.2f", index.lastLoad.seconds)) s (\(index.count) in all\(why))")
         }
         guard index.count > 0 else { throw SearchError.noEmbeddings(model: model, dimensions: dimensions) }
         let client = try shell.openAIClient()
