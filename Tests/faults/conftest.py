@@ -3,6 +3,7 @@ with its own chatbeto home and private MariaDB, stopped at teardown. Area-specif
 test modules (test_server_*.py, test_import_*.py, test_shell_*.py)."""
 import os
 import pathlib
+import shutil
 import signal
 import subprocess
 import time
@@ -87,6 +88,12 @@ class Home:
             else:
                 os.kill(pid, signal.SIGKILL)
 
+    def remove(self):
+        """Stops the server and deletes the home: each holds a MariaDB data directory of ~300 MB, and pytest
+        keeps its last three runs' temporary folders, which filled the disk."""
+        self.stop_server()
+        shutil.rmtree(self.path, ignore_errors=True)
+
 
 def generate_export(folder, conversations=20, seed=1, projects=3):
     """A deterministic ChatGPT export made by scripts/gen_export.py; returns its conversations.json path."""
@@ -102,7 +109,7 @@ def generate_export(folder, conversations=20, seed=1, projects=3):
 def home(tmp_path):
     h = Home(tmp_path / "home")
     yield h
-    h.stop_server()
+    h.remove()
 
 
 @pytest.fixture
@@ -117,4 +124,4 @@ def make_home(tmp_path):
 
     yield make
     for h in made:
-        h.stop_server()
+        h.remove()
