@@ -19,6 +19,53 @@ enum BenchSQL {
     }
     static let messageText = "SELECT text FROM messages WHERE conversation_id = ? AND node_id = ?"
     static let messageKeys = "SELECT conversation_id, node_id FROM messages WHERE role IN ('user', 'assistant') ORDER BY conversation_id, node_id LIMIT ?"
+    static let conversationPage = "SELECT id FROM conversations WHERE id > ? ORDER BY id LIMIT ?"
+    /// The messages of a range of conversations, for the FTS5 peer (what chatbeto searches: not hidden).
+    static let messagePage = """
+        SELECT conversation_id, node_id, text FROM messages
+        WHERE conversation_id >= ? AND conversation_id <= ? AND is_hidden = 0 AND text IS NOT NULL
+        """
+    static let firstProject = "SELECT MIN(id) AS id FROM projects"
+    /// Given messages scored as the previous statements scored them (boolean or natural-language mode).
+    static func rescore(count: Int, naturalLanguage: Bool) -> String {
+        let mode = naturalLanguage ? "NATURAL LANGUAGE" : "BOOLEAN"
+        return "SELECT conversation_id, node_id, MATCH(text) AGAINST (? IN \(mode) MODE) AS score FROM messages WHERE (conversation_id, node_id) IN ("
+            + Array(repeating: "(?, ?)", count: count).joined(separator: ", ") + ")"
+    }
+
+    /// The full-text statements as they were before the rarest-word rewrite (ChatBetoCore's SQL.swift
+    /// of 2026-11-26), timed in the same run as today's to give "before" and "after" side by side.
+    static let baselineMessages = """
+        SELECT m.conversation_id, m.node_id, m.role, m.create_time, m.text, c.title, p.name AS project, top.score
+        FROM (
+          SELECT m.conversation_id, m.node_id, m.create_time, MATCH(m.text) AGAINST (? IN BOOLEAN MODE) AS score
+          FROM messages m JOIN conversations c ON c.id = m.conversation_id
+          WHERE MATCH(m.text) AGAINST (? IN BOOLEAN MODE)
+            AND m.is_hidden = 0
+            AND (? = 0 OR c.project_id = ?)
+            AND (? IS NULL OR m.create_time >= ?)
+            AND (? IS NULL OR m.role = ?)
+          ORDER BY score DESC, m.create_time DESC
+          LIMIT ?
+        ) top
+        JOIN messages m ON m.conversation_id = top.conversation_id AND m.node_id = top.node_id
+        JOIN conversations c ON c.id = m.conversation_id
+        LEFT JOIN projects p ON p.id = c.project_id
+        ORDER BY top.score DESC, top.create_time DESC
+        """
+    static let baselineMessagesOneWord = """
+        SELECT m.conversation_id, m.node_id, m.role, m.create_time, m.text, c.title, p.name AS project,
+               MATCH(m.text) AGAINST (? IN NATURAL LANGUAGE MODE) AS score
+        FROM messages m
+        JOIN conversations c ON c.id = m.conversation_id
+        LEFT JOIN projects p ON p.id = c.project_id
+        WHERE MATCH(m.text) AGAINST (? IN NATURAL LANGUAGE MODE)
+          AND m.is_hidden = 0
+          AND (? = 0 OR c.project_id = ?)
+          AND (? IS NULL OR m.create_time >= ?)
+          AND (? IS NULL OR m.role = ?)
+        LIMIT ?
+        """
 }
 
 /// A deterministic generator (SplitMix64) so every run builds the same data.

@@ -19,6 +19,14 @@ func insertEmbeddings(rows: Int) -> String {
         + Array(repeating: "(?, ?, ?, ?, ?, ?)", count: rows).joined(separator: ", ")
 }
 
+/// The peak resident set of this process (VmHWM), in bytes.
+func peakRSS() -> Int {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+          let kb = Int(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
+    return kb * 1024
+}
+
 func log(_ s: String) { FileHandle.standardError.write(Data((s + "\n").utf8)) }
 /// Results go straight to stdout (unbuffered), so nothing is lost if a later step fails.
 func report(_ s: String) { FileHandle.standardOutput.write(Data((s + "\n").utf8)) }
@@ -52,6 +60,31 @@ if let dsn = stringArgument("--dsn") {
 let db = try Database(config: config, readerPasswordFile: nil)
 let connection = db.connection
 let vocabulary = Vocabulary()
+let benchHome = URL(fileURLWithPath: stringArgument("--home") ?? NSHomeDirectory() + "/.cache/chatbeto-bench")
+let model = "bench-random"
+
+// A child process for one semantic query in a new process: `--first-query file|table` maps (or builds)
+// the vector file, or reads every vector from the table as before, then answers one query and prints
+// `seconds-to-answer refresh-seconds rows-read peak-rss-bytes action`.
+if let how = stringArgument("--first-query") {
+    let started = DispatchTime.now().uptimeNanoseconds
+    let index = VectorIndex(model: model, dimensions: dimensions,
+                            file: how == "file" ? VectorIndex.fileURL(home: benchHome, server: config.displayName, model: model, dimensions: dimensions) : nil)
+    try index.refresh(from: connection)
+    var rng = SplitMix(state: 7)
+    let q = (0..<dimensions).map { _ in Float(rng.unit() * 2 - 1) }
+    let hits = try SemanticSearch(connection: connection, index: index).search(queryVector: q, filter: SearchFilter(limit: 10))
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+    let action: String
+    switch index.lastFileAction {
+    case .none: action = "table"
+    case .mapped: action = "mapped"
+    case .extended(let rows): action = "extended(\(rows))"
+    case .rebuilt(let reason): action = "rebuilt(\(reason.replacingOccurrences(of: " ", with: "_")))"
+    }
+    print(seconds, index.lastLoad.seconds, index.lastLoad.rows, peakRSS(), action, hits.first?.nodeID ?? "-", hits.first?.conversationID ?? "-")
+    exit(0)
+}
 
 // MARK: data
 
@@ -111,7 +144,6 @@ if let sample = try connection.queryOne(BenchSQL.messageText, [.text("bench-0000
     log("full-text index built in \(String(format: "%.0f", indexTime)) s")
 }
 
-let model = "bench-random"
 var vectors = Int(try connection.queryOne(BenchSQL.vectorCount, [.text(model), .int(Int64(dimensions))])?.int("n") ?? 0)
 if vectors < vectorTarget {
     log("storing \(vectorTarget - vectors) random \(dimensions)-dimension vectors…")
@@ -130,6 +162,71 @@ if vectors < vectorTarget {
     }
 }
 
+// MARK: the FTS5 peer
+
+/// scripts/bench_search_fts5.py, driven over pipes: one JSON request and one JSON reply a line.
+final class FTS5Peer {
+    let process = Process()
+    let input = Pipe(), output = Pipe()
+    private var pending = Data()
+
+    init(database: String) throws {
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "scripts/bench_search_fts5.py", database]
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+    }
+
+    func call(_ request: [String: Any]) throws -> [String: Any] {
+        var line = try JSONSerialization.data(withJSONObject: request)
+        line.append(0x0A)
+        try input.fileHandleForWriting.write(contentsOf: line)
+        while true {
+            if let newline = pending.firstIndex(of: 0x0A) {
+                let reply = pending[pending.startIndex..<newline]
+                pending = Data(pending[(newline + 1)...])
+                return try JSONSerialization.jsonObject(with: reply) as? [String: Any] ?? [:]
+            }
+            // availableData returns what the pipe holds; read(upToCount:) would wait for a full buffer.
+            let more = output.fileHandleForReading.availableData
+            guard !more.isEmpty else {
+                throw NSError(domain: "fts5 peer", code: 1, userInfo: [NSLocalizedDescriptionKey: "the FTS5 peer exited"])
+            }
+            pending.append(more)
+        }
+    }
+
+    /// FTS5's form of chatbeto's query: every word required (as a phrase of its tokens), the last also
+    /// as a prefix from three letters, ranked by bm25.
+    static func match(_ terms: QueryTerms) -> String {
+        terms.words.enumerated().map { i, w in
+            "\"\(w)\"" + (i == terms.words.count - 1 && w.count >= 3 ? "*" : "")
+        }.joined(separator: " ")
+    }
+}
+
+let fts5Path = benchHome.appendingPathComponent("fts5-\(existing).sqlite").path
+let fts5 = try FTS5Peer(database: fts5Path)
+let visible = Int(try connection.queryOne("SELECT COUNT(*) AS n FROM messages WHERE is_hidden = 0 AND text IS NOT NULL")?.int("n") ?? 0)
+if (try fts5.call(["op": "count"])["count"] as? Int) != visible {
+    log("building the FTS5 peer's table (\(visible) messages) at \(fts5Path)…")
+    let (_, buildTime) = try timed {
+        _ = try fts5.call(["op": "reset"])
+        var after = ""
+        while true {
+            let ids = try connection.query(BenchSQL.conversationPage, [.text(after), .int(2000)]).rows.compactMap { $0[0].textValue }
+            guard let first = ids.first, let last = ids.last else { break }
+            let rows = try connection.query(BenchSQL.messagePage, [.text(first), .text(last)]).rows
+                .map { [$0[0].textValue ?? "", $0[1].textValue ?? "", $0[2].textValue ?? ""] }
+            _ = try fts5.call(["op": "load", "rows": rows])
+            after = last
+        }
+        _ = try fts5.call(["op": "commit"])
+    }
+    log("FTS5 table built in \(String(format: "%.0f", buildTime)) s")
+}
+
 // MARK: full-text
 
 report("chatbeto search benchmark: \(existing) messages, \(vectors) vectors of \(dimensions) dimensions, \(ProcessInfo.processInfo.activeProcessorCount) cores")
@@ -145,29 +242,136 @@ let queryTexts: [String] = try (0..<queries).map { i in
     for _ in 0..<min(1 + i % 3, words.count) { picked.append(words.remove(at: rng.below(words.count))) }
     return picked.joined(separator: " ")
 }
-_ = try search.search(QueryTerms(queryTexts[0]), filter: SearchFilter(limit: 20))  // warm the cache
-var textTimes: [Double] = [], hitCounts: [Int] = []
-for q in queryTexts {
-    let (hits, t) = try timed { try search.search(QueryTerms(q), filter: SearchFilter(limit: 20)) }
-    textTimes.append(t); hitCounts.append(hits.count)
+
+/// chatbeto's search as it was before (same title query and fusion, the old message statements).
+@MainActor func baselineSearch(_ terms: QueryTerms, filter: SearchFilter) throws -> [SearchHit] {
+    let oneWord = terms.words.count == 1
+    let q = oneWord ? terms.words[0] : terms.booleanQuery
+    let rs = try connection.query(oneWord ? BenchSQL.baselineMessagesOneWord : BenchSQL.baselineMessages, [
+        .text(q), .text(q), .int(filter.projectID == nil ? 0 : 1), filter.projectID.map { .int($0) } ?? .null,
+        .optional(filter.since), .optional(filter.since), .optional(filter.role), .optional(filter.role), .int(Int64(filter.limit)),
+    ])
+    var messages = rs.records.map { SearchHit($0, score: $0["score"].doubleValue ?? 0) }
+    if oneWord { messages = messages.enumerated().sorted { ($0.element.score, -$0.offset) > ($1.element.score, -$1.offset) }.map(\.element) }
+    let titles = try search.titleHits(terms, filter: filter)
+    return titles.isEmpty ? messages : HybridRanker.fuse([messages, titles], limit: filter.limit)
 }
-report(summary("full-text search (everywhere, top 20)", textTimes) + "; \(hitCounts.filter { $0 > 0 }.count) had hits, \(hitCounts.filter { $0 == 20 }.count) a full page")
-for words in 1...3 {
-    let times = textTimes.indices.filter { $0 % 3 == words - 1 }.map { textTimes[$0] }
-    report(summary("  \(words)-word queries", times))
+
+/// Whether a message hit holds every word of the query as a token (the last one also as a prefix),
+/// compared without case and accents, as both indexes do.
+func holdsEveryWord(_ hit: SearchHit, _ terms: QueryTerms) -> Bool {
+    let tokens = Set(QueryTerms.tokens(hit.text).map(QueryTerms.folded))
+    return terms.words.enumerated().allSatisfy { i, w in
+        let f = QueryTerms.folded(w)
+        if tokens.contains(f) { return true }
+        return i == terms.words.count - 1 && w.count >= 3 && tokens.contains { $0.hasPrefix(f) }
+    }
 }
-let projectID = try connection.queryOne("SELECT MIN(id) AS id FROM projects")?.int("id")
-var projectTimes: [Double] = []
+
+struct Timing { var before = 0.0, after = 0.0, fts5 = 0.0 }
+var timings: [Timing] = [], overlaps: [Double] = [], asGood: [Double] = [], complete = (before: 0, after: 0, total: 0), fullPages = (before: 0, after: 0, fts5: 0)
+let everywhere = SearchFilter(limit: 20)
+for q in queryTexts.prefix(3) {  // warm the caches of both engines
+    _ = try baselineSearch(QueryTerms(q), filter: everywhere); _ = try search.search(QueryTerms(q), filter: everywhere)
+    _ = try fts5.call(["op": "query", "match": FTS5Peer.match(QueryTerms(q)), "limit": 20])
+}
+for (i, q) in queryTexts.enumerated() {
+    let terms = QueryTerms(q)
+    var t = Timing()
+    var before: [SearchHit] = [], after: [SearchHit] = [], fts5Hits = 0
+    // Rotate the order so neither engine always runs first (on a cache warmed by the other).
+    for step in 0..<3 {
+        switch (i + step) % 3 {
+        case 0: (before, t.before) = try timed { try baselineSearch(terms, filter: everywhere) }
+        case 1: (after, t.after) = try timed { try search.search(terms, filter: everywhere) }
+        default:
+            let reply = try fts5.call(["op": "query", "match": FTS5Peer.match(terms), "limit": 20])
+            t.fts5 = reply["seconds"] as? Double ?? 0
+            fts5Hits = (reply["hits"] as? [Any])?.count ?? 0
+        }
+    }
+    timings.append(t)
+    let top = Set(before.prefix(10).map(\.key))
+    overlaps.append(top.isEmpty ? 1 : Double(Set(after.prefix(10).map(\.key)).intersection(top).count) / Double(top.count))
+    // Ties make the overlap understate agreement: score today's top 10 as before and count those
+    // scoring at least as high as before's 10th.
+    let oldTop = before.filter { $0.nodeID != nil }.prefix(10), newTop = after.filter { $0.nodeID != nil }.prefix(10)
+    if let floor = oldTop.map(\.score).min(), !newTop.isEmpty {
+        let oneWord = terms.words.count == 1
+        let rs = try connection.query(BenchSQL.rescore(count: newTop.count, naturalLanguage: oneWord),
+                                      [.text(oneWord ? terms.words[0] : terms.booleanQuery)] + newTop.flatMap { [SQLValue.text($0.conversationID), .text($0.nodeID!)] })
+        let good = rs.records.filter { ($0["score"].doubleValue ?? 0) >= floor - 1e-6 }.count
+        asGood.append(Double(good) / Double(newTop.count))
+    }
+    if CommandLine.arguments.contains("--verbose") {
+        log(String(format: "  %-40@ before %6.1f  now %6.1f  fts5 %6.1f ms  top-10 overlap %3.0f %%  hits %d/%d",
+                   "'\(q)'" as NSString, t.before * 1000, t.after * 1000, t.fts5 * 1000, overlaps.last! * 100, before.count, after.count))
+    }
+    for hit in before where hit.nodeID != nil { complete.total += 1; if holdsEveryWord(hit, terms) { complete.before += 1 } }
+    for hit in after where hit.nodeID != nil { if holdsEveryWord(hit, terms) { complete.after += 1 } }
+    let afterMessages = after.filter { $0.nodeID != nil }.count
+    if before.count == 20 { fullPages.before += 1 }
+    if after.count == 20 { fullPages.after += 1 }
+    if fts5Hits == 20 { fullPages.fts5 += 1 }
+    if afterMessages > 0 && after.filter({ $0.nodeID != nil && !holdsEveryWord($0, terms) }).count > 0 {
+        log("  note: '\(q)' returned messages without every word")
+    }
+}
+
+func stats(_ times: [Double]) -> String {
+    let s = times.sorted()
+    return String(format: "%7.1f %7.1f %7.1f", s[s.count / 2] * 1000, s[s.count * 9 / 10] * 1000, s.last! * 1000)
+}
+report("full-text search, everywhere, top 20, \(queries) queries of 1-3 words from stored messages, run interleaved (ms):")
+report("                 chatbeto before         chatbeto now            SQLite FTS5")
+report("                 median   p90     max    median   p90     max    median   p90     max")
+func row(_ label: String, _ picked: [Timing]) {
+    report(label.padding(toLength: 16, withPad: " ", startingAt: 0) + " " + stats(picked.map(\.before)) + " " + stats(picked.map(\.after))
+           + " " + stats(picked.map(\.fts5)))
+}
+row("all", timings)
+for words in 1...3 { row("  \(words) word\(words == 1 ? "" : "s")", timings.indices.filter { $0 % 3 == words - 1 }.map { timings[$0] }) }
+report(String(format: "relevance: today's top-10 messages scoring, as before, at least before's 10th: %.1f %% (mean over %d queries)",
+              asGood.reduce(0, +) / Double(max(asGood.count, 1)) * 100, asGood.count))
+report(String(format: "relevance: top-10 overlap with before %.1f %% (mean); message hits holding every word: before %d/%d, now %d; full pages of 20: before %d, now %d, FTS5 %d",
+              overlaps.reduce(0, +) / Double(overlaps.count) * 100, complete.before, complete.total, complete.after,
+              fullPages.before, fullPages.after, fullPages.fts5))
+let projectID = try connection.queryOne(BenchSQL.firstProject)?.int("id")
+var projectTimes: [Double] = [], projectBefore: [Double] = []
 for q in queryTexts {
+    projectBefore.append(try timed { try baselineSearch(QueryTerms(q), filter: SearchFilter(projectID: projectID, limit: 20)) }.1)
     projectTimes.append(try timed { try search.search(QueryTerms(q), filter: SearchFilter(projectID: projectID, limit: 20)) }.1)
 }
-report(summary("full-text search (one project, top 20)", projectTimes))
+report("one project, top 20: before " + stats(projectBefore) + ", now " + stats(projectTimes) + " (median p90 max, ms)")
 
 // MARK: semantic
 
-let index = VectorIndex(model: model, dimensions: dimensions)
+if CommandLine.arguments.contains("--skip-semantic") { exit(0) }
+/// Runs this benchmark again as a new process for one semantic query.
+@MainActor func firstQuery(_ how: String) throws -> String {
+    let child = Process(), out = Pipe()
+    child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+    child.arguments = ["--first-query", how, "--dimensions", String(dimensions), "--home", benchHome.path]
+        + (stringArgument("--dsn").map { ["--dsn", $0] } ?? [])
+    child.standardOutput = out
+    try child.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    child.waitUntilExit()
+    let f = String(decoding: data, as: UTF8.self).split(separator: " ").map(String.init)
+    guard f.count >= 5, let total = Double(f[0]), let refresh = Double(f[1]), let rss = Int(f[3]) else { return "failed: \(f)" }
+    return String(format: "%.0f ms to the first answer (refresh %.0f ms, %@ rows read, %@), peak RSS %d MiB",
+                  total * 1000, refresh * 1000, f[2], f[4], rss / 1_048_576)
+}
+let vectorMiB = vectors * dimensions * 4 / 1_048_576
+report("semantic, first query of a new process, \(vectors) vectors x \(dimensions) = \(vectorMiB) MiB:")
+report("  before (every vector read from the table): " + (try firstQuery("table")))
+let vectorFile = VectorIndex.fileURL(home: benchHome, server: config.displayName, model: model, dimensions: dimensions)
+try? FileManager.default.removeItem(at: vectorFile)
+report("  now, no vector file yet (built):           " + (try firstQuery("file")))
+for run in 1...3 { report("  now, vector file mapped (run \(run)):           " + (try firstQuery("file"))) }
+
+let index = VectorIndex(model: model, dimensions: dimensions, file: vectorFile)
 try index.refresh(from: connection)
-report("vector index first load: \(index.lastLoad.rows) vectors in \(String(format: "%.2f", index.lastLoad.seconds)) s, \(index.count * dimensions * 4 / 1_048_576) MiB")
 let semantic = SemanticSearch(connection: connection, index: index)
 var nearestTimes: [Double] = [], semanticTimes: [Double] = []
 for _ in 0..<queries {
@@ -175,7 +379,7 @@ for _ in 0..<queries {
     nearestTimes.append(timed { index.nearest(to: q, k: 10) }.1)
     semanticTimes.append(try timed { try semantic.search(queryVector: q, filter: SearchFilter(limit: 10)) }.1)
 }
-report(summary("cosine top-10 scan (SIMD, in memory)", nearestTimes))
+report(summary("cosine top-10 scan (SIMD, mapped)", nearestTimes))
 report(summary("semantic top-10 with message details (excluding the embeddings call)", semanticTimes))
 let (_, refresh) = try timed { try index.refresh(from: connection) }
 report("refresh with nothing new: \(ms(refresh))")

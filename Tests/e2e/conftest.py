@@ -2,6 +2,7 @@
 import json
 import os
 import pathlib
+import shutil
 import signal
 import subprocess
 import sys
@@ -121,3 +122,5 @@ def home(tmp_path, fake):
     h = Home(tmp_path / "home", fake)
     yield h
     h.stop_server()
+    # Each home holds a MariaDB data directory (~300 MB); pytest keeps its last three runs' folders.
+    shutil.rmtree(h.path, ignore_errors=True)

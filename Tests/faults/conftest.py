@@ -3,6 +3,7 @@ with its own chatbeto home and private MariaDB, stopped at teardown. Area-specif
 test modules (test_server_*.py, test_import_*.py, test_shell_*.py)."""
 import os
 import pathlib
+import shutil
 import signal
 import subprocess
 import time
@@ -30,6 +31,7 @@ class Home:
         self.path = pathlib.Path(path)
         self.path.mkdir(parents=True, exist_ok=True)
         self.env = clean_env(self.path)
+        self.spawned = []
 
     def run(self, args, stdin=None, env=None, check=True, timeout=180):
         result = subprocess.run([BINARY] + list(args), input=stdin, capture_output=True, text=True,
@@ -39,8 +41,10 @@ class Home:
         return result
 
     def spawn(self, args, env=None, **kwargs):
-        return subprocess.Popen([BINARY] + list(args), env=dict(self.env, **(env or {})),
+        proc = subprocess.Popen([BINARY] + list(args), env=dict(self.env, **(env or {})),
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kwargs)
+        self.spawned.append(proc)
+        return proc
 
     def query(self, sql):
         """Rows of a read-only query as lists of strings (TSV, header dropped)."""
@@ -65,6 +69,11 @@ class Home:
         return pids
 
     def stop_server(self):
+        # A chatbeto still running (a test that failed mid-way) would start its server again.
+        for proc in self.spawned:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait(30)
         for pid in self.server_pids():
             try:
                 os.kill(pid, signal.SIGTERM)
@@ -78,6 +87,12 @@ class Home:
                 time.sleep(0.05)
             else:
                 os.kill(pid, signal.SIGKILL)
+
+    def remove(self):
+        """Stops the server and deletes the home: each holds a MariaDB data directory of ~300 MB, and pytest
+        keeps its last three runs' temporary folders, which filled the disk."""
+        self.stop_server()
+        shutil.rmtree(self.path, ignore_errors=True)
 
 
 def generate_export(folder, conversations=20, seed=1, projects=3):
@@ -94,7 +109,7 @@ def generate_export(folder, conversations=20, seed=1, projects=3):
 def home(tmp_path):
     h = Home(tmp_path / "home")
     yield h
-    h.stop_server()
+    h.remove()
 
 
 @pytest.fixture
@@ -109,4 +124,4 @@ def make_home(tmp_path):
 
     yield make
     for h in made:
-        h.stop_server()
+        h.remove()

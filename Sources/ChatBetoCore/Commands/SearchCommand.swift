@@ -69,12 +69,20 @@ public struct SearchCommand: ShellCommand, Equatable {
         if let cached = context.vectorIndex, cached.model == model, cached.dimensions == dimensions {
             index = cached
         } else {
-            index = VectorIndex(model: model, dimensions: dimensions)
+            index = VectorIndex(model: model, dimensions: dimensions,
+                                file: VectorIndex.fileURL(home: context.options.home, server: connection.config.displayName,
+                                                          model: model, dimensions: dimensions))
             context.vectorIndex = index
         }
         try index.refresh(from: connection)
         if index.lastLoad.rows > 0 {
-            context.note("loaded \(index.lastLoad.rows) vectors in \(String(format: "%.2f", index.lastLoad.seconds)) s (\(index.count) in memory)")
+            let why: String
+            switch index.lastFileAction {
+            case .rebuilt(let reason): why = "; vector file rebuilt: \(reason)"
+            case .extended: why = "; vector file extended"
+            case .none, .mapped: why = ""
+            }
+            context.note("loaded \(index.lastLoad.rows) vectors in \(String(format: "%.2f", index.lastLoad.seconds)) s (\(index.count) in all\(why))")
         }
         guard index.count > 0 else { throw SearchError.noEmbeddings(model: model, dimensions: dimensions) }
         let client = try context.openAIClient()

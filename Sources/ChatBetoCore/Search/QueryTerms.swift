@@ -27,7 +27,8 @@ public struct QueryTerms: Sendable, Equatable {
         words.enumerated().map { i, w in i == words.count - 1 && w.count >= 3 ? "+\(w)*" : "+\(w)" }.joined(separator: " ")
     }
 
-    static func tokens(_ text: String) -> [String] {
+    /// Words as the index splits them, lower-cased.
+    public static func tokens(_ text: String) -> [String] {
         var out: [String] = [], current = ""
         for ch in text.lowercased() {
             if ch.isLetter || ch.isNumber || ch == "_" { current.append(ch) } else if !current.isEmpty { out.append(current); current = "" }
@@ -37,7 +38,7 @@ public struct QueryTerms: Sendable, Equatable {
     }
 
     /// Lower-cased without accents, to compare with the stop word list.
-    static func folded(_ word: String) -> String {
+    public static func folded(_ word: String) -> String {
         word.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
     }
 

@@ -3,6 +3,8 @@ public enum SearchError: Error, CustomStringConvertible, Sendable, Equatable {
     case nothingToSearch(query: String)
     case noEmbeddings(model: String, dimensions: Int)
     case exportTarget(path: String, problem: String)
+    /// The memory-mapped copy of the vectors could not be read or written.
+    case vectorFile(path: String, problem: String)
 
     public var description: String {
         switch self {
@@ -12,6 +14,8 @@ public enum SearchError: Error, CustomStringConvertible, Sendable, Equatable {
             return "search: no message embeddings for \(model) at \(dimensions) dimensions yet; run 'index' (or 'index --all') first"
         case .exportTarget(let path, let problem):
             return "export: \(path): \(problem)"
+        case .vectorFile(let path, let problem):
+            return "search: vector file \(path): \(problem)"
         }
     }
 }

@@ -20,7 +20,8 @@ public struct SearchHit: Sendable, Equatable {
     /// Identity for fusing rankings.
     public var key: String { conversationID + "\u{1F}" + (nodeID ?? "") }
 
-    init(_ r: Record, score: Double) {
+    /// A hit from a search row (conversation_id, node_id, title, project, role, create_time, text).
+    public init(_ r: Record, score: Double) {
         self.init(conversationID: r.string("conversation_id") ?? "", nodeID: r.string("node_id"), title: r.string("title"),
                   project: r.string("project"), role: r.string("role"), date: r.string("create_time"),
                   text: r.string("text") ?? r.string("title") ?? "", score: score)

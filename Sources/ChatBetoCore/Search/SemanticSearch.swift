@@ -18,7 +18,7 @@ public struct SemanticSearch {
         var ranked: [(VectorIndex.Entry, Float)] = []
         var seen = Set<String>()
         for (i, score) in nearest {
-            let e = index.entries[i]
+            let e = index.entry(at: i)
             if seen.insert(e.conversationID + "\u{1F}" + e.nodeID).inserted { ranked.append((e, score)) }
             if ranked.count == filter.limit { break }
         }

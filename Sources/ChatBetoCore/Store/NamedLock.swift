@@ -50,7 +50,13 @@ public struct NamedLock {
         try connection.execute(SQL.Locks.createPrivate)
         var bytes = [UInt8](repeating: 0, count: 16)
         for i in bytes.indices { bytes[i] = UInt8.random(in: 0...255) }
-        try connection.query(SQL.Locks.insertSecret, [.text(bytes.map { String(format: "%02x", $0) }.joined())])
+        do {
+            try connection.query(SQL.Locks.insertSecret, [.text(bytes.map { String(format: "%02x", $0) }.joined())])
+        } catch let e as StoreError where e.code == 1213 {
+            // On a Galera cluster two first uses at two nodes conflict at commit (certification fails with
+            // 1213): the other node's secret won and is the one to read back.
+            _ = e
+        }
         guard let value = try connection.queryOne(SQL.Locks.secret)?["value"].textValue else {
             throw StoreError(code: 0, message: "the lock secret in \(privateTable) could not be read back")
         }

@@ -207,28 +207,51 @@ public enum SQL {
 
     /// Full-text search (InnoDB FULLTEXT, boolean mode). Parameters in order of the `?`s, see FullTextSearch.
     public enum Search {
-        /// Ranks on keys and score only, then reads the text of the top rows: sorting thousands of
-        /// matches of a common word must not drag their text through the sort.
-        static let messages = """
-            SELECT m.conversation_id, m.node_id, m.role, m.create_time, m.text, c.title, p.name AS project, top.score
-            FROM (
-              SELECT m.conversation_id, m.node_id, m.create_time, MATCH(m.text) AGAINST (? IN BOOLEAN MODE) AS score
-              FROM messages m JOIN conversations c ON c.id = m.conversation_id
-              WHERE MATCH(m.text) AGAINST (? IN BOOLEAN MODE)
-                AND m.is_hidden = 0
-                AND (? = 0 OR c.project_id = ?)
-                AND (? IS NULL OR m.create_time >= ?)
-                AND (? IS NULL OR m.role = ?)
-              ORDER BY score DESC, m.create_time DESC
-              LIMIT ?
-            ) top
-            JOIN messages m ON m.conversation_id = top.conversation_id AND m.node_id = top.node_id
+        /// Boolean mode with no ORDER BY: the engine returns matches best first, so rows are read and
+        /// joined only until the LIMIT is reached, not for every match. `likes` more conditions
+        /// `m.text LIKE ?` (accent- and case-insensitive under the column's collation) keep only
+        /// candidates holding the words left out of the index query, so reading stops as soon as enough
+        /// of them pass. Parameters: the query twice, project flag, project, since twice, role twice,
+        /// the LIKE patterns, limit.
+        static func messagesRanked(likes: Int) -> String {
+            """
+            SELECT STRAIGHT_JOIN m.conversation_id, m.node_id, m.role, m.create_time, m.text, c.title, p.name AS project,
+                   MATCH(m.text) AGAINST (? IN BOOLEAN MODE) AS score
+            FROM messages m
             JOIN conversations c ON c.id = m.conversation_id
             LEFT JOIN projects p ON p.id = c.project_id
-            ORDER BY top.score DESC, top.create_time DESC
+            WHERE MATCH(m.text) AGAINST (? IN BOOLEAN MODE)
+              AND m.is_hidden = 0
+              AND (? = 0 OR c.project_id = ?)
+              AND (? IS NULL OR m.create_time >= ?)
+              AND (? IS NULL OR m.role = ?)
+            """ + String(repeating: "\n  AND m.text LIKE ? ESCAPE '!'", count: likes) + "\nLIMIT ?"
+        }
+        /// The newest messages holding every word (`likes` patterns), for a search of only very common
+        /// words. Parameters: project flag, project, since twice, role twice, the patterns, limit.
+        static func messagesNewest(likes: Int) -> String {
+            """
+            SELECT STRAIGHT_JOIN m.conversation_id, m.node_id, m.role, m.create_time, m.text, c.title, p.name AS project
+            FROM messages m FORCE INDEX (ix_messages_time)
+            JOIN conversations c ON c.id = m.conversation_id
+            LEFT JOIN projects p ON p.id = c.project_id
+            WHERE m.is_hidden = 0 AND m.text IS NOT NULL
+              AND (? = 0 OR c.project_id = ?)
+              AND (? IS NULL OR m.create_time >= ?)
+              AND (? IS NULL OR m.role = ?)
+            """ + String(repeating: "\n  AND m.text LIKE ? ESCAPE '!'", count: likes) + "\nORDER BY m.create_time DESC\nLIMIT ?"
+        }
+        /// The optimizer's estimate of the number of messages (no scan).
+        static let messageEstimate = """
+            SELECT TABLE_ROWS AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'messages'
+            """
+        /// Recent messages whose words estimate how common each query word is. Parameter: how many.
+        static let sample = """
+            SELECT text FROM messages FORCE INDEX (ix_messages_time)
+            WHERE is_hidden = 0 AND text IS NOT NULL ORDER BY create_time DESC LIMIT ?
             """
         /// One word: natural-language mode with no ORDER BY returns matches best first and stops at the
-        /// LIMIT, instead of scoring every message that holds a common word. Same parameters as `messages`.
+        /// LIMIT, instead of scoring every message that holds a common word. Same parameters as `messagesRanked`.
         static let messagesOneWord = """
             SELECT m.conversation_id, m.node_id, m.role, m.create_time, m.text, c.title, p.name AS project,
                    MATCH(m.text) AGAINST (? IN NATURAL LANGUAGE MODE) AS score
@@ -283,18 +306,27 @@ public enum SQL {
             let tuples = Array(repeating: "(?, ?, ?, ?, ?, ?)", count: max(rows, 1)).joined(separator: ", ")
             return "INSERT IGNORE INTO message_embeddings (conversation_id, node_id, chunk, model, dimensions, vector) VALUES \(tuples)"
         }
-        /// Vectors above an id, with what filters need. Parameters: model, dimensions, after id.
-        /// STRAIGHT_JOIN keeps the embeddings index as the driving table, so rows come in id order
-        /// without a temporary table of blobs.
-        static let load = """
+        static let lastID = "SELECT COALESCE(MAX(id), 0) AS last_id FROM message_embeddings WHERE model = ? AND dimensions = ?"
+        /// Vectors with what filters need, one page in id order: rows with an id in (after, up to].
+        /// Parameters: model, dimensions, after id, up-to id, page size. STRAIGHT_JOIN keeps the
+        /// embeddings index as the driving table, so rows come in id order without a temporary table of blobs.
+        static let loadPage = """
             SELECT STRAIGHT_JOIN e.id, e.conversation_id, e.node_id, e.chunk, e.vector, c.project_id, m.role, m.create_time
             FROM message_embeddings e
             JOIN conversations c ON c.id = e.conversation_id
             JOIN messages m ON m.conversation_id = e.conversation_id AND m.node_id = e.node_id
-            WHERE e.model = ? AND e.dimensions = ? AND e.id > ?
+            WHERE e.model = ? AND e.dimensions = ? AND e.id > ? AND e.id <= ?
             ORDER BY e.id
+            LIMIT ?
             """
-        static let lastID = "SELECT COALESCE(MAX(id), 0) AS last_id FROM message_embeddings WHERE model = ? AND dimensions = ?"
+        /// What a new process checks the vector file against, from the (model, dimensions, id) index
+        /// alone: the row count and the highest id. Parameters: model, dimensions.
+        static let stats = """
+            SELECT COUNT(*) AS n, COALESCE(MAX(id), 0) AS last_id FROM message_embeddings WHERE model = ? AND dimensions = ?
+            """
+        static let count = "SELECT COUNT(*) AS n FROM message_embeddings WHERE model = ? AND dimensions = ?"
+        /// Rows up to the vector file's highest id. Parameters: model, dimensions, that id.
+        static let countUpTo = "SELECT COUNT(*) AS n FROM message_embeddings WHERE model = ? AND dimensions = ? AND id <= ?"
     }
 
     /// Reads for `export`.
