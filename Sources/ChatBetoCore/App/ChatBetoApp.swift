@@ -1,3 +1,4 @@
+import ChatBetoSupport
 import Foundation
 
 /// Builds the shell from the options and runs it: `-e` text, a `-f` script, piped stdin, or the

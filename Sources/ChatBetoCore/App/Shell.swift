@@ -1,3 +1,6 @@
+import ChatBetoRender
+import ChatBetoSearch
+import ChatBetoStore
 import Foundation
 
 /// The running shell: options, settings, where the user is, the database, and how results are shown.

@@ -1,3 +1,4 @@
+import ChatBetoRender
 import Foundation
 
 /// A progress bar on standard error, redrawn in place on a terminal; silent otherwise.

@@ -1,3 +1,5 @@
+import ChatBetoOpenAI
+import ChatBetoRender
 import Foundation
 
 extension Shell {

@@ -1,3 +1,7 @@
+import ChatBetoExport
+import ChatBetoRender
+import ChatBetoSearch
+import ChatBetoStore
 import Foundation
 
 /// `export <conversation|project>`: Markdown, a self-contained HTML page, or ChatGPT-shaped JSON.
@@ -15,10 +19,7 @@ public struct ExportCommand: ShellCommand, Equatable {
         Without an argument: the current conversation. A project without --out goes to ./<project name>/.
         """, category: .data, ownsFormatOption: true)
 
-    public enum Format: String, Sendable, CaseIterable {
-        case markdown, html, json
-        var fileExtension: String { self == .markdown ? "md" : rawValue }
-    }
+    public typealias Format = ExportFormat
     public var target: String?
     public var format: Format = .markdown
     public var out: String?

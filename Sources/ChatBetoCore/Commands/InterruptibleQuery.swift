@@ -1,3 +1,5 @@
+import ChatBetoStore
+import ChatBetoSupport
 import Foundation
 
 /// Runs user SQL so that Ctrl-C stops it: a watcher sends `KILL QUERY` from the main connection, as the

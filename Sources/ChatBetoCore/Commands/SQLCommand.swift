@@ -1,3 +1,5 @@
+import ChatBetoStore
+
 /// `sql <statement>` and bare SELECT/WITH/SHOW/DESCRIBE/EXPLAIN: runs SQL. Read-only unless
 /// `set sql-write on`; the server enforces it (a SELECT-only account), not string matching.
 public struct SQLCommand: ShellCommand, Equatable {

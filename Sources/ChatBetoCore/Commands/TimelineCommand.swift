@@ -1,3 +1,6 @@
+import ChatBetoRender
+import ChatBetoStore
+
 /// `timeline <project>`: the project's history, conversations per month with their titles.
 public struct TimelineCommand: ShellCommand, Equatable {
     public static let spec = CommandSpec(
