@@ -201,7 +201,7 @@ public final class ManagedServer: @unchecked Sendable {
                 let secret = try connection.queryOne(SQL.PrivateServer.identity)?["secret"].textValue
                 if let credentials, secret == credentials.identity { return .ours }
                 return .foreign("its data holds another identity than this home's")
-            } catch let e as StoreError where e.code == 1146 || e.code == 1049 {
+            } catch let e as StoreError where e.code == .noSuchTable || e.code == .unknownDatabase {
                 // No identity yet is fine only before this home provisioned its server (or made root.cnf at all).
                 guard !(credentials?.provisioned ?? false) else { return .foreign("its data holds no chatbeto identity") }
                 return try sameDataDirectory(connection) ? .unprovisioned(connection, hasPassword: true)
@@ -209,7 +209,7 @@ public final class ManagedServer: @unchecked Sendable {
             }
         } catch let e as StoreError where e.isCannotConnect || e.isConnectionLost {
             return .nobody
-        } catch let e as StoreError where e.code == 1045 {
+        } catch let e as StoreError where e.code == .accessDenied {
             guard let credentials, !credentials.provisioned else { return .foreign("it refused this home's root password") }
             // A data directory made by mariadb-install-db (or an older chatbeto): root has no password yet.
             config.password = nil

@@ -23,7 +23,7 @@ public final class BulkInsert {
                 maxBytes: Int = 8 << 20) throws {
         statement = try PreparedStatement(connection: connection, sql: sql)
         guard statement.parameterCount == columns.count else {
-            throw StoreError(code: 2034, message: "statement takes \(statement.parameterCount) parameters, \(columns.count) column types given", sql: sql)
+            throw StoreError(code: .wrongParameterCount, message: "statement takes \(statement.parameterCount) parameters, \(columns.count) column types given", sql: sql)
         }
         self.columns = columns
         self.maxRows = maxRows

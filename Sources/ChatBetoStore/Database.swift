@@ -39,7 +39,7 @@ public final class Database {
             try connection.ensureConnected()
             do {
                 c = try MySQLConnection(config: readerConfig!)
-            } catch let e as StoreError where e.code == 1045 {
+            } catch let e as StoreError where e.code == .accessDenied {
                 // Someone reset the reader's password (another home sharing this server): set ours again.
                 readerConfig = try ReaderAccount(connection: connection, passwordFile: readerPasswordFile).ensure()
                 c = try MySQLConnection(config: readerConfig!)
@@ -64,11 +64,11 @@ public final class Database {
     }
 
     public func explainSelectRefusal(_ e: StoreError) throws -> SelectRefusal? {
-        guard e.code == 1142, e.message.hasPrefix("SELECT command denied"), let name = Database.tableName(inRefusal: e.message) else { return nil }
+        guard e.code == .tableAccessDenied, e.message.hasPrefix("SELECT command denied"), let name = Database.tableName(inRefusal: e.message) else { return nil }
         if name == NamedLock.privateTable { return .privateTable }
         let exists = try connection.queryOne(SQL.Reader.tableExists, [.text(connection.config.database), .text(name)]) != nil
         guard exists else {
-            return .noSuchTable(StoreError(code: 1146, sqlState: "42S02", message: "Table '\(connection.config.database).\(name)' doesn't exist", sql: e.sql))
+            return .noSuchTable(StoreError(code: .noSuchTable, sqlState: "42S02", message: "Table '\(connection.config.database).\(name)' doesn't exist", sql: e.sql))
         }
         _ = try ReaderAccount(connection: connection, passwordFile: readerPasswordFile).ensure()
         return .grantedNow
@@ -94,7 +94,7 @@ public final class Database {
                 try c.query(SQL.UserSQL.limitsMariaDB, [wait, wait, .int(Int64(limits.statementSeconds))])
                 statementLimitInMilliseconds = false
                 return
-            } catch let e as StoreError where e.code == 1193 && statementLimitInMilliseconds == nil {
+            } catch let e as StoreError where e.code == .unknownSystemVariable && statementLimitInMilliseconds == nil {
                 statementLimitInMilliseconds = true  // 1193: unknown system variable (MySQL)
             }
         }

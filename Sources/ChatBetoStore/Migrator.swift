@@ -10,7 +10,7 @@ public struct Migrator {
     public func migrate() throws -> [Int] {
         // Serialise concurrent shells starting on the same database, under a name user SQL cannot take.
         try NamedLock("migrate", on: connection).holding(
-            waiting: 10, busy: StoreError(code: 0, message: "another chatbeto is migrating this database; try again in a moment")) {
+            waiting: 10, busy: StoreError(code: .none, message: "another chatbeto is migrating this database; try again in a moment")) {
             try applyPending()
         }
     }
@@ -37,7 +37,7 @@ public struct Migrator {
 
     /// Errors of a DDL statement or record that another migrator already applied: table, column, index
     /// or foreign key exists (1050, 1060, 1061, 1826), version already recorded (1062).
-    static let alreadyDone: Set<Int> = [1050, 1060, 1061, 1826, 1062]
+    static let alreadyDone: Set<MySQLErrorCode> = [.tableExists, .duplicateColumn, .duplicateKey, .duplicateForeignKey, .duplicateEntry]
 
     /// How long to follow a migrator at another node before giving up, in seconds.
     static let followTimeout: Double = 60

@@ -21,7 +21,7 @@ public final class MySQLConnection {
     public init(config: ConnectionConfig, connectTimeout: UInt32 = 5) throws {
         _ = MySQLConnection.libraryInit
         guard let h = mysql_init(nil) else {
-            throw StoreError(code: 2008, message: "out of memory creating a MySQL handle", function: "mysql_init")
+            throw StoreError(code: .outOfMemory, message: "out of memory creating a MySQL handle", function: "mysql_init")
         }
         handle = h
         self.config = config
@@ -51,7 +51,7 @@ public final class MySQLConnection {
     public func useDatabase(create: Bool) throws {
         let name = config.database
         guard name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else {
-            throw StoreError(code: 1102, sqlState: "42000", message: "incorrect database name '\(name)'")
+            throw StoreError(code: .wrongDatabaseName, sqlState: "42000", message: "incorrect database name '\(name)'")
         }
         if create {
             try execute(SQL.Connection.createDatabase(name))
@@ -60,7 +60,7 @@ public final class MySQLConnection {
     }
 
     func lastError(sql: String?, function: String) -> StoreError {
-        StoreError(code: Int(mysql_errno(handle)), sqlState: String(cString: mysql_sqlstate(handle)),
+        StoreError(code: MySQLErrorCode(rawValue: Int(mysql_errno(handle))), sqlState: String(cString: mysql_sqlstate(handle)),
                    message: String(cString: mysql_error(handle)), sql: sql, function: function)
     }
 
@@ -191,7 +191,7 @@ public final class MySQLConnection {
     /// Makes sure the connection is up (a ping), reconnecting as a lost query would.
     public func ensureConnected() throws {
         if ping() { return }
-        try recover(from: StoreError(code: 2006, message: "MySQL server has gone away"))
+        try recover(from: StoreError(code: .serverGone, message: "MySQL server has gone away"))
     }
 
     /// Re-establishes a lost connection on the same handle.
@@ -199,7 +199,7 @@ public final class MySQLConnection {
         statementCache.removeAll()
         // mysql_close frees a handle that mysql_init allocated: start from a new one.
         guard let fresh = mysql_init(nil) else {
-            throw StoreError(code: 2008, message: "out of memory creating a MySQL handle", function: "mysql_init")
+            throw StoreError(code: .outOfMemory, message: "out of memory creating a MySQL handle", function: "mysql_init")
         }
         mysql_close(handle)
         handle = fresh

@@ -52,7 +52,7 @@ public struct NamedLock {
         for i in bytes.indices { bytes[i] = UInt8.random(in: 0...255) }
         try connection.query(SQL.Locks.insertSecret, [.text(bytes.map { String(format: "%02x", $0) }.joined())])
         guard let value = try connection.queryOne(SQL.Locks.secret)?["value"].textValue else {
-            throw StoreError(code: 0, message: "the lock secret in \(privateTable) could not be read back")
+            throw StoreError(code: .none, message: "the lock secret in \(privateTable) could not be read back")
         }
         return value
     }

@@ -1,10 +1,13 @@
 import Foundation
 internal import CMySQL
 
-/// A server-side prepared statement, owning its C handle; keeps its connection alive.
+/// A server-side prepared statement, owning its C handle. It does not keep its connection alive: the
+/// connection caches its statements and closes them before its own handle (MySQLConnection's deinit),
+/// so a reference back would be a cycle that frees neither. Use a statement only while its connection
+/// is alive (BulkInsert's owner holds the connection too): Connector/C invalidates a closed
+/// connection's statements, so running one afterwards fails with a client error.
 public final class PreparedStatement {
     let stmt: UnsafeMutablePointer<MYSQL_STMT>
-    let connection: MySQLConnection
     public let sql: String
     public let parameterCount: Int
 
@@ -13,7 +16,6 @@ public final class PreparedStatement {
             throw connection.lastError(sql: sql, function: "mysql_stmt_init")
         }
         self.stmt = s
-        self.connection = connection
         self.sql = sql
         let rc = sql.withCString { mysql_stmt_prepare(s, $0, UInt(strlen($0))) }
         if rc != 0 {
@@ -28,7 +30,7 @@ public final class PreparedStatement {
     deinit { mysql_stmt_close(stmt) }
 
     static func error(_ s: UnsafeMutablePointer<MYSQL_STMT>, sql: String, function: String) -> StoreError {
-        StoreError(code: Int(mysql_stmt_errno(s)), sqlState: String(cString: mysql_stmt_sqlstate(s)),
+        StoreError(code: MySQLErrorCode(rawValue: Int(mysql_stmt_errno(s))), sqlState: String(cString: mysql_stmt_sqlstate(s)),
                    message: String(cString: mysql_stmt_error(s)), sql: sql, function: function)
     }
 
@@ -41,7 +43,7 @@ public final class PreparedStatement {
     @discardableResult
     public func run(_ parameters: [SQLValue] = []) throws -> ResultSet {
         guard parameters.count == parameterCount else {
-            throw StoreError(code: 2034, message: "statement takes \(parameterCount) parameters, \(parameters.count) given", sql: sql)
+            throw StoreError(code: .wrongParameterCount, message: "statement takes \(parameterCount) parameters, \(parameters.count) given", sql: sql)
         }
         let bindings = ParameterBuffers(parameters)
         defer { bindings.release() }

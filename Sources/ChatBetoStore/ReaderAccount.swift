@@ -49,7 +49,7 @@ struct ReaderAccount {
         }
         do {
             try connection.execute(SQL.Reader.revokeDatabase(account, database: config.database))
-        } catch let e as StoreError where e.code == 1141 {
+        } catch let e as StoreError where e.code == .noSuchGrant {
             // No database-wide grant to take back (1141: there is no such grant).
         }
         for table in granted.sorted() {

@@ -1,7 +1,7 @@
 /// An error from the database layer, carrying what the server said and the SQL that caused it.
 public struct StoreError: Error, CustomStringConvertible, Sendable {
     /// MySQL/MariaDB error number (e.g. 1064 syntax, 1792 read-only transaction, 2002 cannot connect).
-    public var code: Int
+    public var code: MySQLErrorCode
     public var sqlState: String
     public var message: String
     /// The statement text, never the bound values.
@@ -9,7 +9,7 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
     /// The C function that failed, for errors raised by the client library.
     public var function: String?
 
-    public init(code: Int, sqlState: String = "HY000", message: String, sql: String? = nil, function: String? = nil) {
+    public init(code: MySQLErrorCode, sqlState: String = "HY000", message: String, sql: String? = nil, function: String? = nil) {
         self.code = code; self.sqlState = sqlState; self.message = message; self.sql = sql; self.function = function
     }
 
@@ -23,7 +23,7 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
     }
 
     /// Errors after which the connection is gone and a reconnect may help.
-    public var isConnectionLost: Bool { code == 2006 || code == 2013 || code == 2055 || code == 4031 }
+    public var isConnectionLost: Bool { code == .serverGone || code == .serverLost || code == .serverLostExtended || code == .idleTimeout }
     /// Errors that mean nothing is listening at the address.
-    public var isCannotConnect: Bool { code == 2002 || code == 2003 || code == 2005 }
+    public var isCannotConnect: Bool { code == .cannotConnectSocket || code == .cannotConnectHost || code == .unknownHost }
 }

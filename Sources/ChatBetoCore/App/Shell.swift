@@ -80,7 +80,7 @@ public final class Shell {
         let opened: Database
         do {
             opened = try Database(config: config, readerPasswordFile: server.map { $0.readerPasswordFile } ?? readerPasswordFile(for: config))
-        } catch let e as StoreError where e.isCannotConnect || e.code == 1045 || e.code == 1044 || e.code == 2005 {
+        } catch let e as StoreError where e.isCannotConnect || e.code == .accessDenied || e.code == .databaseAccessDenied || e.code == .unknownHost {
             throw ConnectError(target: config.displayName, underlying: e.message, usingDSN: server == nil)
         }
         opened.connection.onReconnect = { [console] error in

@@ -26,7 +26,7 @@ struct InterruptibleQuery {
         defer { done.cancel() }
         do {
             return try flag.raisedOnInterrupt { try connection.execute(sql) }
-        } catch let e as StoreError where flag.isCancelled && (e.code == 1317 || e.isConnectionLost) {
+        } catch let e as StoreError where flag.isCancelled && (e.code == .queryInterrupted || e.isConnectionLost) {
             throw InterruptedError()
         }
     }
