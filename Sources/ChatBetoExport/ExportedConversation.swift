@@ -35,7 +35,7 @@ public struct ExportedConversation: Sendable {
     public var nodes: [Node]
 
     public static func load(_ summary: ConversationSummary, from connection: MySQLConnection) throws -> ExportedConversation {
-        let nodes = try connection.query(SQL.Export.nodes, [.text(summary.id)]).records.map { r in
+        let nodes = try connection.query(SQL.Export.nodes(conversationID: summary.id)).records.map { r in
             Node(id: r.string("node_id") ?? "", parent: r.string("parent_node_id"), childIndex: Int(r.int("child_index") ?? 0),
                  visibleIndex: r.int("visible_index").map(Int.init), role: r.string("role"), authorName: r.string("author_name"),
                  recipient: r.string("recipient"), contentType: r.string("content_type"), text: r.string("text"),
@@ -44,7 +44,7 @@ public struct ExportedConversation: Sendable {
                  isHidden: r.int("is_hidden") == 1, onVisiblePath: r.int("on_visible_path") == 1,
                  modelSlug: r.string("model_slug"), raw: r.string("raw"))
         }
-        let header = try connection.queryOne(SQL.Export.conversationExtra, [.text(summary.id)])
+        let header = try connection.queryOne(SQL.Export.conversationExtra(conversationID: summary.id))
         let project = try summary.projectID.flatMap { try Catalog(connection: connection).project(id: $0)?.name }
         return ExportedConversation(summary: summary, project: project, gizmoID: header?.string("chatgpt_gizmo_id"),
                                     defaultModel: header?.string("default_model_slug"), isArchived: header?.int("is_archived") == 1,

@@ -26,15 +26,15 @@ struct ImportLock {
     }
 
     private func take(wait: Int) throws -> Bool {
-        try connection.queryOne(SQL.Locks.acquire, [.text(name), .int(Int64(wait))])?["got"].int64Value == 1
+        try connection.queryOne(SQL.Locks.acquire(name: name, waitSeconds: Int(wait)))?["got"].int64Value == 1
     }
 
     /// "connection 42, root@localhost, 3 s, COMMIT", as far as the server shows it.
     func describeHolder() -> String {
-        guard let id = (try? connection.queryOne(SQL.Import.lockHolder, [.text(name)]))?["holder"].int64Value else {
+        guard let id = (try? connection.queryOne(SQL.Import.lockHolder(name: name)))?["holder"].int64Value else {
             return "a session that just ended"
         }
-        guard let row = try? connection.queryOne(SQL.Import.connectionInfo, [.int(id)]) else { return "connection \(id)" }
+        guard let row = try? connection.queryOne(SQL.Import.connectionInfo(connectionID: id)) else { return "connection \(id)" }
         var parts = ["connection \(id)"]
         if let user = row.string("user") { parts.append(user + (row.string("host").map { "@" + $0 } ?? "")) }
         if let seconds = row.int("seconds") { parts.append("for \(seconds) s") }
@@ -44,6 +44,6 @@ struct ImportLock {
 
     /// Releases the lock (the server also does when the session ends).
     func release() {
-        _ = try? connection.query(SQL.Locks.release, [.text(name)])
+        _ = try? connection.query(SQL.Locks.release(name: name))
     }
 }

@@ -36,13 +36,11 @@ final class ImportWriter {
     @discardableResult
     func write(_ c: ConversationRecord, update: Bool) throws -> Bool {
         var created = false
-        let projectID: SQLValue
+        var projectID: Int64?
         if let gizmo = c.projectGizmoID {
             let (id, isNew) = try project(gizmo)
-            projectID = .int(id)
+            projectID = id
             created = isNew
-        } else {
-            projectID = .null
         }
         if let g = c.gizmoID { noteGizmo(g, type: c.gizmoType, time: c.createTime) }
         var c = c
@@ -56,21 +54,16 @@ final class ImportWriter {
             for i in c.messages.indices { c.messages[i].visibleIndex = merge.visibleIndex[c.messages[i].nodeID] }
             currentNode = merge.leaf
             messageCount = merge.nodeCount
-            if let stored = try connection.queryOne(SQL.Import.storedConversation, [.text(c.id)])?.string("update_time"),
+            if let stored = try connection.queryOne(SQL.Import.storedConversation(id: c.id))?.string("update_time"),
                stored > (updateTime ?? "") {
                 updateTime = stored  // local turns are newer than the export
             }
         }
-        let values: [SQLValue] = [
-            projectID, .optional(c.title), .optional(c.createTime), .optional(updateTime), .optional(c.gizmoID),
-            .optional(c.gizmoType), .optional(c.defaultModelSlug), .optional(currentNode), .int(c.isArchived ? 1 : 0),
-            .int(Int64(messageCount)), .text(c.contentHash), .optional(c.extra),
-        ]
-        if update {
-            try connection.query(SQL.Import.updateConversation, values + [.text(c.id)])
-        } else {
-            try connection.query(SQL.Import.insertConversation, [.text(c.id)] + values)
-        }
+        let row = SQL.Import.ConversationRow(
+            id: c.id, projectID: projectID, title: c.title, createTime: c.createTime, updateTime: updateTime,
+            gizmoID: c.gizmoID, gizmoType: c.gizmoType, defaultModelSlug: c.defaultModelSlug, currentNode: currentNode,
+            isArchived: c.isArchived, messageCount: messageCount, contentHash: c.contentHash, extra: c.extra)
+        try connection.query(update ? SQL.Import.updateConversation(row) : SQL.Import.insertConversation(row))
         let id = SQLValue.text(c.id)
         let messageSink = update ? mergedMessageRows : messageRows
         let assetSink = update ? mergedAssetRows : assetRows
@@ -95,15 +88,15 @@ final class ImportWriter {
     /// Merges a re-imported conversation into the stored tree: computes the visible path over both and
     /// moves the stored nodes that are not in the export on or off it.
     private func merge(_ c: ConversationRecord) throws -> TreeMerge {
-        let stored = try connection.query(SQL.Import.storedNodes, [.text(c.id)]).records.map { r in
+        let stored = try connection.query(SQL.Import.storedNodes(conversationID: c.id)).records.map { r in
             TreeMerge.StoredNode(id: r.string("node_id") ?? "", parent: r.string("parent_node_id"), createTime: r.string("create_time"),
                                  visibleIndex: r.int("visible_index").map(Int.init), onVisiblePath: r.int("on_visible_path") == 1)
         }
-        let storedLeaf = try connection.queryOne(SQL.Import.storedConversation, [.text(c.id)])?.string("current_node")
+        let storedLeaf = try connection.queryOne(SQL.Import.storedConversation(id: c.id))?.string("current_node")
         let merge = TreeMerge(stored: stored, export: c.messages, exportLeaf: c.currentNode, storedLeaf: storedLeaf)
         for change in merge.storedChanges {
-            try connection.query(SQL.Import.setVisible, [change.visibleIndex.map { .int(Int64($0)) } ?? .null,
-                                                         .int(change.visibleIndex == nil ? 0 : 1), .text(c.id), .text(change.id)])
+            try connection.query(SQL.Import.setVisible(conversationID: c.id, nodeID: change.id,
+                                                                   visibleIndex: change.visibleIndex))
         }
         return merge
     }
@@ -115,7 +108,7 @@ final class ImportWriter {
         try mergedMessageRows.flush()
         try mergedAssetRows.flush()
         for (id, g) in gizmos {
-            try connection.query(SQL.Import.upsertGizmo, [.text(id), .optional(g.type), .optional(g.first), .optional(g.last)])
+            try connection.query(SQL.Import.upsertGizmo(id: id, type: g.type, firstSeen: g.first, lastSeen: g.last))
         }
         gizmos.removeAll()
     }
@@ -132,11 +125,11 @@ final class ImportWriter {
 
     private func project(_ gizmo: String) throws -> (Int64, Bool) {
         if let id = projectIDs[gizmo] { return (id, false) }
-        if let id = try connection.queryOne(SQL.Import.projectByGizmo, [.text(gizmo)])?["id"].int64Value {
+        if let id = try connection.queryOne(SQL.Import.projectByGizmo(gizmoID: gizmo))?["id"].int64Value {
             projectIDs[gizmo] = id
             return (id, false)
         }
-        let id = Int64(try connection.query(SQL.Import.insertProject, [.text(gizmo), .text(gizmo)]).lastInsertID)
+        let id = Int64(try connection.query(SQL.Import.insertProject(gizmoID: gizmo, provisionalName: gizmo)).lastInsertID)
         projectIDs[gizmo] = id
         return (id, true)
     }

@@ -43,7 +43,7 @@ public final class Importer {
         var seenIDs: Set<String> = []
         var importID: Int64?
         if !options.dryRun {
-            importID = Int64(try connection.query(SQL.Import.start, [.text(String(source.path.prefix(1024)))]).lastInsertID)
+            importID = Int64(try connection.query(SQL.Import.start(source: String(source.path.prefix(1024)))).lastInsertID)
         }
         let packet = (try? connection.queryOne(SQL.Import.maxAllowedPacket))?["packet"].int64Value.map(Int.init)
         let limits = options.limits ?? ImportLimits.forServer(maxAllowedPacket: packet)
@@ -58,7 +58,7 @@ public final class Importer {
             report.bytes = report.files.reduce(0) { $0 + $1.bytes }
             report.elapsedSeconds = Date().timeIntervalSince(started)
             if let error { report.error = "\(error)" }
-            if let importID { _ = try? connection.query(SQL.Import.finish, [.text(report.json), .int(importID)]) }
+            if let importID { _ = try? connection.query(SQL.Import.finish(report: report.json, importID: importID)) }
         }
         var current: ExportFile?
         func stopped(_ error: ImportError, committed: ImportReport) -> ImportError {
@@ -189,17 +189,17 @@ public final class Importer {
 
     private func apply(_ sidebar: SidebarProjects) throws {
         for p in sidebar.projects {
-            try connection.query(SQL.Import.upsertSidebarProject, [.text(p.gizmoID), .text(p.name), .optional(p.emoji), .optional(p.instructions)])
-            try connection.query(SQL.Import.nameGizmo, [.text(p.name), .text(p.gizmoID), .text(p.name)])
+            try connection.query(SQL.Import.upsertSidebarProject(gizmoID: p.gizmoID, name: p.name, emoji: p.emoji, instructions: p.instructions))
+            try connection.query(SQL.Import.nameGizmo(name: p.name, gizmoID: p.gizmoID))
         }
     }
 
     private func nameProvisionalProjects() throws {
         for row in try connection.query(SQL.Import.provisionalProjects).rows {
             guard let id = row[0].int64Value, let gizmo = row[1].textValue else { continue }
-            let titles = try connection.query(SQL.Import.projectTitles, [.int(id)]).rows.compactMap { $0.first?.textValue }
+            let titles = try connection.query(SQL.Import.projectTitles(projectID: id)).rows.compactMap { $0.first?.textValue }
             let name = ProjectNamer.name(titles: titles, gizmoID: gizmo)
-            try connection.query(SQL.Import.setProvisionalName, [.text(name), .int(id), .text(name)])
+            try connection.query(SQL.Import.setProvisionalName(name: name, projectID: id))
         }
     }
 }

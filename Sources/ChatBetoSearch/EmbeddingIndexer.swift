@@ -65,9 +65,7 @@ public struct EmbeddingIndexer {
     }
 
     public func plan(projectID: Int64?) throws -> EmbeddingPlan {
-        let rs = try connection.query(SQL.Embeddings.pending, [
-            .int(projectID == nil ? 0 : 1), projectID.map { .int($0) } ?? .null, .text(model), .int(Int64(dimensions)),
-        ])
+        let rs = try connection.query(SQL.Embeddings.pending(projectID: projectID, model: model, dimensions: dimensions))
         let items = rs.rows.compactMap { row -> EmbeddingPlan.Item? in
             let chunks = TextChunker.chunks(row[2].textValue ?? "")
             guard !chunks.isEmpty else { return nil }

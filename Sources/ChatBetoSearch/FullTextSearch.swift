@@ -20,13 +20,8 @@ public struct FullTextSearch {
     public func messageHits(_ terms: QueryTerms, filter: SearchFilter) throws -> [SearchHit] {
         let oneWord = terms.words.count == 1
         let q = oneWord ? terms.words[0] : terms.booleanQuery
-        let rs = try connection.query(oneWord ? SQL.Search.messagesOneWord : SQL.Search.messages, [
-            .text(q), .text(q),
-            .int(filter.projectID == nil ? 0 : 1), filter.projectID.map { .int($0) } ?? .null,
-            .optional(filter.since), .optional(filter.since),
-            .optional(filter.role), .optional(filter.role),
-            .int(Int64(filter.limit)),
-        ])
+        let statement = oneWord ? SQL.Search.messagesOneWord : SQL.Search.messages
+        let rs = try connection.query(statement(q, filter.projectID, filter.since, filter.role, filter.limit))
         let hits = rs.records.map { SearchHit($0, score: $0["score"].doubleValue ?? 0) }
         // The one-word query relies on the engine's order; sorting (stably) makes the listing exact.
         return oneWord ? hits.enumerated().sorted { ($0.element.score, -$0.offset) > ($1.element.score, -$1.offset) }.map(\.element) : hits
@@ -34,12 +29,8 @@ public struct FullTextSearch {
 
     public func titleHits(_ terms: QueryTerms, filter: SearchFilter) throws -> [SearchHit] {
         let q = terms.booleanQuery
-        let rs = try connection.query(SQL.Search.titles, [
-            .text(q), .text(q),
-            .int(filter.projectID == nil ? 0 : 1), filter.projectID.map { .int($0) } ?? .null,
-            .optional(filter.since), .optional(filter.since),
-            .int(Int64(filter.limit)),
-        ])
+        let rs = try connection.query(SQL.Search.titles(query: q, projectID: filter.projectID, since: filter.since,
+                                                        limit: filter.limit))
         return rs.records.map { SearchHit($0, score: $0["score"].doubleValue ?? 0) }
     }
 }

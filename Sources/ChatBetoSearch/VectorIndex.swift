@@ -42,9 +42,9 @@ public final class VectorIndex: @unchecked Sendable {
     /// Reads the rows added since the last call (all of them the first time).
     public func refresh(from connection: MySQLConnection) throws {
         let started = Date()
-        let newest = try connection.queryOne(SQL.Embeddings.lastID, [.text(model), .int(Int64(dimensions))])?.int("last_id") ?? 0
+        let newest = try connection.queryOne(SQL.Embeddings.lastID(model: model, dimensions: dimensions))?.int("last_id") ?? 0
         guard newest > lastID else { lastLoad = (Date().timeIntervalSince(started), 0); return }
-        let rs = try connection.query(SQL.Embeddings.load, [.text(model), .int(Int64(dimensions)), .int(lastID)])
+        let rs = try connection.query(SQL.Embeddings.load(model: model, dimensions: dimensions, afterID: lastID))
         storage.reserveCapacity(storage.count + rs.rows.count * dimensions)
         entries.reserveCapacity(entries.count + rs.rows.count)
         for row in rs.rows {

@@ -242,7 +242,7 @@ public final class ManagedServer: @unchecked Sendable {
             try connection.execute(SQL.PrivateServer.createIdentity)
             try connection.transaction {
                 try connection.execute(SQL.PrivateServer.clearIdentity)
-                try connection.query(SQL.PrivateServer.insertIdentity, [.text(credentials.identity)])
+                try connection.query(SQL.PrivateServer.insertIdentity(secret: credentials.identity))
             }
         } catch {
             throw ServerError.provisioningFailed(String(describing: error))

@@ -28,13 +28,13 @@ public struct NamedLock {
 
     /// Waits up to `seconds` for the lock; false when another session kept it that long.
     public func acquire(waiting seconds: Int) throws -> Bool {
-        try connection.queryOne(SQL.Locks.acquire, [.text(try name()), .int(Int64(seconds))])?["got"].int64Value == 1
+        try connection.queryOne(SQL.Locks.acquire(name: try name(), waitSeconds: Int(seconds)))?["got"].int64Value == 1
     }
 
     /// Releases the lock (a no-op when this session does not hold it).
     public func release() {
         guard let name = try? name() else { return }
-        _ = try? connection.query(SQL.Locks.release, [.text(name)])
+        _ = try? connection.query(SQL.Locks.release(name: name))
     }
 
     /// Runs `body` holding the lock; `busy` is the error to throw when it stays taken for `seconds`.

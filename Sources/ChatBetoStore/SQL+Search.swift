@@ -6,49 +6,55 @@ extension SQL {
     public enum Search {
         /// Ranks on keys and score only, then reads the text of the top rows: sorting thousands of
         /// matches of a common word must not drag their text through the sort.
-        public static let messages = """
-            SELECT m.conversation_id, m.node_id, m.role, m.create_time, m.text, c.title, p.name AS project, top.score
-            FROM (
-              SELECT m.conversation_id, m.node_id, m.create_time, MATCH(m.text) AGAINST (? IN BOOLEAN MODE) AS score
-              FROM messages m JOIN conversations c ON c.id = m.conversation_id
-              WHERE MATCH(m.text) AGAINST (? IN BOOLEAN MODE)
-                AND m.is_hidden = 0
-                AND (? = 0 OR c.project_id = ?)
-                AND (? IS NULL OR m.create_time >= ?)
-                AND (? IS NULL OR m.role = ?)
-              ORDER BY score DESC, m.create_time DESC
-              LIMIT ?
-            ) top
-            JOIN messages m ON m.conversation_id = top.conversation_id AND m.node_id = top.node_id
-            JOIN conversations c ON c.id = m.conversation_id
-            LEFT JOIN projects p ON p.id = c.project_id
-            ORDER BY top.score DESC, top.create_time DESC
-            """
+        public static func messages(query: String, projectID: Int64?, since: String?, role: String?, limit: Int) -> Statement {
+            Statement("""
+                SELECT m.conversation_id, m.node_id, m.role, m.create_time, m.text, c.title, p.name AS project, top.score
+                FROM (
+                  SELECT m.conversation_id, m.node_id, m.create_time, MATCH(m.text) AGAINST (? IN BOOLEAN MODE) AS score
+                  FROM messages m JOIN conversations c ON c.id = m.conversation_id
+                  WHERE MATCH(m.text) AGAINST (? IN BOOLEAN MODE)
+                    AND m.is_hidden = 0
+                    AND (? = 0 OR c.project_id = ?)
+                    AND (? IS NULL OR m.create_time >= ?)
+                    AND (? IS NULL OR m.role = ?)
+                  ORDER BY score DESC, m.create_time DESC
+                  LIMIT ?
+                ) top
+                JOIN messages m ON m.conversation_id = top.conversation_id AND m.node_id = top.node_id
+                JOIN conversations c ON c.id = m.conversation_id
+                LEFT JOIN projects p ON p.id = c.project_id
+                ORDER BY top.score DESC, top.create_time DESC
+                """, [.text(query), .text(query), .int(projectID == nil ? 0 : 1), projectID.map { .int($0) } ?? .null, .optional(since), .optional(since), .optional(role), .optional(role), .int(Int64(limit))])
+        }
         /// One word: natural-language mode with no ORDER BY returns matches best first and stops at the
         /// LIMIT, instead of scoring every message that holds a common word. Same parameters as `messages`.
-        public static let messagesOneWord = """
-            SELECT m.conversation_id, m.node_id, m.role, m.create_time, m.text, c.title, p.name AS project,
-                   MATCH(m.text) AGAINST (? IN NATURAL LANGUAGE MODE) AS score
-            FROM messages m
-            JOIN conversations c ON c.id = m.conversation_id
-            LEFT JOIN projects p ON p.id = c.project_id
-            WHERE MATCH(m.text) AGAINST (? IN NATURAL LANGUAGE MODE)
-              AND m.is_hidden = 0
-              AND (? = 0 OR c.project_id = ?)
-              AND (? IS NULL OR m.create_time >= ?)
-              AND (? IS NULL OR m.role = ?)
-            LIMIT ?
-            """
-        public static let titles = """
-            SELECT c.id AS conversation_id, c.title, c.create_time, p.name AS project,
-                   MATCH(c.title) AGAINST (? IN BOOLEAN MODE) AS score
-            FROM conversations c LEFT JOIN projects p ON p.id = c.project_id
-            WHERE MATCH(c.title) AGAINST (? IN BOOLEAN MODE)
-              AND (? = 0 OR c.project_id = ?)
-              AND (? IS NULL OR c.create_time >= ?)
-            ORDER BY score DESC, c.create_time DESC
-            LIMIT ?
-            """
+        public static func messagesOneWord(query: String, projectID: Int64?, since: String?, role: String?, limit: Int) -> Statement {
+            Statement("""
+                SELECT m.conversation_id, m.node_id, m.role, m.create_time, m.text, c.title, p.name AS project,
+                       MATCH(m.text) AGAINST (? IN NATURAL LANGUAGE MODE) AS score
+                FROM messages m
+                JOIN conversations c ON c.id = m.conversation_id
+                LEFT JOIN projects p ON p.id = c.project_id
+                WHERE MATCH(m.text) AGAINST (? IN NATURAL LANGUAGE MODE)
+                  AND m.is_hidden = 0
+                  AND (? = 0 OR c.project_id = ?)
+                  AND (? IS NULL OR m.create_time >= ?)
+                  AND (? IS NULL OR m.role = ?)
+                LIMIT ?
+                """, [.text(query), .text(query), .int(projectID == nil ? 0 : 1), projectID.map { .int($0) } ?? .null, .optional(since), .optional(since), .optional(role), .optional(role), .int(Int64(limit))])
+        }
+        public static func titles(query: String, projectID: Int64?, since: String?, limit: Int) -> Statement {
+            Statement("""
+                SELECT c.id AS conversation_id, c.title, c.create_time, p.name AS project,
+                       MATCH(c.title) AGAINST (? IN BOOLEAN MODE) AS score
+                FROM conversations c LEFT JOIN projects p ON p.id = c.project_id
+                WHERE MATCH(c.title) AGAINST (? IN BOOLEAN MODE)
+                  AND (? = 0 OR c.project_id = ?)
+                  AND (? IS NULL OR c.create_time >= ?)
+                ORDER BY score DESC, c.create_time DESC
+                LIMIT ?
+                """, [.text(query), .text(query), .int(projectID == nil ? 0 : 1), projectID.map { .int($0) } ?? .null, .optional(since), .optional(since), .int(Int64(limit))])
+        }
         /// Details of given messages: `count` pairs of (conversation_id, node_id).
         public static func messagesByKey(count: Int) -> String {
             let pairs = Array(repeating: "(?, ?)", count: max(count, 1)).joined(separator: ", ")
@@ -65,17 +71,19 @@ extension SQL {
     public enum Embeddings {
         /// Messages worth embedding that have no vector yet for (model, dimensions).
         /// Parameters: project filter flag, project id, model, dimensions.
-        public static let pending = """
-            SELECT m.conversation_id, m.node_id, m.text
-            FROM messages m JOIN conversations c ON c.id = m.conversation_id
-            WHERE (? = 0 OR c.project_id = ?)
-              AND m.is_hidden = 0 AND m.role IN ('user', 'assistant')
-              AND m.text IS NOT NULL AND m.text <> ''
-              AND NOT EXISTS (SELECT 1 FROM message_embeddings e
-                              WHERE e.conversation_id = m.conversation_id AND e.node_id = m.node_id
-                                AND e.model = ? AND e.dimensions = ?)
-            ORDER BY m.conversation_id, m.node_id
-            """
+        public static func pending(projectID: Int64?, model: String, dimensions: Int) -> Statement {
+            Statement("""
+                SELECT m.conversation_id, m.node_id, m.text
+                FROM messages m JOIN conversations c ON c.id = m.conversation_id
+                WHERE (? = 0 OR c.project_id = ?)
+                  AND m.is_hidden = 0 AND m.role IN ('user', 'assistant')
+                  AND m.text IS NOT NULL AND m.text <> ''
+                  AND NOT EXISTS (SELECT 1 FROM message_embeddings e
+                                  WHERE e.conversation_id = m.conversation_id AND e.node_id = m.node_id
+                                    AND e.model = ? AND e.dimensions = ?)
+                ORDER BY m.conversation_id, m.node_id
+                """, [.int(projectID == nil ? 0 : 1), projectID.map { .int($0) } ?? .null, .text(model), .int(Int64(dimensions))])
+        }
         public static func insert(rows: Int) -> String {
             let tuples = Array(repeating: "(?, ?, ?, ?, ?, ?)", count: max(rows, 1)).joined(separator: ", ")
             return "INSERT IGNORE INTO message_embeddings (conversation_id, node_id, chunk, model, dimensions, vector) VALUES \(tuples)"
@@ -83,14 +91,16 @@ extension SQL {
         /// Vectors above an id, with what filters need. Parameters: model, dimensions, after id.
         /// STRAIGHT_JOIN keeps the embeddings index as the driving table, so rows come in id order
         /// without a temporary table of blobs.
-        public static let load = """
-            SELECT STRAIGHT_JOIN e.id, e.conversation_id, e.node_id, e.chunk, e.vector, c.project_id, m.role, m.create_time
-            FROM message_embeddings e
-            JOIN conversations c ON c.id = e.conversation_id
-            JOIN messages m ON m.conversation_id = e.conversation_id AND m.node_id = e.node_id
-            WHERE e.model = ? AND e.dimensions = ? AND e.id > ?
-            ORDER BY e.id
-            """
-        public static let lastID = "SELECT COALESCE(MAX(id), 0) AS last_id FROM message_embeddings WHERE model = ? AND dimensions = ?"
+        public static func load(model: String, dimensions: Int, afterID: Int64) -> Statement {
+            Statement("""
+                SELECT STRAIGHT_JOIN e.id, e.conversation_id, e.node_id, e.chunk, e.vector, c.project_id, m.role, m.create_time
+                FROM message_embeddings e
+                JOIN conversations c ON c.id = e.conversation_id
+                JOIN messages m ON m.conversation_id = e.conversation_id AND m.node_id = e.node_id
+                WHERE e.model = ? AND e.dimensions = ? AND e.id > ?
+                ORDER BY e.id
+                """, [.text(model), .int(Int64(dimensions)), .int(afterID)])
+        }
+        public static func lastID(model: String, dimensions: Int) -> Statement { Statement("SELECT COALESCE(MAX(id), 0) AS last_id FROM message_embeddings WHERE model = ? AND dimensions = ?", [.text(model), .int(Int64(dimensions))]) }
     }
 }

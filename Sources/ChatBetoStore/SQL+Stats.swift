@@ -37,9 +37,11 @@ extension SQL {
             WHERE c.create_time IS NOT NULL GROUP BY p.id, p.name, month ORDER BY project, month
             """
         /// A project's conversations in time order, for `timeline`. Parameter: project id.
-        public static let timeline = """
-            SELECT DATE_FORMAT(create_time, '%Y-%m') AS month, id, title, create_time, message_count
-            FROM conversations WHERE project_id = ? ORDER BY create_time IS NULL, create_time, id
-            """
+        public static func timeline(projectID: Int64) -> Statement {
+            Statement("""
+                SELECT DATE_FORMAT(create_time, '%Y-%m') AS month, id, title, create_time, message_count
+                FROM conversations WHERE project_id = ? ORDER BY create_time IS NULL, create_time, id
+                """, [.int(projectID)])
+        }
     }
 }

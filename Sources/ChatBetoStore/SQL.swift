@@ -28,7 +28,7 @@ public enum SQL {
         public static let createDatabase = "CREATE DATABASE IF NOT EXISTS chatbeto_server"
         public static let createIdentity = "CREATE TABLE IF NOT EXISTS chatbeto_server.identity (secret CHAR(64) NOT NULL) ENGINE=InnoDB"
         public static let clearIdentity = "DELETE FROM chatbeto_server.identity"
-        public static let insertIdentity = "INSERT INTO chatbeto_server.identity (secret) VALUES (?)"
+        public static func insertIdentity(secret: String) -> Statement { Statement("INSERT INTO chatbeto_server.identity (secret) VALUES (?)", [.text(secret)]) }
     }
 
     /// The read-only account for user SQL (account names and passwords cannot be bound parameters;
@@ -62,8 +62,8 @@ public enum SQL {
         static let secret = "SELECT value FROM chatbeto_private WHERE name = 'lock_secret'"
         static let insertSecret = "INSERT IGNORE INTO chatbeto_private (name, value) VALUES ('lock_secret', ?)"
         /// Parameters: the lock name, seconds to wait.
-        public static let acquire = "SELECT GET_LOCK(?, ?) AS got"
-        public static let release = "SELECT RELEASE_LOCK(?) AS released"
+        public static func acquire(name: String, waitSeconds: Int) -> Statement { Statement("SELECT GET_LOCK(?, ?) AS got", [.text(name), .int(Int64(waitSeconds))]) }
+        public static func release(name: String) -> Statement { Statement("SELECT RELEASE_LOCK(?) AS released", [.text(name)]) }
     }
 
     public enum Migrations {

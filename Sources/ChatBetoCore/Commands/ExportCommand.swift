@@ -78,7 +78,7 @@ public struct ExportCommand: ShellCommand, Equatable {
         do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
             throw SearchError.exportTarget(path: folder.path, problem: error.localizedDescription)
         }
-        let ids = try connection.query(SQL.Export.projectConversations, [.int(project.id)]).rows.compactMap { $0[0].textValue }
+        let ids = try connection.query(SQL.Export.projectConversations(projectID: project.id)).rows.compactMap { $0[0].textValue }
         let catalog = Catalog(connection: connection)
         var written: [(file: String, summary: ConversationSummary)] = []
         for id in ids {

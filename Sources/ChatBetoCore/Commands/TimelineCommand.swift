@@ -24,7 +24,7 @@ public struct TimelineCommand: ShellCommand, Equatable {
         guard let target = try project.map({ try catalog.findProject($0) }) ?? shell.state.project else {
             throw ParseError.usage(command: "timeline", problem: "no current project; name one", usage: Self.spec.usage)
         }
-        let rs = try catalog.connection.query(SQL.Stats.timeline, [.int(target.id)])
+        let rs = try catalog.connection.query(SQL.Stats.timeline(projectID: target.id))
         shell.state.lastListing = rs.rows.compactMap { $0[1].textValue }
         let text = TimelineCommand.text(rs, project: target.name, colors: shell.colors)
         return .document(text, data: rs)
