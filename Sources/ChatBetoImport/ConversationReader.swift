@@ -1,3 +1,4 @@
+import ChatBetoSupport
 import Foundation
 
 /// The parser side of an import: streams each conversations file through the splitter, recognises

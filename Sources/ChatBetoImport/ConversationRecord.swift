@@ -39,7 +39,6 @@ struct ConversationRecord: Sendable {
     var title: String?
     var createTime: String?
     var updateTime: String?
-    var createSeconds: Double?
     var gizmoID: String?
     var gizmoType: String?
     /// The ChatGPT project (`g-p-…` or snorlax gizmo) the conversation belongs to.
@@ -146,7 +145,6 @@ struct ConversationRecord: Sendable {
         if let title, title.count > 1024 {
             repairs.append((nil, "its title of \(title.count) characters is cut to the 1024 that chatbeto stores"))
         }
-        self.createSeconds = SQLTimestamp.seconds(object["create_time"])
         self.createTime = SQLTimestamp.from(object["create_time"])
         self.updateTime = SQLTimestamp.from(object["update_time"])
         let gizmo = JSONAccess.string(object["gizmo_id"]) ?? JSONAccess.string(object["conversation_template_id"])

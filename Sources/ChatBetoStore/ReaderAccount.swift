@@ -11,9 +11,7 @@ struct ReaderAccount {
     /// One account per database (`chatbeto_r_<hash>`), so databases sharing a server never change each
     /// other's reader password.
     static func user(for database: String) -> String {
-        var hash: UInt64 = 1469598103934665603
-        for b in database.utf8 { hash = (hash ^ UInt64(b)) &* 1099511628211 }
-        return "chatbeto_r_" + String(hash, radix: 16)
+        "chatbeto_r_" + String(FNV1a.hash(database), radix: 16)
     }
 
     /// Makes sure the account works with our password and sees exactly the tables it should, and

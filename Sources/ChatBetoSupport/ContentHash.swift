@@ -3,8 +3,9 @@ import Foundation
 /// A fast 128-bit fingerprint of a conversation's JSON bytes, as 32 hex digits
 /// (`conversations.content_hash`). It detects unchanged conversations on re-import; it is not a
 /// cryptographic hash.
-enum ContentHash {
-    static func hex(of bytes: UnsafeRawBufferPointer) -> String {
+public enum ContentHash {
+    /// The fingerprint of `bytes`.
+    public static func hex(of bytes: UnsafeRawBufferPointer) -> String {
         var h1: UInt64 = 0x9E37_79B9_7F4A_7C15
         var h2: UInt64 = 0xC2B2_AE3D_27D4_EB4F
         let p1: UInt64 = 0x8765_4321_0FED_CBA9 | 1
@@ -29,7 +30,8 @@ enum ContentHash {
         return hex(h1) + hex(h2)
     }
 
-    static func hex(of data: Data) -> String { data.withUnsafeBytes { hex(of: $0) } }
+    /// The fingerprint of `data`.
+    public static func hex(of data: Data) -> String { data.withUnsafeBytes { hex(of: $0) } }
 
     private static func mix(_ value: UInt64) -> UInt64 {
         var k = value
