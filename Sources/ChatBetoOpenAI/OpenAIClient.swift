@@ -57,27 +57,20 @@ public final class OpenAIClient: Sendable {
     func requestData(_ method: String, _ path: String, query: [(String, String)] = [], body: JSONValue? = nil,
                      cancellation: CancellationFlag? = nil) throws -> (head: HTTPResponseHead, body: Data) {
         let request = makeRequest(method, path, query: query, body: body, stream: false)
-        var retries = 0
-        while true {
+        return try retrying(cancellation: cancellation) { retries in
             var received = Data()
-            let outcome: RetryPolicy.Outcome
-            var failure: OpenAIError
             do {
                 let head = try transport.perform(request, cancellation: cancellation) { _, chunk in
                     received.append(chunk)
                     return true
                 }
                 traceResponse(head, body: received)
-                if (200..<300).contains(head.status) { return (head, received) }
-                failure = errorFrom(head, body: received, endpoint: "\(method) \(path)", retries: retries)
-                outcome = .response(head, error: failure)
+                if (200..<300).contains(head.status) { return .done((head, received)) }
+                let failure = errorFrom(head, body: received, endpoint: "\(method) \(path)", retries: retries)
+                return .failed(failure, .response(head, error: failure))
             } catch let error as TransportError {
-                failure = transportError(error, endpoint: "\(method) \(path)", retries: retries)
-                outcome = .transportFailure(error)
+                return .failed(transportError(error, endpoint: "\(method) \(path)", retries: retries), .transportFailure(error))
             }
-            guard case .retry(let delay) = retryPolicy.decide(outcome, retriesMade: retries) else { throw failure }
-            retries += 1
-            try wait(delay, attempt: retries, after: failure, cancellation: cancellation)
         }
     }
 
@@ -96,13 +89,10 @@ public final class OpenAIClient: Sendable {
     func requestStream(_ path: String, body: JSONValue, cancellation: CancellationFlag?,
                        onEvent: (SSEEvent) -> Bool) throws -> StreamEnd {
         let request = makeRequest("POST", path, body: body, stream: true)
-        var retries = 0
-        while true {
+        return try retrying(cancellation: cancellation) { retries in
             var parser = SSEParser()
             var errorBody = Data()
             var streamHead: HTTPResponseHead?
-            let outcome: RetryPolicy.Outcome
-            var failure: OpenAIError
             do {
                 let head = try transport.perform(request, cancellation: cancellation) { head, chunk in
                     guard (200..<300).contains(head.status) else { errorBody.append(chunk); return true }
@@ -110,18 +100,38 @@ public final class OpenAIClient: Sendable {
                     for event in parser.feed(chunk) where !onEvent(event) { return false }
                     return true
                 }
-                if (200..<300).contains(head.status) { return .finished(head) }
+                if (200..<300).contains(head.status) { return .done(.finished(head)) }
                 traceResponse(head, body: errorBody)
-                failure = errorFrom(head, body: errorBody, endpoint: "POST \(path)", retries: retries)
-                outcome = .response(head, error: failure)
+                let failure = errorFrom(head, body: errorBody, endpoint: "POST \(path)", retries: retries)
+                return .failed(failure, .response(head, error: failure))
             } catch let error as TransportError {
-                if streamHead != nil || error.kind == .cancelled { return .broken(streamHead, error) }
-                failure = transportError(error, endpoint: "POST \(path)", retries: retries)
-                outcome = .transportFailure(error)
+                if streamHead != nil || error.kind == .cancelled { return .done(.broken(streamHead, error)) }
+                return .failed(transportError(error, endpoint: "POST \(path)", retries: retries), .transportFailure(error))
             }
-            guard case .retry(let delay) = retryPolicy.decide(outcome, retriesMade: retries) else { throw failure }
-            retries += 1
-            try wait(delay, attempt: retries, after: failure, cancellation: cancellation)
+        }
+    }
+
+    // MARK: - Retry
+
+    /// What one try of a request gave: a result, or a failure and what the retry policy needs to know.
+    enum Attempt<T> {
+        case done(T)
+        case failed(OpenAIError, RetryPolicy.Outcome)
+    }
+
+    /// The one retry loop: runs `attempt` (given the retries made so far) until it is done, or until the
+    /// policy says stop (then throws its failure), waiting out each delay in between.
+    private func retrying<T>(cancellation: CancellationFlag?, _ attempt: (_ retries: Int) throws -> Attempt<T>) throws -> T {
+        var retries = 0
+        while true {
+            switch try attempt(retries) {
+            case .done(let value):
+                return value
+            case .failed(let failure, let outcome):
+                guard case .retry(let delay) = retryPolicy.decide(outcome, retriesMade: retries) else { throw failure }
+                retries += 1
+                try wait(delay, attempt: retries, after: failure, cancellation: cancellation)
+            }
         }
     }
 
