@@ -2,6 +2,9 @@ import ChatBetoStore
 import ChatBetoSupport
 import Foundation
 
+// Over 300 lines on purpose: one server's whole lifecycle (initialise, start or reuse, provision the
+// accounts, recognise, stop) reads top to bottom in the order it happens; its error is in ServerError.swift.
+
 /// The private MariaDB server chatbeto runs under `$CHATBETO_HOME` when no DSN is configured:
 /// a unix socket in a directory only the owner can enter, no TCP port, data in `$CHATBETO_HOME/mysql`,
 /// root with a password kept in a 0600 file, and an identity token that proves a server at the socket
@@ -420,38 +423,5 @@ public final class ManagedServer: @unchecked Sendable {
         try? handle.seek(toOffset: UInt64(offset))
         let text = String(decoding: handle.readDataToEndOfFile(), as: UTF8.self)
         return text.split(separator: "\n").suffix(lines).joined(separator: "\n")
-    }
-}
-
-/// Errors managing the private server.
-public enum ServerError: Error, CustomStringConvertible, Sendable {
-    case executableNotFound(String)
-    case initialisationFailed(String)
-    case didNotStart(log: String, tail: String)
-    case didNotStop(pid: Int32)
-    case commandFailed(command: String, status: Int32, output: String)
-    case foreignServer(socket: String, reason: String)
-    case provisioningFailed(String)
-    case badCredentials(path: String)
-    case notStarted(home: String)
-
-    public var description: String {
-        switch self {
-        case .executableNotFound(let name):
-            return "cannot find '\(name)': install MariaDB with scripts/setup (apt-get install mariadb-server), or point chatbeto at a server with --dsn"
-        case .initialisationFailed(let why): return "could not initialise the private MariaDB data directory: \(why)"
-        case .didNotStart(let log, let tail):
-            return "the private MariaDB server did not start; see \(log)" + (tail.isEmpty ? "" : ":\n" + tail)
-        case .didNotStop(let pid): return "the private MariaDB server (pid \(pid)) did not stop in time"
-        case .commandFailed(let command, let status, let output):
-            return "\(command) failed with status \(status)" + (output.isEmpty ? "" : ":\n" + output)
-        case .foreignServer(let socket, let reason):
-            return "the server at \(socket) is not the one this home created (\(reason)); chatbeto sent it nothing. " +
-                "Stop that server (or remove the socket), then run chatbeto again"
-        case .provisioningFailed(let why): return "could not secure the private MariaDB server's accounts: \(why)"
-        case .badCredentials(let path):
-            return "\(path) is damaged (no valid password and identity lines); restore it from a backup: without it chatbeto cannot reach its server"
-        case .notStarted(let home): return "the private server of \(home) has not been started yet"
-        }
     }
 }
