@@ -1,6 +1,7 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// Layers (arrows = may import); the compiler enforces the direction. See README, "For developers".
 let package = Package(
     name: "chatbeto",
     platforms: [.macOS(.v13)],
@@ -20,29 +21,66 @@ let package = Package(
         .systemLibrary(name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl",
                        providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CSystem", path: "Sources/CSystem"),
+
+        // Bottom: executables, version, file locks, owner-only files, one hash and one date conversion.
+        .target(name: "ChatBetoSupport", dependencies: ["CSystem"]),
+        // Connector/C wrappers, migrations, all SQL text, repositories.
+        .target(name: "ChatBetoStore", dependencies: ["ChatBetoSupport", "CMySQL"]),
+        // The managed private MariaDB server.
+        .target(name: "ChatBetoServer", dependencies: ["ChatBetoStore", "ChatBetoSupport", "CSystem"]),
+        // libcurl transport, SSE, the Conversations/Responses/Embeddings clients.
+        .target(name: "ChatBetoOpenAI", dependencies: ["ChatBetoSupport", "CCurl"]),
+        // Tables, charts, pager, colours, terminal.
+        .target(name: "ChatBetoRender", dependencies: ["ChatBetoStore", "ChatBetoSupport", "CSystem"]),
+        // Export readers (ChatGPT first), tree merge, the importer.
+        .target(
+            name: "ChatBetoImport",
+            dependencies: ["ChatBetoStore", "ChatBetoSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            resources: [.copy("Resources/demo-export.zip")]
+        ),
+        // `export`: Markdown, HTML, JSON.
+        .target(name: "ChatBetoExport", dependencies: ["ChatBetoStore", "ChatBetoRender", "ChatBetoSupport"]),
+        // Full-text and semantic search, stats.
+        .target(name: "ChatBetoSearch",
+                dependencies: ["ChatBetoStore", "ChatBetoOpenAI", "ChatBetoRender", "ChatBetoSupport"]),
+        // Top: app, language, commands, REPL, session, chat.
         .target(
             name: "ChatBetoCore",
             dependencies: [
-                "CMySQL", "CEditLine", "CCurl", "CSystem",
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ],
-            resources: [.copy("Resources/demo-export.zip")]
+                "ChatBetoSearch", "ChatBetoExport", "ChatBetoImport", "ChatBetoRender", "ChatBetoOpenAI",
+                "ChatBetoServer", "ChatBetoStore", "ChatBetoSupport", "CEditLine", "CSystem",
+            ]
         ),
         .executableTarget(
             name: "chatbeto",
             dependencies: [
-                "ChatBetoCore",
+                "ChatBetoCore", "ChatBetoRender", "ChatBetoStore", "ChatBetoSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "chatbeto-bench",
-            dependencies: ["ChatBetoCore"]
+            dependencies: ["ChatBetoCore", "ChatBetoSearch", "ChatBetoServer", "ChatBetoStore", "ChatBetoSupport"]
         ),
+        // Shared test helpers: the test MariaDB, the binary, the fake OpenAI server, export fixtures.
+        .target(
+            name: "ChatBetoTestSupport",
+            dependencies: ["ChatBetoStore", "ChatBetoServer", "ChatBetoOpenAI", "ChatBetoSupport", "CSystem"],
+            path: "Tests/ChatBetoTestSupport",
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "ChatBetoStoreTests", dependencies: ["ChatBetoStore", "ChatBetoTestSupport", "CSystem"]),
+        .testTarget(name: "ChatBetoServerTests", dependencies: ["ChatBetoServer", "ChatBetoStore", "ChatBetoTestSupport", "CSystem"]),
+        .testTarget(name: "ChatBetoOpenAITests", dependencies: ["ChatBetoOpenAI", "ChatBetoSupport", "ChatBetoStore", "ChatBetoTestSupport", "CSystem"]),
+        .testTarget(name: "ChatBetoRenderTests", dependencies: ["ChatBetoRender", "ChatBetoStore", "ChatBetoTestSupport", "CSystem"]),
+        .testTarget(name: "ChatBetoImportTests", dependencies: ["ChatBetoImport", "ChatBetoStore", "ChatBetoRender", "ChatBetoTestSupport", "CSystem"]),
+        .testTarget(name: "ChatBetoExportTests", dependencies: ["ChatBetoExport", "ChatBetoStore", "ChatBetoTestSupport", "CSystem"]),
+        .testTarget(name: "ChatBetoSearchTests", dependencies: ["ChatBetoSearch", "ChatBetoStore", "ChatBetoOpenAI", "ChatBetoRender", "ChatBetoTestSupport", "CSystem"]),
         .testTarget(
             name: "ChatBetoCoreTests",
-            dependencies: ["ChatBetoCore", "CSystem"],
-            resources: [.copy("Fixtures")]
+            dependencies: ["ChatBetoCore", "ChatBetoSearch", "ChatBetoExport", "ChatBetoImport", "ChatBetoRender",
+                           "ChatBetoOpenAI", "ChatBetoServer", "ChatBetoStore", "ChatBetoSupport",
+                           "ChatBetoTestSupport", "CSystem"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,3 +1,6 @@
+import ChatBetoSearch
+import ChatBetoServer
+import ChatBetoStore
 import ChatBetoCore
 import Foundation
 

@@ -1,3 +1,6 @@
+import ChatBetoRender
+import ChatBetoStore
+import ChatBetoSupport
 import ArgumentParser
 import ChatBetoCore
 import Foundation

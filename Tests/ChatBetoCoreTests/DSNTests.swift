@@ -1,5 +1,6 @@
-import Testing
 @testable import ChatBetoCore
+@testable import ChatBetoStore
+import Testing
 
 @Suite struct DSNTests {
     @Test func parsesFullDSN() throws {

@@ -1,3 +1,4 @@
+import ChatBetoSupport
 import Foundation
 
 /// Builds the context from the options and runs it: `-e` text, a `-f` script, piped stdin, or the

@@ -1,3 +1,11 @@
+import ChatBetoExport
+import ChatBetoImport
+import ChatBetoOpenAI
+import ChatBetoRender
+import ChatBetoSearch
+import ChatBetoServer
+import ChatBetoStore
+import ChatBetoSupport
 import Foundation
 
 /// The database a command works on, opened on first use.

@@ -1,3 +1,7 @@
+import ChatBetoRender
+import ChatBetoServer
+import ChatBetoStore
+import ChatBetoSupport
 import Foundation
 
 /// How the shell was started: from the command line and the environment.

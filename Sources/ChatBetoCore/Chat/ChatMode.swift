@@ -1,3 +1,5 @@
+import ChatBetoOpenAI
+
 /// Entering chat mode, where the REPL sends plain lines to the model and `/cmd` lines run commands.
 enum ChatMode {
     /// Turns chat mode on when a person is typing (not in scripts) and a key is set; says how to leave.

@@ -1,3 +1,7 @@
+import ChatBetoOpenAI
+import ChatBetoRender
+import ChatBetoStore
+import ChatBetoSupport
 import Foundation
 
 /// One conversation's turns with the model: brings the server copy up to date (asking before

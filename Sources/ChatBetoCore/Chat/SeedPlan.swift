@@ -1,3 +1,5 @@
+import ChatBetoOpenAI
+import ChatBetoStore
 import Foundation
 
 /// What seeding a server conversation will send, worked out before anything is sent (`--dry-run`

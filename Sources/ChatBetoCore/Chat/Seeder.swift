@@ -1,3 +1,4 @@
+import ChatBetoOpenAI
 import Foundation
 
 /// Carries out a `SeedPlan`: creates the server conversation with the first batch and appends the

@@ -1,3 +1,5 @@
+import ChatBetoOpenAI
+import ChatBetoStore
 import Foundation
 
 /// A message to add to a conversation's tree: a user turn or a model reply.

@@ -1,3 +1,5 @@
+import ChatBetoStore
+
 /// `continue`: selects the conversation to go on with (the current one, else the project's most recent)
 /// and shows its last turns; on a terminal (not in a script) it then enters chat mode.
 public struct ContinueCommand: ShellCommand, Equatable {

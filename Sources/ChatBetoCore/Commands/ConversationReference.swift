@@ -1,3 +1,5 @@
+import ChatBetoStore
+
 /// Resolves what the user typed for a conversation: a row number of the last listing, an id, or an id prefix.
 enum ConversationReference {
     static func resolve(_ key: String, in context: CommandContext) throws -> ConversationSummary {

@@ -1,3 +1,5 @@
+import ChatBetoStore
+
 /// `conversations`: the current project's conversations (or all, or orphans), newest first, numbered.
 public struct ConversationsCommand: ShellCommand, Equatable {
     public static let spec = CommandSpec(

@@ -1,3 +1,7 @@
+import ChatBetoExport
+import ChatBetoRender
+import ChatBetoSearch
+import ChatBetoStore
 import Foundation
 
 /// `export <conversation|project>`: Markdown, a self-contained HTML page, or ChatGPT-shaped JSON.
@@ -15,10 +19,7 @@ public struct ExportCommand: ShellCommand, Equatable {
         Without an argument: the current conversation. A project without --out goes to ./<project name>/.
         """, category: .data, ownsFormatOption: true)
 
-    public enum Format: String, Sendable, CaseIterable {
-        case markdown, html, json
-        var fileExtension: String { self == .markdown ? "md" : rawValue }
-    }
+    public typealias Format = ExportFormat
     public var target: String?
     public var format: Format = .markdown
     public var out: String?
@@ -77,7 +78,7 @@ public struct ExportCommand: ShellCommand, Equatable {
         do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
             throw SearchError.exportTarget(path: folder.path, problem: error.localizedDescription)
         }
-        let ids = try connection.query(SQL.Export.projectConversations, [.int(project.id)]).rows.compactMap { $0[0].textValue }
+        let ids = try connection.query(SQL.Export.projectConversations(projectID: project.id)).rows.compactMap { $0[0].textValue }
         let catalog = Catalog(connection: connection)
         var written: [(file: String, summary: ConversationSummary)] = []
         for id in ids {

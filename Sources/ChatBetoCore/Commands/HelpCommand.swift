@@ -1,3 +1,6 @@
+import ChatBetoRender
+import ChatBetoStore
+
 /// `help [command]`: the command list, or one command's usage and details.
 public struct HelpCommand: ShellCommand, Equatable {
     public static let spec = CommandSpec(

@@ -1,3 +1,5 @@
+import ChatBetoImport
+import ChatBetoSupport
 import Foundation
 
 /// `import <path>`: brings a ChatGPT export (zip, folder, conversations.json or shards) into the database.

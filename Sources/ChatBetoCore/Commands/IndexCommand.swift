@@ -1,3 +1,8 @@
+import ChatBetoOpenAI
+import ChatBetoRender
+import ChatBetoSearch
+import ChatBetoStore
+import ChatBetoSupport
 import Foundation
 
 /// `index [project]`: embeds the messages that have no vector yet, after showing the cost.

@@ -1,3 +1,5 @@
+import ChatBetoStore
+import ChatBetoSupport
 import Foundation
 
 /// Runs user SQL so that Ctrl-C stops it: a watcher sends `KILL QUERY` from the main connection, as the
@@ -24,7 +26,7 @@ struct InterruptibleQuery {
         defer { done.cancel() }
         do {
             return try flag.raisedOnInterrupt { try connection.execute(sql) }
-        } catch let e as StoreError where flag.isCancelled && (e.code == 1317 || e.isConnectionLost) {
+        } catch let e as StoreError where flag.isCancelled && (e.code == .queryInterrupted || e.isConnectionLost) {
             throw InterruptedError()
         }
     }

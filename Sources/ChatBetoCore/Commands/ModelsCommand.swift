@@ -1,3 +1,5 @@
+import ChatBetoStore
+
 /// `models`: the models the server offers (`GET /v1/models`).
 public struct ModelsCommand: ShellCommand, Equatable {
     public static let spec = CommandSpec(

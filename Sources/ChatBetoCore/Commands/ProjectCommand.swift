@@ -1,3 +1,4 @@
+import ChatBetoStore
 import Foundation
 
 /// `project name <project> <new name>` and `project instructions <project> [text|-]`.

@@ -1,3 +1,5 @@
+import ChatBetoStore
+
 /// `sql <statement>` and bare SELECT/WITH/SHOW/DESCRIBE/EXPLAIN: runs SQL. Read-only unless
 /// `set sql-write on`; the server enforces it (a SELECT-only account), not string matching.
 public struct SQLCommand: ShellCommand, Equatable {
@@ -35,7 +37,7 @@ public struct SQLCommand: ShellCommand, Equatable {
         do {
             do {
                 return .rows(try InterruptibleQuery(connection: connection, killer: db.connection).run(statement), summary: nil)
-            } catch let e as StoreError where asReader && e.code == 1142 {
+            } catch let e as StoreError where asReader && e.code == .tableAccessDenied {
                 switch try db.explainSelectRefusal(e) {
                 case .noSuchTable(let missing)?: throw missing
                 case .privateTable?: throw SQLCommandError.privateTable(e)
@@ -47,18 +49,18 @@ public struct SQLCommand: ShellCommand, Equatable {
             throw SQLCommandError.readOnly(e)
         } catch let e as StoreError where asReader && SQLCommand.isTimeLimit(e) {
             throw SQLCommandError.timeLimit(e, seconds: limits.statementSeconds)
-        } catch let e as StoreError where asReader && e.code == 1205 {
+        } catch let e as StoreError where asReader && e.code == .lockWaitTimeout {
             throw SQLCommandError.lockWait(e, seconds: limits.lockWaitSeconds)
         }
     }
 
     /// Access-denied and read-only-transaction errors, when the reader account refused a write.
     static func isReadOnlyRefusal(_ e: StoreError) -> Bool {
-        [1142, 1044, 1227, 1792, 1370, 1143, 1045].contains(e.code)
+        [.tableAccessDenied, .databaseAccessDenied, .specificAccessDenied, .readOnlyTransaction, .routineAccessDenied, .columnAccessDenied, .accessDenied].contains(e.code)
     }
 
     /// MariaDB's max_statement_time (1969) and MySQL's max_execution_time (3024) errors.
-    static func isTimeLimit(_ e: StoreError) -> Bool { e.code == 1969 || e.code == 3024 }
+    static func isTimeLimit(_ e: StoreError) -> Bool { e.code == .statementTimeout || e.code == .queryTimeout }
 }
 
 /// SQL refused because the shell is read-only.

@@ -1,3 +1,5 @@
+import ChatBetoStore
+
 /// `schema`: prints the schema of record (what `schema_chatbeto.sql` holds), generated from the migrations.
 public struct SchemaCommand: ShellCommand, Equatable {
     public static let spec = CommandSpec(

@@ -1,3 +1,7 @@
+import ChatBetoRender
+import ChatBetoSearch
+import ChatBetoStore
+
 /// `search <words>`: ranked full-text, semantic or hybrid search; hits are numbered for show/open.
 public struct SearchCommand: ShellCommand, Equatable {
     public static let spec = CommandSpec(

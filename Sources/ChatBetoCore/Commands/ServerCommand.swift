@@ -1,3 +1,5 @@
+import ChatBetoStore
+
 /// `server status|start|stop`: the private MariaDB server chatbeto manages (when no DSN is set).
 public struct ServerCommand: ShellCommand, Equatable {
     public static let spec = CommandSpec(

@@ -1,3 +1,5 @@
+import ChatBetoStore
+
 /// `set` lists the settings; `set <name> <value>` changes one (persisted with the session).
 public struct SetCommand: ShellCommand, Equatable {
     public static let spec = CommandSpec(

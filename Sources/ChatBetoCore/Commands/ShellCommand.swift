@@ -1,3 +1,5 @@
+import ChatBetoStore
+
 /// A parsed command: a value built from the words of a line (pure), run by the context.
 public protocol ShellCommand: Sendable {
     static var spec: CommandSpec { get }

@@ -1,3 +1,5 @@
+import ChatBetoStore
+
 /// `show <conversation>`: the visible thread as ChatGPT shows it; `--all-branches`, `--hidden` for the rest.
 public struct ShowCommand: ShellCommand, Equatable {
     public static let spec = CommandSpec(

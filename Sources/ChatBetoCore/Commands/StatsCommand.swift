@@ -1,3 +1,6 @@
+import ChatBetoRender
+import ChatBetoSearch
+
 /// `stats`: totals, per project, models, and activity per month drawn to the terminal's width.
 public struct StatsCommand: ShellCommand, Equatable {
     public static let spec = CommandSpec(

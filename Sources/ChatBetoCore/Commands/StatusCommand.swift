@@ -1,3 +1,6 @@
+import ChatBetoOpenAI
+import ChatBetoStore
+import ChatBetoSupport
 import Foundation
 
 /// `status`: where chatbeto is connected and what is current.

@@ -1,3 +1,6 @@
+import ChatBetoOpenAI
+import ChatBetoStore
+import ChatBetoSupport
 import Foundation
 
 /// `sync [project] [--limit N] [--dry-run]`: creates and seeds server conversations for local ones

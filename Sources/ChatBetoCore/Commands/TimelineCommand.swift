@@ -1,3 +1,6 @@
+import ChatBetoRender
+import ChatBetoStore
+
 /// `timeline <project>`: the project's history, conversations per month with their titles.
 public struct TimelineCommand: ShellCommand, Equatable {
     public static let spec = CommandSpec(
@@ -21,7 +24,7 @@ public struct TimelineCommand: ShellCommand, Equatable {
         guard let target = try project.map({ try catalog.findProject($0) }) ?? context.state.project else {
             throw ParseError.usage(command: "timeline", problem: "no current project; name one", usage: Self.spec.usage)
         }
-        let rs = try catalog.connection.query(SQL.Stats.timeline, [.int(target.id)])
+        let rs = try catalog.connection.query(SQL.Stats.timeline(projectID: target.id))
         context.state.lastListing = rs.rows.compactMap { $0[1].textValue }
         let text = TimelineCommand.text(rs, project: target.name, colors: context.colors)
         return .document(text, data: rs)

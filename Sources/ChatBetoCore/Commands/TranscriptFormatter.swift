@@ -1,3 +1,6 @@
+import ChatBetoRender
+import ChatBetoStore
+
 /// Lays out a conversation as ChatGPT shows it: speaker headers, text, images as image lines.
 /// Everything from the store is escaped (`CellText`): imported text never reaches the terminal as raw
 /// control sequences; message text keeps its newlines and tabs.

@@ -45,4 +45,5 @@ public enum CommandParser {
     }
 }
 
+import ChatBetoRender
 import Foundation

@@ -1,3 +1,5 @@
+import ChatBetoRender
+
 /// A line parsed into a command, plus the per-command output format (`--format F` or `\G`).
 public struct Invocation: Sendable {
     public var command: any ShellCommand

@@ -1,3 +1,5 @@
+import ChatBetoRender
+
 /// Tab completion: command names, then project names or conversation ids where a command expects them.
 struct Completer {
     let context: CommandContext

@@ -1,3 +1,4 @@
+import ChatBetoRender
 import Foundation
 internal import CEditLine
 internal import CSystem

@@ -1,3 +1,4 @@
+import ChatBetoRender
 import Foundation
 
 /// The read-eval loop: reads lines, cuts them into commands and statements, runs them, reports errors.

@@ -1,3 +1,5 @@
+import ChatBetoStore
+
 /// Where the user is: current project and conversation, and the numbered rows of the last listing.
 public struct SessionState: Sendable, Equatable {
     public var project: Project?

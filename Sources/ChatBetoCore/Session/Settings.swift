@@ -1,3 +1,5 @@
+import ChatBetoRender
+import ChatBetoStore
 import Foundation
 
 /// The shell's settings (`set NAME VALUE`), persisted with the session. Never holds secrets.

@@ -1,5 +1,5 @@
-import Testing
 @testable import ChatBetoCore
+import Testing
 
 @Suite struct ChatCommandParsingTests {
     @Test func chatCommandsParse() throws {

@@ -1,6 +1,8 @@
+@testable import ChatBetoCore
+@testable import ChatBetoOpenAI
+@testable import ChatBetoStore
 import Foundation
 import Testing
-@testable import ChatBetoCore
 
 /// A stored message for plans, as the catalog would read it.
 func storedMessage(_ id: String, _ role: String, _ text: String, hidden: Bool = false) -> StoredMessage {

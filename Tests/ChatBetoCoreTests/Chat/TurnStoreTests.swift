@@ -1,6 +1,9 @@
+@testable import ChatBetoCore
+@testable import ChatBetoOpenAI
+@testable import ChatBetoStore
+import ChatBetoTestSupport
 import Foundation
 import Testing
-@testable import ChatBetoCore
 
 @Suite struct TurnStoreTests {
     private func seeded() throws -> (Database, TurnStore) {

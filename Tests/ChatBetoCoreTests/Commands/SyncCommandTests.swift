@@ -1,3 +1,12 @@
+@testable import ChatBetoExport
+@testable import ChatBetoImport
+@testable import ChatBetoOpenAI
+@testable import ChatBetoRender
+@testable import ChatBetoSearch
+@testable import ChatBetoServer
+@testable import ChatBetoStore
+@testable import ChatBetoSupport
+import ChatBetoTestSupport
 import Foundation
 import Testing
 @testable import ChatBetoCore

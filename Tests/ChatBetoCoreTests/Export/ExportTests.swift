@@ -1,6 +1,9 @@
+@testable import ChatBetoCore
+@testable import ChatBetoExport
+@testable import ChatBetoStore
+import ChatBetoTestSupport
 import Foundation
 import Testing
-@testable import ChatBetoCore
 
 @Suite struct ExportTests {
     func load(_ db: Database, _ id: String) throws -> ExportedConversation {

@@ -1,5 +1,6 @@
-import Testing
 @testable import ChatBetoCore
+@testable import ChatBetoStore
+import Testing
 
 @Suite struct CommandParserTests {
     func parse<T: ShellCommand>(_ text: String, as: T.Type) throws -> T? {

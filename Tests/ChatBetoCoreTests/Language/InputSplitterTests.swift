@@ -1,5 +1,5 @@
-import Testing
 @testable import ChatBetoCore
+import Testing
 
 @Suite struct InputSplitterTests {
     func units(_ lines: [String]) -> [InputSplitter.Unit] {

@@ -1,5 +1,5 @@
-import Testing
 @testable import ChatBetoCore
+import Testing
 
 @Suite struct TokenizerTests {
     @Test func splitsOnWhitespaceAndHonoursQuotes() throws {

@@ -1,6 +1,8 @@
+@testable import ChatBetoCore
+@testable import ChatBetoServer
+@testable import ChatBetoSupport
 import Foundation
 import Testing
-@testable import ChatBetoCore
 
 /// The pieces of the private server's security model that need no server: owner-only files and
 /// directories, the credentials file, the argv scrubber, the history filter.

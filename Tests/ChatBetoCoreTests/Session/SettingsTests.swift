@@ -1,6 +1,7 @@
+@testable import ChatBetoCore
+@testable import ChatBetoStore
 import Foundation
 import Testing
-@testable import ChatBetoCore
 
 /// What a saved session restores: every setting but sql-write, whatever version saved it.
 @Suite struct SettingsTests {

@@ -1,6 +1,7 @@
+@testable import ChatBetoCore
+import ChatBetoTestSupport
 import Foundation
 import Testing
-@testable import ChatBetoCore
 
 /// Bad input: a clear error, a non-zero exit in scripts, nothing changed.
 @Suite struct BadInputTests {

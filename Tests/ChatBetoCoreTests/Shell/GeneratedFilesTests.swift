@@ -1,6 +1,8 @@
+@testable import ChatBetoCore
+@testable import ChatBetoStore
+import ChatBetoTestSupport
 import Foundation
 import Testing
-@testable import ChatBetoCore
 
 /// Files in the repository that are generated from the code must match it.
 @Suite struct GeneratedFilesTests {

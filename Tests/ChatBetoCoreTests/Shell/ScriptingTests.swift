@@ -1,6 +1,7 @@
+@testable import ChatBetoCore
+import ChatBetoTestSupport
 import Foundation
 import Testing
-@testable import ChatBetoCore
 
 /// The real binary driven by scripts (-e, -f, stdin), with golden output.
 @Suite struct ScriptingTests {

@@ -1,0 +1,51 @@
+import ChatBetoStore
+
+/// A conversation as one self-contained HTML page (inline style, no scripts, no external files).
+public enum HTMLExport {
+    public static func render(_ c: ExportedConversation, allBranches: Bool) -> String {
+        var out = """
+        <!DOCTYPE html>
+        <html lang="en"><head><meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(escape(c.summary.displayTitle))</title>
+        <style>
+        body{font:16px/1.5 system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;color:#222}
+        header p{color:#666;margin:.2rem 0}.msg{border-left:4px solid #ccc;margin:1.2rem 0;padding:.2rem 1rem}
+        .user{border-color:#3b82f6}.assistant{border-color:#10b981}.branch{opacity:.7}
+        .meta{color:#666;font-size:.85rem}.text{white-space:pre-wrap;overflow-wrap:anywhere}
+        </style></head><body>
+        <header><h1>\(escape(c.summary.displayTitle))</h1>
+        <p>Conversation <code>\(escape(c.summary.id))</code></p>
+
+        """
+        if let p = c.project { out += "<p>Project: \(escape(p))</p>\n" }
+        if let t = c.summary.createTime { out += "<p>Created \(escape(String(t.prefix(19)))) UTC</p>\n" }
+        out += "</header>\n<main>\n"
+        for (node, depth) in c.thread(allBranches: allBranches) {
+            let role = node.role ?? "message"
+            let classes = ["msg", role.filter { $0.isLetter }] + (allBranches && !node.onVisiblePath ? ["branch"] : [])
+            out += "<section class=\"\(classes.joined(separator: " "))\" style=\"margin-left:\(Double(depth) * 1.5)rem\">\n"
+            var meta = role.capitalized
+            if let model = node.modelSlug, role == "assistant" { meta += " · \(model)" }
+            if let t = node.createTime { meta += " · \(t.prefix(16))" }
+            out += "<div class=\"meta\">\(escape(meta))</div>\n<div class=\"text\">\(escape(node.text ?? ""))</div>\n</section>\n"
+        }
+        return out + "</main>\n</body></html>\n"
+    }
+
+    static func escape(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.count)
+        for ch in s {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+}

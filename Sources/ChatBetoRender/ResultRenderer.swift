@@ -1,0 +1,223 @@
+import ChatBetoStore
+import Foundation
+
+/// Turns a result set into text in one of the `OutputFormat`s.
+///
+/// Every non-empty output ends with a newline; a result without columns renders as the empty
+/// string (JSON: `[]`). Messages such as "Empty set" or row counts are the caller's business.
+public enum ResultRenderer {
+    /// `result` in `format`. Colours apply to the human-facing formats (table, vertical) only;
+    /// machine formats are never styled.
+    public static func render(_ result: ResultSet, format: OutputFormat, colors: Colors = .none) -> String {
+        switch format {
+        case .table: return table(result, colors: colors)
+        case .vertical: return vertical(result, colors: colors)
+        case .csv: return csv(result)
+        case .tsv: return tsv(result)
+        case .json: return json(result)
+        case .markdown: return markdown(result)
+        }
+    }
+
+    // MARK: table
+
+    /// The `mysql` client's boxed table: numeric columns right-aligned, NULL as `NULL`,
+    /// control characters escaped so each row stays on one line, widths in display columns.
+    static func table(_ result: ResultSet, colors: Colors) -> String {
+        guard !result.columns.isEmpty else { return "" }
+        let headers = result.columns.map { CellText.singleLine($0.name) }
+        let cells: [[String?]] = result.rows.map { row in
+            row.map { value in CellText.text(value).map(CellText.singleLine) }
+        }
+        var widths = headers.map(DisplayWidth.of)
+        for row in cells {
+            for (i, cell) in row.enumerated() where i < widths.count {
+                widths[i] = max(widths[i], DisplayWidth.of(cell ?? CellText.nullText))
+            }
+        }
+        let rightAligned = result.columns.map(\.kind.isNumeric)
+        let border = "+" + widths.map { String(repeating: "-", count: $0 + 2) + "+" }.joined()
+
+        var out = border + "\n"
+        out += line(headers.enumerated().map { i, name in
+            styled(name, width: widths[i], alignment: .left, style: colors.bold)
+        })
+        out += border + "\n"
+        guard !cells.isEmpty else { return out }
+        for row in cells {
+            out += line(widths.indices.map { i in
+                let alignment: DisplayWidth.Alignment = rightAligned[i] ? .right : .left
+                guard i < row.count, let text = row[i] else {
+                    return styled(CellText.nullText, width: widths[i], alignment: alignment, style: colors.dim)
+                }
+                return styled(text, width: widths[i], alignment: alignment, style: { $0 })
+            })
+        }
+        out += border + "\n"
+        return out
+    }
+
+    private static func line(_ paddedCells: [String]) -> String {
+        "|" + paddedCells.map { " " + $0 + " |" }.joined() + "\n"
+    }
+
+    /// `text` padded to `width`, with the style applied to the text but not the padding.
+    private static func styled(_ text: String, width: Int, alignment: DisplayWidth.Alignment,
+                               style: (String) -> String) -> String {
+        let spaces = String(repeating: " ", count: max(0, width - DisplayWidth.of(text)))
+        return alignment == .left ? style(text) + spaces : spaces + style(text)
+    }
+
+    // MARK: vertical
+
+    /// The `mysql` client's `\G` view: a star rule per row, then `name: value` lines with the
+    /// names right-aligned to the longest. Values keep their newlines, as in `mysql`.
+    static func vertical(_ result: ResultSet, colors: Colors) -> String {
+        guard !result.columns.isEmpty else { return "" }
+        let names = result.columns.map { CellText.singleLine($0.name) }
+        let nameWidth = names.map(DisplayWidth.of).max() ?? 0
+        var out = ""
+        for (number, row) in result.rows.enumerated() {
+            out += colors.dim("*************************** \(number + 1). row ***************************") + "\n"
+            for (i, name) in names.enumerated() {
+                let label = DisplayWidth.pad(name, to: nameWidth, alignment: .right)
+                let value = i < row.count ? CellText.text(row[i]).map(CellText.multiLine) : nil
+                out += colors.bold(label) + ": " + (value ?? colors.dim(CellText.nullText)) + "\n"
+            }
+        }
+        return out
+    }
+
+    // MARK: csv
+
+    /// RFC 4180: a header row, CRLF line ends, fields quoted when they hold a comma, quote,
+    /// CR or LF (quotes doubled); NULL as an empty field.
+    static func csv(_ result: ResultSet) -> String {
+        guard !result.columns.isEmpty else { return "" }
+        var out = result.columns.map { csvField($0.name) }.joined(separator: ",") + "\r\n"
+        for row in result.rows {
+            out += row.map { CellText.text($0).map(csvField) ?? "" }.joined(separator: ",") + "\r\n"
+        }
+        return out
+    }
+
+    private static func csvField(_ s: String) -> String {
+        guard s.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
+            return s
+        }
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    // MARK: tsv
+
+    /// `mysql --batch` style: a header row, tab-separated fields, tab, newline, carriage
+    /// return, NUL and backslash escaped (`\t`, `\n`, `\r`, `\0`, `\\`), NULL as `\N` so the output
+    /// loads back with `LOAD DATA`.
+    static func tsv(_ result: ResultSet) -> String {
+        guard !result.columns.isEmpty else { return "" }
+        var out = result.columns.map { tsvField($0.name) }.joined(separator: "\t") + "\n"
+        for row in result.rows {
+            out += row.map { CellText.text($0).map(tsvField) ?? "\\N" }.joined(separator: "\t") + "\n"
+        }
+        return out
+    }
+
+    private static func tsvField(_ s: String) -> String {
+        guard s.unicodeScalars.contains(where: { $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\\" || $0 == "\0" }) else {
+            return s
+        }
+        var out = ""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\t": out.append("\\t")
+            case "\n": out.append("\\n")
+            case "\r": out.append("\\r")
+            case "\\": out.append("\\\\")
+            case "\0": out.append("\\0")
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    // MARK: json
+
+    /// An array of objects keyed by column name in column order, without spaces. Numbers stay
+    /// numbers (an integer, real or decimal value, or numeric text in a numeric column), NULL is
+    /// `null`, blobs are UTF-8 text when valid and base64 otherwise, everything else a string.
+    static func json(_ result: ResultSet) -> String {
+        "[" + result.rows.indices.map { jsonObject(result, row: $0) }.joined(separator: ",") + "]\n"
+    }
+
+    /// One row as a JSON object keyed by column name, as in `json`.
+    public static func jsonObject(_ result: ResultSet, row r: Int) -> String {
+        let row = result.rows[r]
+        var out = "{"
+        for (i, column) in result.columns.enumerated() {
+            if i > 0 { out += "," }
+            out += JSONText.quoted(column.name) + ":"
+            out += jsonValue(i < row.count ? row[i] : .null, kind: column.kind)
+        }
+        return out + "}"
+    }
+
+    private static func jsonValue(_ value: SQLValue, kind: ColumnKind) -> String {
+        switch value {
+        case .null:
+            return "null"
+        case .int(let n):
+            return JSONText.number(n)
+        case .double(let d):
+            return JSONText.number(d)
+        case .decimal(let s):
+            return JSONText.isNumber(s) ? s : JSONText.quoted(s)
+        case .text(let s):
+            return kind.isNumeric && JSONText.isNumber(s) ? s : JSONText.quoted(s)
+        case .temporal(let s):
+            return JSONText.quoted(s)
+        case .blob(let bytes):
+            if let s = String(bytes: bytes, encoding: .utf8) { return JSONText.quoted(s) }
+            return JSONText.quoted(Data(bytes).base64EncodedString())
+        }
+    }
+
+    // MARK: markdown
+
+    /// A GitHub table padded to display width: numeric columns right-aligned (`---:`),
+    /// `|` escaped as `\|`, line breaks as `<br>`, other control characters escaped, NULL as `NULL`.
+    static func markdown(_ result: ResultSet) -> String {
+        guard !result.columns.isEmpty else { return "" }
+        let headers = result.columns.map { markdownCell($0.name) }
+        let cells: [[String]] = result.rows.map { row in
+            result.columns.indices.map { i in
+                markdownCell(i < row.count ? CellText.text(row[i]) ?? CellText.nullText : CellText.nullText)
+            }
+        }
+        var widths = headers.map { max(3, DisplayWidth.of($0)) }
+        for row in cells {
+            for (i, cell) in row.enumerated() { widths[i] = max(widths[i], DisplayWidth.of(cell)) }
+        }
+        let rightAligned = result.columns.map(\.kind.isNumeric)
+        func line(_ row: [String]) -> String {
+            "|" + row.enumerated().map { i, cell in
+                " " + DisplayWidth.pad(cell, to: widths[i], alignment: rightAligned[i] ? .right : .left) + " |"
+            }.joined() + "\n"
+        }
+        var out = line(headers)
+        out += "|" + widths.indices.map { i in
+            rightAligned[i]
+                ? " " + String(repeating: "-", count: widths[i] - 1) + ": |"
+                : " " + String(repeating: "-", count: widths[i]) + " |"
+        }.joined() + "\n"
+        for row in cells { out += line(row) }
+        return out
+    }
+
+    private static func markdownCell(_ s: String) -> String {
+        let joined = s.replacingOccurrences(of: "\r\n", with: "<br>")
+            .replacingOccurrences(of: "\n", with: "<br>")
+            .replacingOccurrences(of: "\r", with: "<br>")
+            .replacingOccurrences(of: "|", with: "\\|")
+        return CellText.singleLine(joined)
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+
+/// A named server lock (`GET_LOCK`) that the read-only account cannot take, so user SQL can never
+/// stall chatbeto's own work (migrations, imports) by holding its lock name.
+///
+/// `GET_LOCK` needs no privilege and its names are server-wide: any account that knows a name can take
+/// it. So the name is `chatbeto_<purpose>_<secret>`, where the secret (32 random hex digits, made once
+/// per database) lives in `chatbeto_private`, a table the reader is never granted (ReaderAccount grants
+/// table by table). Every chatbeto on the same database, whatever its home, reads the same secret, so
+/// the lock still serialises them — on the private server and on an external one alike.
+public struct NamedLock {
+    /// What the lock is for: `migrate`, `import`, … (lower-case letters, at most 22 characters).
+    public let purpose: String
+    /// The connection that holds it; a named lock belongs to its session.
+    public let connection: MySQLConnection
+
+    /// The table holding chatbeto's secrets; never granted to the read-only account.
+    public static let privateTable = "chatbeto_private"
+
+    public init(_ purpose: String, on connection: MySQLConnection) {
+        precondition(purpose.count <= 22 && purpose.allSatisfy { $0.isASCII && ($0.isLowercase || $0 == "-") })
+        self.purpose = purpose
+        self.connection = connection
+    }
+
+    /// The server-wide name (at most 64 characters, the servers' limit).
+    public func name() throws -> String { "chatbeto_\(purpose)_" + (try NamedLock.secret(connection)) }
+
+    /// Waits up to `seconds` for the lock; false when another session kept it that long.
+    public func acquire(waiting seconds: Int) throws -> Bool {
+        try connection.queryOne(SQL.Locks.acquire(name: try name(), waitSeconds: Int(seconds)))?["got"].int64Value == 1
+    }
+
+    /// Releases the lock (a no-op when this session does not hold it).
+    public func release() {
+        guard let name = try? name() else { return }
+        _ = try? connection.query(SQL.Locks.release(name: name))
+    }
+
+    /// Runs `body` holding the lock; `busy` is the error to throw when it stays taken for `seconds`.
+    public func holding<T>(waiting seconds: Int, busy: @autoclosure () -> Error, _ body: () throws -> T) throws -> T {
+        guard try acquire(waiting: seconds) else { throw busy() }
+        defer { release() }
+        return try body()
+    }
+
+    /// The database's lock secret, made on first use (two first uses at once agree: INSERT IGNORE).
+    static func secret(_ connection: MySQLConnection) throws -> String {
+        if let value = try? connection.queryOne(SQL.Locks.secret)?["value"].textValue { return value }
+        try connection.execute(SQL.Locks.createPrivate)
+        var bytes = [UInt8](repeating: 0, count: 16)
+        for i in bytes.indices { bytes[i] = UInt8.random(in: 0...255) }
+        do {
+            try connection.query(SQL.Locks.insertSecret, [.text(bytes.map { String(format: "%02x", $0) }.joined())])
+        } catch let e as StoreError where e.code == 1213 {
+            // On a Galera cluster two first uses at two nodes conflict at commit (certification fails with
+            // 1213): the other node's secret won and is the one to read back.
+            _ = e
+        }
+        guard let value = try connection.queryOne(SQL.Locks.secret)?["value"].textValue else {
+            throw StoreError(code: .none, message: "the lock secret in \(privateTable) could not be read back")
+        }
+        return value
+    }
+}

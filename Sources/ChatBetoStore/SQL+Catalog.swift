@@ -1,0 +1,59 @@
+import Foundation
+
+/// The SQL of projects, conversations, messages and the session rows. All SQL text is in SQL.swift and its extensions.
+extension SQL {
+    public enum Projects {
+        static let list = """
+            SELECT p.id, p.name, p.chatgpt_project_id, p.name_source,
+                   COUNT(c.id) AS conversations, MAX(c.update_time) AS last_activity
+            FROM projects p LEFT JOIN conversations c ON c.project_id = p.id
+            GROUP BY p.id, p.name, p.chatgpt_project_id, p.name_source
+            ORDER BY MAX(c.update_time) IS NULL, MAX(c.update_time) DESC, p.name
+            """
+        static let all = "SELECT id, name, chatgpt_project_id, name_source, instructions FROM projects ORDER BY name"
+        static let byID = "SELECT id, name, chatgpt_project_id, name_source, instructions FROM projects WHERE id = ?"
+        static let rename = "UPDATE projects SET name = ?, name_source = 'user', updated_at = CURRENT_TIMESTAMP(6) WHERE id = ?"
+        static let setInstructions = "UPDATE projects SET instructions = ?, updated_at = CURRENT_TIMESTAMP(6) WHERE id = ?"
+        static let names = "SELECT name FROM projects ORDER BY name"
+    }
+
+    public enum Conversations {
+        static let columns = """
+            c.id, c.title, c.create_time, c.update_time, c.project_id, c.chatgpt_gizmo_id, c.current_node,
+            c.message_count, c.origin, c.openai_thread_id
+            """
+        static let byID = "SELECT \(columns) FROM conversations c WHERE c.id = ?"
+        static let byPrefix = "SELECT \(columns) FROM conversations c WHERE c.id LIKE CONCAT(?, '%') ORDER BY c.update_time DESC LIMIT 5"
+        /// Parameters: project filter flag (1 = filter), project id, orphans-only flag, since, limit.
+        static let list = """
+            SELECT \(columns), p.name AS project
+            FROM conversations c LEFT JOIN projects p ON p.id = c.project_id
+            WHERE (? = 0 OR c.project_id = ?)
+              AND (? = 0 OR c.project_id IS NULL)
+              AND (? IS NULL OR c.update_time >= ?)
+            ORDER BY c.update_time IS NULL, c.update_time DESC, c.id
+            LIMIT ?
+            """
+        static let mostRecentInProject = "SELECT \(columns) FROM conversations c WHERE c.project_id = ? ORDER BY c.update_time DESC LIMIT 1"
+        static let mostRecent = "SELECT \(columns) FROM conversations c ORDER BY c.update_time DESC LIMIT 1"
+        static let completionCandidates = "SELECT id, title FROM conversations ORDER BY update_time DESC LIMIT 500"
+    }
+
+    public enum Messages {
+        static let columns = """
+            node_id, parent_node_id, child_index, visible_index, role, author_name, recipient, content_type, text,
+            create_time, is_hidden, on_visible_path, is_incomplete, model_slug, status
+            """
+        static let visibleThread = """
+            SELECT \(columns) FROM messages WHERE conversation_id = ? AND on_visible_path = 1 ORDER BY visible_index
+            """
+        static let allNodes = "SELECT \(columns) FROM messages WHERE conversation_id = ?"
+        static let assets = "SELECT node_id, position, asset_pointer, kind, export_path FROM assets WHERE conversation_id = ? ORDER BY node_id, position"
+    }
+
+    public enum Sessions {
+        static let latest = "SELECT id, project_id, conversation_id, settings FROM sessions ORDER BY updated_at DESC, id DESC LIMIT 1"
+        static let insert = "INSERT INTO sessions (started_at, updated_at, project_id, conversation_id, settings) VALUES (CURRENT_TIMESTAMP(6), CURRENT_TIMESTAMP(6), ?, ?, ?)"
+        static let update = "UPDATE sessions SET updated_at = CURRENT_TIMESTAMP(6), project_id = ?, conversation_id = ?, settings = ? WHERE id = ?"
+    }
+}

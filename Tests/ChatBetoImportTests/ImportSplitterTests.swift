@@ -1,0 +1,73 @@
+@testable import ChatBetoImport
+import Foundation
+import Testing
+
+@Suite struct ImportSplitterTests {
+    private func split(_ text: String, chunk: Int, limit: Int = ImportLimits.maxConversationBytes) throws -> [String] {
+        var splitter = ConversationSplitter()
+        var out: [String] = []
+        let bytes = Array(text.utf8)
+        splitter.maxValueBytes = limit
+        var i = 0
+        while i < bytes.count {
+            let end = min(bytes.count, i + chunk)
+            try bytes[i..<end].withUnsafeBytes { buffer in
+                try splitter.feed(buffer) { piece in
+                    switch piece {
+                    case .element(let d, _), .document(let d): out.append(String(decoding: d, as: UTF8.self))
+                    case .oversized(let offset, let bytes): out.append("oversized \(offset) \(bytes)")
+                    }
+                }
+            }
+            i = end
+        }
+        try splitter.finish()
+        return out
+    }
+
+    @Test func splitsTopLevelArrayAtAnyChunkSize() throws {
+        let text = #" [ {"a": "x]}\"{", "b": [1, {"c": null}]} ,{"d":"\\"}, {}] "#
+        for chunk in [1, 2, 3, 7, 1000] {
+            #expect(try split(text, chunk: chunk) == [#"{"a": "x]}\"{", "b": [1, {"c": null}]}"#, #"{"d":"\\"}"#, "{}"])
+        }
+    }
+
+    @Test func elementOverTheLimitIsSkippedWithoutBeingHeld() throws {
+        let text = #"[{"a": 1}, {"big": "0123456789012345678901234567890123456789"}, {"b": 2}]"#
+        for chunk in [1, 7, 100] {
+            #expect(try split(text, chunk: chunk, limit: 20) == [#"{"a": 1}"#, "oversized 11 51", #"{"b": 2}"#])
+        }
+    }
+
+    @Test func reportsElementOffsets() throws {
+        var splitter = ConversationSplitter()
+        var offsets: [Int] = []
+        try Array(#"[{"a":1}, {"b":2}]"#.utf8).withUnsafeBytes { buffer in
+            try splitter.feed(buffer) { if case .element(_, let offset) = $0 { offsets.append(offset) } }
+        }
+        #expect(offsets == [1, 10])
+    }
+
+    @Test func topLevelObjectIsOneDocument() throws {
+        #expect(try split(#"{"mapping": {"x": {}}}"#, chunk: 4) == [#"{"mapping": {"x": {}}}"#])
+    }
+
+    @Test func truncatedFileFailsAtItsEnd() {
+        let text = #"[{"a": 1}, {"b": "unterminated"#
+        #expect(throws: ConversationSplitter.Failure.self) { try split(text, chunk: 5) }
+        do { _ = try split(text, chunk: 5) } catch let f as ConversationSplitter.Failure {
+            #expect(f.offset == text.utf8.count)
+            #expect(f.reason.contains("truncated"))
+        } catch { Issue.record("unexpected \(error)") }
+    }
+
+    @Test func rejectsNonObjectElementsAndGarbage() {
+        for bad in [#"[1, {"a": 1}]"#, #"["x"]"#, #"[{"a":1} {"b":2}]"#, "hello", #"[{"a":1}] x"#, ""] {
+            #expect(throws: ConversationSplitter.Failure.self, "\(bad)") { try split(bad, chunk: 3) }
+        }
+    }
+
+    @Test func emptyArrayHasNoConversations() throws {
+        #expect(try split(" [ ] ", chunk: 1).isEmpty)
+    }
+}
