@@ -1,3 +1,4 @@
+import ChatBetoSupport
 import Foundation
 
 /// One conversation, parsed and checked, ready to write: the `conversations` row, every mapping
@@ -151,7 +152,7 @@ struct ConversationRecord: Sendable {
         self.gizmoID = gizmo.map { String($0.prefix(64)) }
         self.gizmoType = JSONAccess.string(object["gizmo_type"]).map { String($0.prefix(16)) }
         if let g = gizmoID, g.hasPrefix("g-p-") || gizmoType == "snorlax" {
-            projectGizmoID = ConversationRecord.projectID(g)
+            projectGizmoID = ChatGPTProjectID.withoutSlug(g)
         } else {
             projectGizmoID = nil
         }
@@ -161,12 +162,5 @@ struct ConversationRecord: Sendable {
         self.extra = RawMessageSlicer.otherMembers(in: bytes, excluding: ConversationRecord.columnKeys)
         self.contentHash = contentHash
         self.repairs = repairs
-    }
-
-    /// `g-p-<32 hex>-some-name-slug` → `g-p-<32 hex>` (sidebar URLs append a slug of the name).
-    static func projectID(_ gizmo: String) -> String {
-        guard gizmo.hasPrefix("g-p-") else { return gizmo }
-        let hex = gizmo.dropFirst(4).prefix { $0.isHexDigit }
-        return hex.count == 32 ? "g-p-" + hex : gizmo
     }
 }

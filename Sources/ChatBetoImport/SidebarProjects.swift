@@ -1,3 +1,4 @@
+import ChatBetoSupport
 import ChatBetoStore
 import Foundation
 
@@ -40,7 +41,7 @@ struct SidebarProjects: Sendable {
         guard let object = value as? [String: Any] else { return }
         if let id = JSONAccess.string(object["id"]), id.hasPrefix("g-p-"),
            let display = JSONAccess.object(object["display"]), let name = JSONAccess.string(display["name"]), !name.isEmpty {
-            let key = ConversationRecord.projectID(id)
+            let key = ChatGPTProjectID.withoutSlug(id)
             if found[key] == nil { order.append(key) }
             let instructions = JSONAccess.string(object["instructions"]).flatMap { $0.isEmpty ? nil : $0 }
             found[key] = Project(gizmoID: key, name: String(name.prefix(255)), emoji: JSONAccess.string(display["emoji"]).map { String($0.prefix(32)) },

@@ -1,3 +1,5 @@
+import ChatBetoSupport
+
 /// Reads and small writes the shell needs about projects, conversations, messages and sessions.
 public struct Catalog {
     public let connection: MySQLConnection
@@ -17,7 +19,7 @@ public struct Catalog {
     public func findProject(_ key: String) throws -> Project {
         let all = try allProjects()
         if let p = all.first(where: { $0.name == key }) { return p }
-        let gizmo = Catalog.stripSlug(key)
+        let gizmo = ChatGPTProjectID.withoutSlug(key)
         if let p = all.first(where: { $0.chatgptProjectID == gizmo }) { return p }
         if let p = all.first(where: { $0.name.caseInsensitiveCompare(key) == .orderedSame }) { return p }
         let prefixed = all.filter { $0.name.lowercased().hasPrefix(key.lowercased()) || ($0.chatgptProjectID?.hasPrefix(key) ?? false) }
@@ -28,13 +30,6 @@ public struct Catalog {
         throw LookupError.notFound(kind: "project", key: key, hint: "type 'projects' to list them")
     }
 
-    /// `g-p-<hex>-health-research` → `g-p-<hex>`.
-    static func stripSlug(_ s: String) -> String {
-        guard s.hasPrefix("g-p-") else { return s }
-        let body = s.dropFirst(4)
-        let hex = body.prefix { $0.isHexDigit }
-        return hex.count == 32 ? "g-p-" + hex : s
-    }
 
     public func renameProject(id: Int64, to name: String) throws {
         try connection.query(SQL.Projects.rename, [.text(name), .int(id)])
