@@ -9,24 +9,22 @@ import Foundation
 /// Lock names are server-wide and any account may take any name, so the name is a `NamedLock`'s: it
 /// carries the database's lock secret, which the read-only account cannot read.
 struct ImportLock {
-    let connection: MySQLConnection
+    let lock: NamedLock
     let name: String
+    var connection: MySQLConnection { lock.connection }
 
     /// How long a second import waits for the first before giving up.
     static let waitSeconds = 600
 
     /// Takes the lock, waiting (and saying for whom through `notice`) while another import holds it.
     static func acquire(connection: MySQLConnection, notice: ((String) -> Void)?, waitSeconds: Int = waitSeconds) throws -> ImportLock {
-        let lock = ImportLock(connection: connection, name: try NamedLock("import", on: connection).name())
-        if try lock.take(wait: 0) { return lock }
+        let named = NamedLock("import", on: connection)
+        let lock = ImportLock(lock: named, name: try named.name())
+        if try named.acquire(waiting: 0) { return lock }
         let holder = lock.describeHolder()
         notice?("waiting for another import on this database to finish (\(holder)) …")
-        if try lock.take(wait: waitSeconds) { return lock }
+        if try named.acquire(waiting: waitSeconds) { return lock }
         throw ImportError.busy(holder: lock.describeHolder(), waitedSeconds: waitSeconds)
-    }
-
-    private func take(wait: Int) throws -> Bool {
-        try connection.queryOne(SQL.Locks.acquire(name: name, waitSeconds: Int(wait)))?["got"].int64Value == 1
     }
 
     /// "connection 42, root@localhost, 3 s, COMMIT", as far as the server shows it.
@@ -43,7 +41,5 @@ struct ImportLock {
     }
 
     /// Releases the lock (the server also does when the session ends).
-    func release() {
-        _ = try? connection.query(SQL.Locks.release(name: name))
-    }
+    func release() { lock.release() }
 }

@@ -1,4 +1,5 @@
 import ChatBetoStore
+import ChatBetoSupport
 import Foundation
 
 /// Message vectors of one (model, dimensions), normalised Float32 back to back, searched by cosine
@@ -50,8 +51,7 @@ public final class VectorIndex: @unchecked Sendable {
 
     /// `vectors-<server>-<model>-<dimensions>.f32` in `home`: one file per server and database, model and size.
     public static func fileURL(home: URL, server: String, model: String, dimensions: Int) -> URL {
-        var hash: UInt64 = 1469598103934665603
-        for b in server.utf8 { hash = (hash ^ UInt64(b)) &* 1099511628211 }
+        let hash = FNV1a.hash(server)
         let safeModel = String(model.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." ? $0 : "_" })
         return home.appendingPathComponent("vectors-\(String(hash, radix: 36))-\(safeModel)-\(dimensions).f32")
     }

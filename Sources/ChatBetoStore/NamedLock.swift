@@ -52,10 +52,9 @@ public struct NamedLock {
         for i in bytes.indices { bytes[i] = UInt8.random(in: 0...255) }
         do {
             try connection.query(SQL.Locks.insertSecret, [.text(bytes.map { String(format: "%02x", $0) }.joined())])
-        } catch let e as StoreError where e.code == 1213 {
+        } catch let e as StoreError where e.code == .deadlock {
             // On a Galera cluster two first uses at two nodes conflict at commit (certification fails with
-            // 1213): the other node's secret won and is the one to read back.
-            _ = e
+            // 1213, a deadlock): the other node's secret won and is the one read back below.
         }
         guard let value = try connection.queryOne(SQL.Locks.secret)?["value"].textValue else {
             throw StoreError(code: .none, message: "the lock secret in \(privateTable) could not be read back")

@@ -74,9 +74,7 @@ public final class LiveServices: StoreProvider, OpenAIProvider {
     public func disconnect() { opened = nil }
 
     private func readerPasswordFile(for config: ConnectionConfig) -> URL {
-        var hash: UInt64 = 1469598103934665603
-        for b in config.displayName.utf8 { hash = (hash ^ UInt64(b)) &* 1099511628211 }
-        return options.home.appendingPathComponent("reader-\(String(hash, radix: 36)).secret")
+        options.home.appendingPathComponent("reader-\(String(FNV1a.hash(config.displayName), radix: 36)).secret")
     }
 
     /// A client with a visible retry countdown on a terminal and the wire trace under `--verbose` (the key masked).
