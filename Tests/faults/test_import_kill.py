@@ -61,20 +61,36 @@ def in_commit(w):
     return doing(w, "COMMIT")
 
 
+
+def clean_import_and_fresh_home(make_home, tmp_path):
+    """The sharded export, the stored state a clean import of it leaves, and a fresh home with its server up."""
+    export = sharded_export(tmp_path / "export")
+    clean = make_home("clean")
+    clean.run(["import", str(export)])
+    expected = state(clean)
+    clean.stop_server()
+    home = make_home("home")
+    home.run(["-e", "sql SELECT 1"])
+    return export, expected, home
+
+
+def watch_until(proc, w, condition, seconds=300):
+    """Polls the server until `condition(w)` holds (True) or the import ends (False): the server is watched,
+    the clock only bounds a hang."""
+    deadline = time.monotonic() + seconds
+    while proc.poll() is None and time.monotonic() < deadline:
+        if condition(w):
+            return True
+    return False
+
 def kill_when(home, export, condition, limit=300):
     """Starts an import and kill -9s it the first time `condition(watcher)` holds; returns whether it did."""
     w = Watcher(home)
     proc = home.spawn(["import", str(export)])
-    hit = False
     try:
-        deadline = time.monotonic() + limit  # seconds; the import's end is what normally stops the watch
-        while time.monotonic() < deadline:
-            if proc.poll() is not None:
-                break
-            if condition(w):
-                os.kill(proc.pid, signal.SIGKILL)
-                hit = True
-                break
+        hit = watch_until(proc, w, condition, seconds=limit)
+        if hit:
+            os.kill(proc.pid, signal.SIGKILL)
     finally:
         proc.wait(60)
         w.close()
@@ -121,23 +137,10 @@ def test_kill_9_at_many_points_then_rerun_converges(make_home, tmp_path):
 
 
 def test_kill_9_of_the_server_mid_import_then_rerun_converges(make_home, tmp_path):
-    export = sharded_export(tmp_path / "export")
-    clean = make_home("clean")
-    clean.run(["import", str(export)])
-    expected = state(clean)
-    clean.stop_server()
-    home = make_home("home")
-    home.run(["-e", "sql SELECT 1"])
+    export, expected, home = clean_import_and_fresh_home(make_home, tmp_path)
     w = Watcher(home)
     proc = home.spawn(["import", str(export)])
-    reached = False
-    # Polled until the import ends (a loaded machine may take long to write 30), never by the clock alone.
-    deadline = time.monotonic() + 300
-    while proc.poll() is None and time.monotonic() < deadline:
-        if written(w) >= 30:
-            reached = True
-            break
-    assert reached and proc.poll() is None
+    assert watch_until(proc, w, lambda w: written(w) >= 30) and proc.poll() is None
     for pid in home.server_pids():
         os.kill(pid, signal.SIGKILL)
     out, err = proc.communicate(timeout=120)
@@ -148,19 +151,10 @@ def test_kill_9_of_the_server_mid_import_then_rerun_converges(make_home, tmp_pat
 
 
 def test_a_second_import_waits_for_the_first_and_says_for_whom(make_home, tmp_path):
-    export = sharded_export(tmp_path / "export")
-    clean = make_home("clean")
-    clean.run(["import", str(export)])
-    expected = state(clean)
-    clean.stop_server()
-    home = make_home("home")
-    home.run(["-e", "sql SELECT 1"])
+    export, expected, home = clean_import_and_fresh_home(make_home, tmp_path)
     w = Watcher(home)
     first = home.spawn(["import", str(export)])
-    deadline = time.monotonic() + 300
-    while first.poll() is None and time.monotonic() < deadline:
-        if written(w) >= 1:
-            break
+    watch_until(first, w, lambda w: written(w) >= 1)
     second = home.spawn(["import", str(export)])
     out1, err1 = first.communicate(timeout=300)
     out2, err2 = second.communicate(timeout=300)
