@@ -1,5 +1,5 @@
-/// Cuts input into units: a shell command ends at `;` or the end of its line; an SQL statement ends at
-/// `;` or `\G` and may span lines. Quotes ('…', "…", `…`) and SQL comments are respected. Pure.
+/// Cuts input into units: a shell command (`sql …` too) ends at `;` or the end of its line; a bare SQL
+/// statement (`SELECT …`, `WITH …`, `SHOW TABLES`) ends at `;` or `\G` and may span lines, as in `mysql`. Quotes ('…', "…", `…`) and SQL comments are respected. Pure.
 public struct InputSplitter: Sendable {
     public struct Unit: Sendable, Equatable {
         public var text: String
@@ -63,7 +63,7 @@ public struct InputSplitter: Sendable {
             if !text.isEmpty { units.append(Unit(text: text, vertical: cut.vertical, line: startLine)) }
         }
         // A newline ends a command (an unterminated quote then fails in the parser, with its message).
-        if endOfLine && !buffer.isEmpty && !SQLClassifier.isSQL(buffer) {
+        if endOfLine && !buffer.isEmpty && !SQLClassifier.spansLines(buffer) {
             let text = buffer.trimmingCharacters(in: .whitespacesAndNewlines)
             if !text.isEmpty { units.append(Unit(text: text, vertical: false, line: bufferStartLine)) }
             buffer = ""

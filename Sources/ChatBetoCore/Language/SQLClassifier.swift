@@ -1,5 +1,5 @@
-/// Decides whether a piece of input is SQL (runs until `;` or `\G`, may span lines) or a shell command
-/// (ends at the end of its line).
+/// Decides whether a piece of input is SQL (bare SQL runs until `;` or `\G`, may span lines) or a shell
+/// command (ends at the end of its line).
 public enum SQLClassifier {
     /// Statements recognised without the `sql` prefix.
     static let statementKeywords: Set<String> = [
@@ -22,6 +22,12 @@ public enum SQLClassifier {
         if first.hasPrefix("(") { return true }
         if first == "show" { return words.count > 1 && showKeywords.contains(words[1]) }
         return statementKeywords.contains(first)
+    }
+
+    /// True for bare SQL, which runs on over lines until `;` or `\G`; `sql <statement>` is a one-line
+    /// command, so a script's next line is never taken into its statement.
+    public static func spansLines(_ text: String) -> Bool {
+        isSQL(text) && leadingWords(text, count: 1) != ["sql"]
     }
 
     static func leadingWords(_ text: String, count: Int) -> [String] {

@@ -20,6 +20,14 @@ import Testing
         #expect(!s.isContinuing)
     }
 
+    @Test func sqlCommandEndsAtItsLine() {
+        var s = InputSplitter()
+        #expect(s.feed(line: "sql SELECT 1 AS a").map(\.text) == ["sql SELECT 1 AS a"])
+        #expect(!s.isContinuing)
+        #expect(s.feed(line: "status").map(\.text) == ["status"])
+        #expect(units(["sql SELECT 1; sql SELECT 2 \\G"]).map(\.text) == ["sql SELECT 1", "sql SELECT 2"])
+    }
+
     @Test func verticalTerminator() {
         let u = units(["SELECT 1\\G"])
         #expect(u == [InputSplitter.Unit(text: "SELECT 1", vertical: true, line: 1)])
