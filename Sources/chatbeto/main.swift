@@ -6,17 +6,28 @@ import ChatBetoCore
 import Foundation
 
 /// chatbeto: a terminal shell over your ChatGPT history in MySQL.
+/// Its help (`--help`, the man page, the completion scripts) and the shell's `help` come from the same
+/// definitions: these options and the shell's command table.
 struct ChatBetoCommandLine: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "chatbeto",
         abstract: "A terminal shell over your ChatGPT history in MySQL.",
-        discussion: """
-        Without arguments: the interactive shell (or, with input piped in, a script read from stdin).
-        Any shell command can also be given on the command line: chatbeto import export.zip, chatbeto server status.
-        Exit codes: 0 success, 1 a command or statement failed, 2 bad usage or unreadable script,
-        3 the database could not be reached, 130 interrupted.
-        """,
+        discussion: ChatBetoCommandLine.introduction + "\n\n" + ChatBetoCommandLine.exitCodes,
         version: ChatBeto.version)
+
+    static let introduction = """
+        Without arguments: the interactive shell (or, with input piped in, a script read from stdin). Any shell \
+        command can also be given on the command line: chatbeto import export.zip, chatbeto server status.
+        """
+    /// `--help`: ArgumentParser's help for the options, then the shell's command list (its `help`), as is.
+    static var fullHelp: String {
+        helpMessage() + "\nSHELL COMMANDS (at the prompt, in scripts, or as chatbeto COMMAND …):\n\n" + HelpCommand.listing
+    }
+    /// The exit codes the README names (REPL.ExitCode).
+    static let exitCodes = """
+        Exit codes: 0 success, 1 a command or statement failed, 2 bad usage or an unreadable script, \
+        3 the database could not be reached, 130 interrupted.
+        """
 
     @Option(name: .long, help: """
         MySQL server: mysql://user@host:port/database[?socket=/path] (or CHATBETO_DSN). Give its password with \
@@ -28,8 +39,8 @@ struct ChatBetoCommandLine: ParsableCommand {
     @Option(name: .customLong("password-file"), help: "A file only you can read (0600) holding the DSN's password: a line password=… (as in a MySQL option file) or the password alone.")
     var passwordFile: String?
 
-    @Option(name: .shortAndLong, help: "Commands and SQL to run, separated by ';'.")
-    var execute: String?
+    @Option(name: .shortAndLong, help: "Commands and SQL to run, separated by ';' or newlines; several -e run in order.")
+    var execute: [String] = []
 
     @Option(name: .shortAndLong, help: "A .chatbeto script to run.")
     var file: String?
@@ -40,23 +51,35 @@ struct ChatBetoCommandLine: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Answer yes to confirmations (for scripts).")
     var yes = false
 
-    @Flag(name: .long, help: "Scripts go on after an error.")
+    @Flag(name: .long, help: "Scripts go on after an error (and still exit non-zero, saying how many commands failed).")
     var force = false
 
     @Flag(name: .shortAndLong, help: "Print status messages in scripts too.")
     var verbose = false
 
-    @Argument(parsing: .captureForPassthrough, help: "A shell command to run instead of the interactive shell.")
+    @Flag(name: .customLong("generate-manual"), help: .hidden)
+    var generateManual = false
+
+    @Argument(parsing: .captureForPassthrough, help: "A shell command to run instead of the interactive shell.",
+              completion: .list(CommandTable.names))
     var command: [String] = []
 
     func run() throws {
+        if generateManual { return print(ManualPage.render(), terminator: "") }
         var options = ShellOptions()
         // Global options may also follow a command given on the command line (chatbeto import x.zip --dsn …).
         var words = command
-        // The passthrough argument takes --help too: answer it here (the shell's own 'help' lists commands).
-        if let first = words.first, first == "--help" || first == "-h" {
-            print(ChatBetoCommandLine.helpMessage())
-            return
+        // The passthrough argument takes what ArgumentParser would answer itself: answer it here.
+        switch words.first {
+        case "--help", "-h":
+            guard words.count > 1 else { return print(ChatBetoCommandLine.fullHelp) }
+            words = ["help"] + words.dropFirst()   // chatbeto --help use = chatbeto help use
+        case "--version":
+            return print(ChatBeto.version)
+        case let first? where first.hasPrefix("-") && first != "-":
+            // An option the command line does not know (a shell command never starts with '-').
+            throw ValidationError("unknown option '\(first)'")
+        default: break
         }
         var dsn = self.dsn, passwordFile = self.passwordFile, yes = self.yes, force = self.force, verbose = self.verbose
         var i = 0
@@ -82,12 +105,17 @@ struct ChatBetoCommandLine: ParsableCommand {
         options.assumeYes = yes
         options.force = force
         options.verbose = verbose
-        var text = execute
+        var input: ScriptInput?
         if !words.isEmpty {
-            if execute != nil || file != nil { throw ValidationError("give either a command, -e or -f") }
-            text = words.map(ShellQuote.quote).joined(separator: " ")
+            if !execute.isEmpty || file != nil { throw ValidationError("give either a command, -e or -f") }
+            input = .commandLine(words.map(ShellQuote.quote).joined(separator: " "))
+        } else if !execute.isEmpty {
+            if file != nil { throw ValidationError("give either -e or -f") }
+            input = .execute(execute)
+        } else if let file {
+            input = .file(file)
         }
-        let code = ChatBetoApp.run(options: options, commands: text, scriptFile: file)
+        let code = ChatBetoApp.run(options: options, input: input)
         if code != 0 { throw ExitCode(code) }
     }
 }
@@ -113,6 +141,11 @@ do {
     var command = try ChatBetoCommandLine.parseAsRoot()
     try command.run()
 } catch {
+    // --help before the command words is answered by ArgumentParser: give the whole help instead.
+    if ChatBetoCommandLine.exitCode(for: error) == .success, ChatBetoCommandLine.fullMessage(for: error) == ChatBetoCommandLine.helpMessage() {
+        print(ChatBetoCommandLine.fullHelp)
+        exit(0)
+    }
     if ChatBetoCommandLine.exitCode(for: error) == .validationFailure {
         FileHandle.standardError.write(Data((ChatBetoCommandLine.fullMessage(for: error) + "\n").utf8))
         exit(2)

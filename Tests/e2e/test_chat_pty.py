@@ -145,7 +145,8 @@ def test_ctrl_c_during_a_retry_wait_sends_and_stores_nothing(home, fake):
     home.run(["--yes", "-e", "open c1; ask first"])
     fake.faults({"name": "rate_limit", "path": "/v1/responses", "headers": {"retry-after-ms": "5000"}})
     child = spawn(home)
-    child.sendline("continue")
+    # A script's 'open' is not saved for the next shell: name the conversation.
+    child.sendline("continue c1")
     child.expect(re.escape("you[Wordpress › Plugin help]> "))
     child.sendline("never mind")
     child.expect(r"retrying in \d+s")

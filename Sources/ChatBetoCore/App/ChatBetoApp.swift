@@ -1,20 +1,51 @@
 import ChatBetoSupport
 import Foundation
 
-/// Builds the context from the options and runs it: `-e` text, a `-f` script, piped stdin, or the
-/// interactive loop on a terminal. In every mode the saved session is restored before the first
-/// command that uses it (`CommandContext.execute`); on a terminal, at start-up.
+/// What to run instead of the interactive shell.
+public enum ScriptInput: Sendable {
+    /// A command given as words on the command line (`chatbeto import x.zip`): errors are named
+    /// `chatbeto:`, and one that cannot be parsed is a usage error.
+    case commandLine(String)
+    /// The `-e` texts, run in order; errors are named `-e:LINE` (`-e#2:LINE` for the second of several).
+    case execute([String])
+    /// A `-f` script file.
+    case file(String)
+}
+
+/// Builds the context from the options and runs it: a command line, `-e` texts, a `-f` script, piped
+/// stdin, or the interactive loop on a terminal. In every mode the saved session is restored before the
+/// first command that uses it (`CommandContext.execute`); on a terminal, at start-up. Only the
+/// interactive shell saves changes to it: scripts start from it and keep their changes to themselves.
 public enum ChatBetoApp {
-    public static func run(options: ShellOptions, commands: String?, scriptFile: String?) -> Int32 {
+    public static func run(options: ShellOptions, input: ScriptInput?) -> Int32 {
         let output = TerminalSink(options: options)
         let context = CommandContext(options: options, output: output)
         let repl = REPL(context: context, output: output)
-        if let commands {
-            return repl.run(reader: StringLineReader(commands), sourceName: "-e").rawValue
+        guard input != nil || !options.inputIsTerminal else { return interactive(context: context, output: output, repl: repl) }
+        context.savesSession = false
+        let code = script(input, repl: repl, output: output)
+        if code == REPL.ExitCode.success.rawValue, repl.failedCommands > 0 {
+            // --force went on after failures: the run still fails, and says how often.
+            let n = repl.failedCommands
+            output.diagnostics("chatbeto: \(n) command\(n == 1 ? "" : "s") failed (--force went on after \(n == 1 ? "it" : "them"))")
+            return (repl.firstFailure ?? .commandFailed).rawValue
         }
-        if let scriptFile {
+        return code
+    }
+
+    private static func script(_ input: ScriptInput?, repl: REPL, output: TerminalSink) -> Int32 {
+        switch input {
+        case .commandLine(let text):
+            return repl.run(reader: StringLineReader(text), sourceName: REPL.commandLineSource).rawValue
+        case .execute(let texts):
+            for (i, text) in texts.enumerated() {
+                let code = repl.run(reader: StringLineReader(text), sourceName: texts.count == 1 || i == 0 ? "-e" : "-e#\(i + 1)")
+                if code != .success { return code.rawValue }
+            }
+            return 0
+        case .file(let path):
             do {
-                try repl.runFile(scriptFile)
+                try repl.runFile(path)
                 return 0
             } catch let failed as ScriptFailed {
                 return failed.code.rawValue
@@ -22,11 +53,9 @@ public enum ChatBetoApp {
                 output.diagnostics("error: \(error)")
                 return REPL.ExitCode.usage.rawValue
             }
-        }
-        guard options.inputIsTerminal else {
+        case nil:
             return repl.run(reader: BufferedLineReader(handle: FileHandle.standardInput), sourceName: "stdin").rawValue
         }
-        return interactive(context: context, output: output, repl: repl)
     }
 
     private static func interactive(context: CommandContext, output: TerminalSink, repl: REPL) -> Int32 {

@@ -27,6 +27,10 @@ public final class CommandContext {
     /// Set once the user picked a model in this shell (it then wins over `CHATBETO_MODEL`).
     public var modelChosenHere = false
 
+    /// Whether changes to the context (project, conversation, settings) are saved for the next run. Only
+    /// the interactive shell saves; scripts start from what it saved and keep their changes to themselves.
+    public var savesSession = true
+
     private var chatSession: ChatSession?
     private var sessionID: Int64?
     private var restored = false
@@ -81,11 +85,16 @@ public final class CommandContext {
             if state.project == nil, let pid = last.projectID { state.project = try catalog.project(id: pid) }
             if state.conversation == nil, let cid = last.conversationID { state.conversation = try catalog.conversation(id: cid) }
         }
+        guard savesSession else { return }
         sessionID = try store.begin(projectID: state.project?.id, conversationID: state.conversation?.id, settings: settings)
     }
 
-    /// Saves the current context (called after commands that change it).
+    /// Whether the saved session was restored yet (a script at the prompt runs on a copy made after it).
+    public var sessionRestored: Bool { restored }
+
+    /// Saves the current context (called after commands that change it); a script's changes are not saved.
     public func persistSession() throws {
+        guard savesSession else { return }
         let database = try db()
         guard let sessionID else { return }
         try SessionStore(connection: database.connection).save(id: sessionID, projectID: state.project?.id,

@@ -21,6 +21,11 @@ public struct HelpCommand: ShellCommand, Equatable {
             }
             return .document(HelpCommand.text(for: type.spec), data: nil)
         }
+        return .document(HelpCommand.listing + "\nCommand-line options: chatbeto --help.", data: nil)
+    }
+
+    /// The command list, by category, from the command table; `chatbeto --help` and the man page show it too.
+    public static var listing: String {
         var out = ""
         for category in CommandSpec.Category.allCases {
             let specs = CommandTable.all.map { $0.spec }.filter { $0.category == category }
@@ -38,7 +43,7 @@ public struct HelpCommand: ShellCommand, Equatable {
         }
         out += "SQL: SELECT, WITH, SHOW, DESCRIBE, EXPLAIN run as typed; end them with ; or \\G (vertical).\n"
         out += "Any command takes --format table|vertical|csv|tsv|json|markdown. 'help <command>' for details."
-        return .document(out, data: nil)
+        return out
     }
 
     static func text(for spec: CommandSpec) -> String {

@@ -36,13 +36,31 @@ public final class REPL: LoopControl {
     public var canChat: Bool { context.isInteractive && scriptDepth == 0 }
     public func enterChatMode() { chatMode = true }
     public func quit() { shouldQuit = true }
-    public func runScript(_ path: String) throws { try runFile(path) }
+    /// `source`: inside a script, the script goes on in the same context (as in `mysql`); at the prompt,
+    /// on a copy of the shell's context, so its `use`, `open` and `set` last until it ends and are not saved.
+    public func runScript(_ path: String) throws {
+        guard scriptDepth == 0 else { return try runFile(path) }
+        if !context.sessionRestored { try? context.prepareSession() }
+        let saved = (context.state, context.settings, context.formatOverride, context.modelChosenHere, context.savesSession)
+        context.savesSession = false
+        defer {
+            (context.state, context.settings, context.formatOverride, context.modelChosenHere, context.savesSession) = saved
+        }
+        try runFile(path)
+    }
     private var prompt: Prompt { Prompt(state: context.state, settings: context.settings) }
 
     /// How deep `source` may nest before the run stops (a script sourcing itself would recurse forever).
     public static let maxSourceDepth = 16
     /// The script files being run, outermost first.
     private var openScripts: [String] = []
+
+    /// The source name of a command given as words on the command line: its errors are named
+    /// `chatbeto: error: …` (no line), and a command it cannot parse is a usage error.
+    public static let commandLineSource = "chatbeto"
+    /// Commands of scripts that failed (with `--force` the script goes on), and the first one's exit code.
+    public private(set) var failedCommands = 0
+    public private(set) var firstFailure: ExitCode?
 
     /// Runs lines from `reader`; `sourceName` names the script in error messages (nil = interactive).
     public func run(reader: LineReader, sourceName: String?) -> ExitCode {
@@ -157,14 +175,17 @@ public final class REPL: LoopControl {
                 if interactive || context.options.force { continue }
                 return failed.code
             } catch {
-                let code = REPL.exitCode(for: error)
+                var code = REPL.exitCode(for: error)
                 let message = REPL.message(for: error)
                 if interactive {
                     output.error(message, location: nil)
                     continue
                 }
-                let location = (sourceName ?? "-") + ":\(unit.line)"
-                output.error(message, location: location)
+                let onCommandLine = sourceName == REPL.commandLineSource
+                if onCommandLine && error is ParseError { code = .usage }
+                failedCommands += 1
+                if firstFailure == nil { firstFailure = code }
+                output.error(message, location: onCommandLine ? REPL.commandLineSource : (sourceName ?? "-") + ":\(unit.line)")
                 if !context.options.force { return code }
             }
         }

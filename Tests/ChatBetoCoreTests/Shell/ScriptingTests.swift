@@ -53,21 +53,26 @@ import Testing
         #expect(parsed?.first?["role"] as? String == "user")
     }
 
-    @Test func sessionContextIsRestoredByTheNextRun() throws {
+    /// A script's `use` and `open` last for the script; only the interactive shell saves the context
+    /// (the next run restoring it: Tests/faults/test_cli_script_context.py, through a pseudo-terminal).
+    @Test func aScriptsContextIsItsOwn() throws {
         let dsn = try SmallHistory.dsn()
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("cb-\(UUID().uuidString.prefix(8))")
-        _ = try Binary.run(["--dsn", dsn, "-e", "use Wordpress; open aaaa1111-0000-4000-8000-000000000002"], home: home)
+        let first = try Binary.run(["--dsn", dsn, "--format", "tsv", "-e", "use Wordpress; open aaaa1111-0000-4000-8000-000000000002; status"], home: home)
+        #expect(first.stdout.contains("project\tWordpress"))
+        #expect(first.stdout.contains("conversation\tCron jobs (aaaa1111-0000-4000-8000-000000000002)"))
         let r = try Binary.run(["--dsn", dsn, "--format", "tsv", "-e", "status"], home: home)
-        #expect(r.stdout.contains("project\tWordpress"))
-        #expect(r.stdout.contains("conversation\tCron jobs (aaaa1111-0000-4000-8000-000000000002)"))
-        let c = try Binary.run(["--dsn", dsn, "-e", "continue"], home: home)
+        #expect(!r.stdout.contains("Cron jobs"), "a script's 'open' was saved: \(r.stdout)")
+        let c = try Binary.run(["--dsn", dsn, "-e", "open aaaa1111-0000-4000-8000-000000000002; continue"], home: home)
         #expect(c.stdout.contains("On page loads, unless DISABLE_WP_CRON."))
     }
 
     @Test func settingsChangedBeforeConnectingSitOnTopOfTheSavedOnes() throws {
         let dsn = try Binary.freshDSN()
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("cb-\(UUID().uuidString.prefix(8))")
-        _ = try Binary.run(["--dsn", dsn, "-e", "set model gpt-test-1; set seed-turns 7; status"], home: home)
+        // A session as the interactive shell saves it (scripts never save theirs).
+        let saved = #"{"format":"table","pager":true,"model":"gpt-test-1","seedTurns":7}"#
+        _ = try Binary.run(["--dsn", dsn, "-e", "set sql-write on; sql INSERT INTO sessions (started_at, updated_at, settings) VALUES (NOW(), NOW(), '\(saved)')"], home: home)
         let r = try Binary.run(["--dsn", dsn, "-e", "set format csv; set"], environment: ["CHATBETO_MODEL": ""], home: home)
         #expect(r.stdout.contains("model,gpt-test-1,"), "\(r.stdout)")
         #expect(r.stdout.contains("seed-turns,7,"))
