@@ -135,3 +135,19 @@ def test_bare_sql_still_spans_lines_until_semicolon_or_G(home):
     r = home.run(["--format", "csv"], stdin="SELECT 1\n  AS a\n;\nSELECT 2 AS b,\n 3 AS c\\G\nWITH t AS (SELECT 4 AS d)\nSELECT d FROM t;\n")
     assert "a\n1" in r.stdout and "d\n4" in r.stdout, r.stdout
     assert re.search(r"b:\s*2", r.stdout) and re.search(r"c:\s*3", r.stdout), r.stdout
+
+
+def test_at_the_prompt_bare_sql_spans_lines_and_sql_runs_at_enter(home):
+    import pexpect
+    from shell_support import spawn_tty
+    shell = spawn_tty(home)
+    shell.sendline("SELECT 41 + 1")
+    shell.expect_exact("      -> ")
+    shell.sendline("  AS answer;")
+    shell.expect(r"answer[\s|+-]+42")
+    shell.expect_exact("chatbeto> ")
+    shell.sendline("sql SELECT 'one line' AS x")
+    shell.expect_exact("one line")
+    shell.expect_exact("chatbeto> ")
+    shell.sendline("quit")
+    shell.expect(pexpect.EOF)
