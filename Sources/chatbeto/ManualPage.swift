@@ -18,6 +18,10 @@ enum ManualPage {
         for (names, help) in options() {
             page += ".TP\n.B " + escape(names) + "\n" + escape(help) + "\n"
         }
+        if !ChatBetoCommandLine.programSubcommands.isEmpty { page += ".SH SUBCOMMANDS\n" }
+        for sub in ChatBetoCommandLine.programSubcommands {
+            page += ".TP\n.B chatbeto " + escape(sub._commandName) + "\n" + escape(sub.configuration.abstract) + "\n"
+        }
         page += ".SH COMMANDS\n"
         for category in CommandSpec.Category.allCases {
             let specs = CommandTable.all.map { $0.spec }.filter { $0.category == category }
@@ -42,8 +46,9 @@ enum ManualPage {
         for line in help[start.upperBound...].split(separator: "\n", omittingEmptySubsequences: false) {
             guard line.hasPrefix("  ") else { if line.isEmpty { continue } else { break } }
             let text = line.trimmingCharacters(in: .whitespaces)
-            if text.hasPrefix("-"), let gap = text.range(of: "  ") {
-                result.append((String(text[..<gap.lowerBound]), text[gap.upperBound...].trimmingCharacters(in: .whitespaces)))
+            // The names (`-e, --execute <execute>`) end at the first word that is neither a flag nor a value.
+            if text.hasPrefix("-"), let names = text.range(of: #"^(-{1,2}[\w-]+(, )?)+( <[^>]+>( \.\.\.)?)?(?= |$)"#, options: .regularExpression) {
+                result.append((String(text[names]), text[names.upperBound...].trimmingCharacters(in: .whitespaces)))
             } else if text.hasPrefix("-") {
                 result.append((text, ""))
             } else if let last = result.popLast() {

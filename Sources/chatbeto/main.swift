@@ -13,7 +13,13 @@ struct ChatBetoCommandLine: ParsableCommand {
         commandName: "chatbeto",
         abstract: "A terminal shell over your ChatGPT history in MySQL.",
         discussion: ChatBetoCommandLine.introduction + "\n\n" + ChatBetoCommandLine.exitCodes,
-        version: ChatBeto.version)
+        version: ChatBeto.version,
+        subcommands: ChatBetoCommandLine.programSubcommands)
+
+    /// Subcommands of the program that are not shell commands (`chatbeto mcp …`): add the type here. They
+    /// are listed for --help, the completion scripts and the man page, and dispatched by `run()` (the
+    /// passthrough argument takes every word, so ArgumentParser never picks them itself).
+    static let programSubcommands: [any ParsableCommand.Type] = []
 
     static let introduction = """
         Without arguments: the interactive shell (or, with input piped in, a script read from stdin). Any shell \
@@ -69,6 +75,10 @@ struct ChatBetoCommandLine: ParsableCommand {
         var options = ShellOptions()
         // Global options may also follow a command given on the command line (chatbeto import x.zip --dsn …).
         var words = command
+        if let first = words.first, let sub = ChatBetoCommandLine.programSubcommands.first(where: { $0._commandName == first }) {
+            var subcommand = try sub.parseAsRoot(Array(words.dropFirst()))
+            return try subcommand.run()
+        }
         // The passthrough argument takes what ArgumentParser would answer itself: answer it here.
         switch words.first {
         case "--help", "-h":
