@@ -79,8 +79,11 @@ struct ChatBetoCommandLine: ParsableCommand {
             var subcommand = try sub.parseAsRoot(Array(words.dropFirst()))
             return try subcommand.run()
         }
+        // `--` ends the options: what follows is a shell command even if it starts with '-'.
+        let afterDashDash = words.first == "--"
+        if afterDashDash { words.removeFirst() }
         // The passthrough argument takes what ArgumentParser would answer itself: answer it here.
-        switch words.first {
+        switch afterDashDash ? nil : words.first {
         case "--help", "-h":
             guard words.count > 1 else { return print(ChatBetoCommandLine.fullHelp) }
             words = ["help"] + words.dropFirst()   // chatbeto --help use = chatbeto help use

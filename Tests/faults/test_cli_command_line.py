@@ -44,6 +44,7 @@ def test_help_and_h_list_the_shells_commands_and_the_options(home):
             if line.startswith("  ") and line.strip():
                 assert line in out.splitlines(), line
     assert home.run(["--help", "use"]).stdout == home.run(["help", "use"]).stdout
+    assert home.run(["--", "help", "use"]).stdout == home.run(["help", "use"]).stdout
     assert "chatbeto --help" in shell, "the shell's help points at the command-line options"
 
 
