@@ -68,6 +68,9 @@ def test_multiline_statement_is_one_history_entry_and_chat_has_its_own(home):
     child.sendline("y")
     child.expect_exact("You said: a message for the model")
     child.expect_exact("]> ")
+    child.sendline("my key is sk-abcdefghijklmnop999")
+    child.expect_exact("You said: my key is")
+    child.expect_exact("]> ")
     child.send(UP)
     child.expect_exact("a message for the model", timeout=5)
     child.send("\x15")  # Ctrl-U: clear the recalled line
@@ -89,6 +92,7 @@ def test_multiline_statement_is_one_history_entry_and_chat_has_its_own(home):
     chats = history_entries(home.path / "history-chat")
     assert "a message for the model" in chats
     assert not any("SELECT 40" in e for e in chats)
+    assert not any("sk-abcdef" in e for e in chats)
 
     # The history file keeps the statement whole across sessions.
     child = spawn(home)
