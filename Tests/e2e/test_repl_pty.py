@@ -160,7 +160,7 @@ def test_completion_shows_titles_in_the_project_file_names_and_sql_names(home, t
 
 def test_mysql_client_commands(home, tmp_path):
     editor = tmp_path / "editor.sh"
-    editor.write_text("#!/bin/sh\nsed -i 's/SELECT 1 AS edited/SELECT 6*7 AS edited/' \"$1\"\n")
+    editor.write_text("#!/bin/sh\nsed -i -e 's/SELECT 1 AS edited/SELECT 6*7 AS edited/' -e 's/AS again$/AS again;/' \"$1\"\n")
     editor.chmod(0o755)
     tee = tmp_path / "session.log"
     child = spawn(home, env={"EDITOR": str(editor), "VISUAL": ""})
@@ -180,6 +180,13 @@ def test_mysql_client_commands(home, tmp_path):
     child.expect_exact("->")
     child.sendline(";")
     child.expect(r"\| +42 \|")
+    child.expect_exact(PROMPT)
+    # Edited into a complete statement, it runs at once; `edit` on an empty line edits the last one.
+    child.sendline("SELECT 5 AS again \\e")
+    child.expect(r"\| +5 \|")
+    child.expect_exact(PROMPT)
+    child.sendline("edit")
+    child.expect(r"\| +5 \|")
     child.expect_exact(PROMPT)
 
     # pager CMD pipes long output through CMD; nopager prints it directly.
