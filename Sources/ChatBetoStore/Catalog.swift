@@ -74,8 +74,10 @@ public struct Catalog {
         return try connection.queryOne(SQL.Conversations.mostRecent).map(ConversationSummary.init)
     }
 
-    public func completionConversations() throws -> [(id: String, title: String?)] {
-        try connection.query(SQL.Conversations.completionCandidates).rows.map { ($0[0].textValue ?? "", $0[1].textValue) }
+    /// Ids and titles for tab completion, most recent first: one project's, or all when `projectID` is nil.
+    public func completionConversations(projectID: Int64? = nil) throws -> [(id: String, title: String?)] {
+        try connection.query(SQL.Conversations.completionCandidates, [.int(projectID == nil ? 0 : 1), .optional(projectID.map(Int.init))])
+            .rows.map { ($0[0].textValue ?? "", $0[1].textValue) }
     }
 
     // MARK: messages

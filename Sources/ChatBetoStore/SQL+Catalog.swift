@@ -36,7 +36,10 @@ extension SQL {
             """
         static let mostRecentInProject = "SELECT \(columns) FROM conversations c WHERE c.project_id = ? ORDER BY c.update_time DESC LIMIT 1"
         static let mostRecent = "SELECT \(columns) FROM conversations c ORDER BY c.update_time DESC LIMIT 1"
-        static let completionCandidates = "SELECT id, title FROM conversations ORDER BY update_time DESC LIMIT 500"
+        /// Parameters: project filter flag (1 = filter), project id.
+        static let completionCandidates = """
+            SELECT id, title FROM conversations WHERE (? = 0 OR project_id = ?) ORDER BY update_time DESC LIMIT 500
+            """
     }
 
     public enum Messages {

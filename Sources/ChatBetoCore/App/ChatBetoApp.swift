@@ -63,7 +63,7 @@ public enum ChatBetoApp {
         let reader = EditLineReader(programName: "chatbeto", historyPath: context.options.home.appendingPathComponent("history").path)
         reader.historyFilter = { !SecretFilter.looksSecret($0) }
         let completer = Completer(context: context)
-        reader.completer = { completer.candidates(lineBefore: $0, word: $1) }
+        reader.completer = { completer.completions(lineBefore: $0, word: $1) }
         output.askLine = { question in
             if case .line(let answer) = reader.readLine(prompt: question) { return answer }
             return nil

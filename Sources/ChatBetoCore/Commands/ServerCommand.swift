@@ -1,18 +1,19 @@
 import ChatBetoStore
 
-/// `server status|start|stop`: the private MariaDB server chatbeto manages (when no DSN is set).
+/// `server status|start|stop|restart`: the private MariaDB server chatbeto manages (when no DSN is set).
 public struct ServerCommand: ShellCommand, Equatable {
     public static let spec = CommandSpec(
-        name: "server", usage: "server status|start|stop",
-        summary: "Show, start or stop chatbeto's private MariaDB server.",
+        name: "server", usage: "server status|start|stop|restart",
+        summary: "Show, start, stop or restart chatbeto's private MariaDB server.",
         details: """
         The private server lives under $CHATBETO_HOME/mysql and listens on a unix socket only, in a
         directory only you can enter; root's password is in $CHATBETO_HOME/mysql/root.cnf (0600).
-        It starts by itself when needed; 'server stop' shuts it down (the next command starts it again).
+        It starts by itself when needed; 'server stop' shuts it down (the next command starts it again);
+        'server restart' stops and starts it (after changing its my.cnf, say).
         With --dsn / CHATBETO_DSN chatbeto does not manage any server.
         """, category: .shell, usesSession: false)
 
-    public enum Action: String, Sendable { case status, start, stop }
+    public enum Action: String, Sendable { case status, start, stop, restart }
     public var action: Action
 
     public init(action: Action) { self.action = action }
@@ -26,6 +27,9 @@ public struct ServerCommand: ShellCommand, Equatable {
     public func run(in context: CommandContext) throws -> CommandResult {
         let (config, server) = try context.store.connectionTarget()
         guard let server else {
+            if action == .restart {
+                throw ServerCommandError.notManaged(config.displayName)
+            }
             return .message("chatbeto uses the server at \(config.displayName) (from --dsn / CHATBETO_DSN) and does not manage it.")
         }
         switch action {
@@ -52,6 +56,23 @@ public struct ServerCommand: ShellCommand, Equatable {
             context.store.disconnect()
             let stopped = try server.stop()
             return .message(stopped ? "Private server stopped." : "Private server was not running.")
+        case .restart:
+            context.store.disconnect()
+            let wasRunning = try server.stop()
+            _ = try server.start()
+            return .message((wasRunning ? "Private server restarted" : "Private server was not running; started it") + " (\(server.socketPath)).")
+        }
+    }
+}
+
+/// `server` actions that need a server chatbeto manages.
+public enum ServerCommandError: Error, CustomStringConvertible {
+    /// `server restart` with `--dsn` / `CHATBETO_DSN`: that server is someone else's to restart.
+    case notManaged(String)
+    public var description: String {
+        switch self {
+        case .notManaged(let target):
+            return "server restart: chatbeto does not manage the server at \(target) (from --dsn / CHATBETO_DSN); restart it where it runs, e.g. 'systemctl restart mariadb'"
         }
     }
 }

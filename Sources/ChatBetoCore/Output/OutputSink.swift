@@ -34,6 +34,18 @@ public protocol OutputSink: AnyObject {
     var colors: Colors { get }
     /// The width to lay out text for: the terminal's columns, nil when output is not a terminal.
     var columns: Int? { get }
+    /// `pager CMD` / `pager`: long output goes through `command` (nil: `$PAGER`) from now on.
+    func usePager(_ command: String?)
+    /// `tee FILE`: everything shown from now on is also appended to `path`.
+    func startTee(_ path: String) throws
+    /// `notee`: stops the copy; the file that was being written, nil when none was.
+    func stopTee() -> String?
+}
+
+extension OutputSink {
+    public func usePager(_ command: String?) {}
+    public func startTee(_ path: String) throws {}
+    public func stopTee() -> String? { nil }
 }
 
 /// The events of one streamed model reply, in order: `started`, `delta`…, then `ended` (the reply is

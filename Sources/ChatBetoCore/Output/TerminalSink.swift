@@ -21,6 +21,10 @@ public final class TerminalSink: OutputSink {
     public var decoratesReplies: () -> Bool = { false }
     /// Whether long output goes through the pager (`set pager`).
     public var pagerEnabled: () -> Bool = { false }
+    /// The pager chosen with `pager CMD`, nil for `$PAGER`.
+    public private(set) var pagerCommand: String?
+    /// `tee FILE`: the copy of everything shown.
+    public let tee = TeeFile()
 
     public init(options: ShellOptions, console: Console = .standard) {
         self.options = options
@@ -67,35 +71,60 @@ public final class TerminalSink: OutputSink {
     /// Writes output, through the pager when it is long and a person is reading.
     public func emit(_ text: String) {
         guard !text.isEmpty else { return }
+        tee.output(text)
         if pagerEnabled() && options.outputIsTerminal && options.inputIsTerminal {
-            Pager.fromEnvironment(options.environment).show(text, console: console)
+            (pagerCommand.map { Pager(command: $0) } ?? Pager.fromEnvironment(options.environment)).show(text, console: console)
         } else {
             _ = console.write(text)
         }
     }
 
     /// Writes text to stdout as it is (the loop's own newlines and banner).
-    public func write(_ text: String) { _ = console.write(text) }
+    public func write(_ text: String) { out(text) }
+
+    /// Standard output, and the tee file.
+    private func out(_ text: String) {
+        tee.output(text)
+        _ = console.write(text)
+    }
+
+    /// Standard error, and the tee file.
+    private func err(_ text: String) {
+        tee.output(text)
+        _ = console.writeError(text)
+    }
+
+    // MARK: pager and tee
+
+    public func usePager(_ command: String?) { pagerCommand = command }
+    public func startTee(_ path: String) throws { try tee.start(path) }
+    public func stopTee() -> String? { tee.stop() }
+    /// A line typed at the prompt, for the tee file (never one that may hold a secret).
+    public func teeInput(_ line: String) { tee.input(line) }
 
     // MARK: lines for people
 
     public func note(_ text: String) {
-        if isInteractive || options.verbose { _ = console.write(colors.dim(CellText.multiLine(text)) + "\n") }
+        if isInteractive || options.verbose { out(colors.dim(CellText.multiLine(text)) + "\n") }
     }
 
-    public func warn(_ text: String) { _ = console.writeError("warning: " + CellText.multiLine(text) + "\n") }
+    public func warn(_ text: String) { err("warning: " + CellText.multiLine(text) + "\n") }
 
     public var diagnostics: @Sendable (String) -> Void {
         let console = self.console
-        return { line in _ = console.writeError(line + "\n") }
+        let tee = self.tee
+        return { line in
+            tee.output(line + "\n")
+            _ = console.writeError(line + "\n")
+        }
     }
 
     /// An error the REPL reports: red `error: ` on a terminal, `file:line: error: ` in scripts.
     public func error(_ message: String, location: String?) {
         if let location {
-            _ = console.writeError("\(location): error: \(message)\n")
+            err("\(location): error: \(message)\n")
         } else {
-            _ = console.writeError(colors.red("error: ") + message + "\n")
+            err(colors.red("error: ") + message + "\n")
         }
     }
 
@@ -115,16 +144,16 @@ public final class TerminalSink: OutputSink {
         switch event {
         case .started(let model):
             clearStatusLine()
-            if decoratesReplies() { _ = console.write(colors.dim("\(model) › ")) }
+            if decoratesReplies() { out(colors.dim("\(model) › ")) }
         case .delta(let text), .refusal(let text):
-            _ = console.write(CellText.multiLine(text))
+            out(CellText.multiLine(text))
             if !text.isEmpty { replyEndsLine = text.hasSuffix("\n") }
         case .ended:
-            if !replyEndsLine { _ = console.write("\n") }
+            if !replyEndsLine { out("\n") }
             replyEndsLine = false
         case .aborted:
             clearStatusLine()
-            if decoratesReplies() { _ = console.write("\n") }
+            if decoratesReplies() { out("\n") }
         case .finished(let model, let usage, let cost):
             var line = "\(model) · \(usage.inputTokens) in / \(usage.outputTokens) out tokens"
             if let cost { line += String(format: " · $%.4f", cost) }

@@ -4,24 +4,27 @@ internal import CEditLine
 internal import CSystem
 
 /// libedit line editing on a terminal: history (saved 0600), tab completion, Ctrl-C abandons the line.
+/// Commands and chat messages have a history each: `historyPath`, and beside it `historyPath-chat`.
 public final class EditLineReader: LineReader {
     private let editLine: OpaquePointer
-    private let history: OpaquePointer
-    private let historyPath: String?
+    private let commandHistory: History
+    private let chatHistory: History
+    private var history: History
     private var currentPrompt = ""
-    /// Candidates for completion of the word under the cursor, given the line before it.
-    public var completer: ((_ lineBeforeCursor: String, _ word: String) -> [String])?
+    /// The statement lines typed before the current one (completion looks at the whole statement).
+    private var pendingStatement = ""
+    /// Candidates for completion of the word under the cursor, given the statement before it.
+    public var completer: ((_ lineBefore: String, _ word: String) -> [Completion])?
     /// Lines matching this are not kept in the history (secrets).
     public var historyFilter: ((String) -> Bool)?
 
     public init(programName: String, historyPath: String?) {
         if setlocale(LC_CTYPE, "") == nil { setlocale(LC_CTYPE, "C.UTF-8") }
         editLine = el_init(programName, chatbeto_stdin(), chatbeto_stdout(), chatbeto_stderr())
-        history = chatbeto_history_init()
-        self.historyPath = historyPath
-        _ = chatbeto_history_set_size(history, 5000)
-        _ = chatbeto_history_set_unique(history, 1)
-        _ = chatbeto_el_set_history(editLine, history)
+        commandHistory = History(path: historyPath)
+        chatHistory = History(path: historyPath.map { $0 + "-chat" })
+        history = commandHistory
+        _ = chatbeto_el_set_history(editLine, history.handle)
         _ = chatbeto_el_set_editor(editLine, "emacs")
         _ = chatbeto_el_set_signal(editLine, 1)
         _ = chatbeto_el_set_clientdata(editLine, Unmanaged.passUnretained(self).toOpaque())
@@ -31,7 +34,6 @@ public final class EditLineReader: LineReader {
         _ = chatbeto_el_add_function(editLine, "chatbeto-complete", "complete a word", editLineComplete)
         _ = chatbeto_el_bind(editLine, "^I", "chatbeto-complete")
         _ = chatbeto_el_source_default(editLine)
-        if let historyPath { _ = chatbeto_history_load(history, historyPath) }
         InterruptSignal.install()
     }
 
@@ -41,10 +43,19 @@ public final class EditLineReader: LineReader {
     }
 
     deinit {
-        saveHistory()
-        history_end(history)
+        commandHistory.save()
+        chatHistory.save()
         el_end(editLine)
     }
+
+    public func selectHistory(_ kind: HistoryKind) {
+        let chosen = kind == .chat ? chatHistory : commandHistory
+        guard chosen !== history else { return }
+        history = chosen
+        _ = chatbeto_el_set_history(editLine, history.handle)
+    }
+
+    public func setPendingStatement(_ text: String) { pendingStatement = text }
 
     fileprivate var promptCString: UnsafeMutablePointer<CChar>?
 
@@ -66,43 +77,60 @@ public final class EditLineReader: LineReader {
         return .line(line)
     }
 
+    /// Keeps a line (or a whole multi-line statement, as one entry) unless the filter says it may hold a secret.
     public func addHistory(_ line: String) {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty, historyFilter?(trimmed) ?? true else { return }
-        _ = chatbeto_history_enter(history, trimmed)
-        saveHistory()
-    }
-
-    private func saveHistory() {
-        guard let historyPath else { return }
-        let url = URL(fileURLWithPath: historyPath)
-        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        if !FileManager.default.fileExists(atPath: historyPath) {
-            _ = FileManager.default.createFile(atPath: historyPath, contents: nil, attributes: [.posixPermissions: 0o600])
-        }
-        _ = chatbeto_history_save(history, historyPath)
-        chmod(historyPath, 0o600)
+        history.add(trimmed)
     }
 
     fileprivate func complete() -> UInt8 {
         guard let info = el_line(editLine)?.pointee else { return UInt8(CC_ERROR) }
         let before = String(decoding: UnsafeRawBufferPointer(start: info.buffer, count: info.cursor - info.buffer), as: UTF8.self)
-        let wordStart = before.lastIndex(where: { $0 == " " || $0 == "\t" }).map { before.index(after: $0) } ?? before.startIndex
+        let wordStart = EditLineReader.wordStart(in: before)
         let word = String(before[wordStart...])
-        let lineBefore = String(before[..<wordStart])
+        let lineBefore = (pendingStatement.isEmpty ? "" : pendingStatement + "\n") + String(before[..<wordStart])
         let candidates = completer?(lineBefore, word) ?? []
         guard !candidates.isEmpty else { return UInt8(CC_REFRESH_BEEP) }
-        let common = EditLineReader.commonPrefix(candidates)
+        let common = EditLineReader.commonPrefix(candidates.map(\.text))
         if common.count > word.count || candidates.count == 1 {
-            el_deletestr(editLine, Int32(word.utf8.count))
-            var insert = candidates.count == 1 ? candidates[0] : common
-            if candidates.count == 1 { insert += " " }
+            // libedit counts characters, not bytes.
+            el_deletestr(editLine, Int32(word.unicodeScalars.count))
+            var insert = candidates.count == 1 ? candidates[0].text : common
+            if candidates.count == 1 && candidates[0].endsWord { insert += " " }
             _ = insert.withCString { el_insertstr(editLine, $0) }
             return UInt8(CC_REFRESH)
         }
         // Several candidates and nothing more in common: list them under the line.
-        _ = Console.standard.write("\n" + candidates.prefix(60).joined(separator: "  ") + "\n")
+        _ = Console.standard.write("\n" + EditLineReader.listing(candidates) + "\n")
         return UInt8(CC_REDISPLAY)
+    }
+
+    /// Candidates side by side, or one a line with their labels (conversation titles) beside them.
+    static func listing(_ candidates: [Completion]) -> String {
+        let shown = candidates.prefix(60)
+        guard shown.contains(where: { $0.label != nil }) else { return shown.map(\.text).joined(separator: "  ") }
+        let width = shown.map(\.text.count).max() ?? 0
+        let columns = max(40, Terminal.columns())
+        return shown.map { c in
+            let pad = String(repeating: " ", count: width - c.text.count)
+            let label = c.label.map { DisplayWidth.truncate($0, to: max(10, columns - width - 3)) } ?? ""
+            return c.text + pad + "  " + label
+        }.joined(separator: "\n")
+    }
+
+    /// Where the word under the cursor starts: after the last space that is not escaped with `\`.
+    static func wordStart(in text: String) -> String.Index {
+        var start = text.startIndex
+        var escaped = false
+        var i = text.startIndex
+        while i < text.endIndex {
+            let c = text[i]
+            let next = text.index(after: i)
+            if escaped { escaped = false } else if c == "\\" { escaped = true } else if c == " " || c == "\t" || c == "\n" { start = next }
+            i = next
+        }
+        return start
     }
 
     /// Reads one character for libedit: -1 on Ctrl-C (el_gets then returns NULL), 0 at end of input.
@@ -157,4 +185,36 @@ private let editLineGetChar: @convention(c) (OpaquePointer?, UnsafeMutablePointe
 private let editLineComplete: @convention(c) (OpaquePointer?, Int32) -> UInt8 = { el, _ in
     guard let el, let data = chatbeto_el_get_clientdata(el) else { return UInt8(CC_ERROR) }
     return Unmanaged<EditLineReader>.fromOpaque(data).takeUnretainedValue().complete()
+}
+
+/// One libedit history: its handle, the file it is kept in (0600), saved after each entry.
+private final class History {
+    let handle: OpaquePointer
+    private let path: String?
+
+    init(path: String?) {
+        handle = chatbeto_history_init()
+        self.path = path
+        _ = chatbeto_history_set_size(handle, 5000)
+        _ = chatbeto_history_set_unique(handle, 1)
+        if let path { _ = chatbeto_history_load(handle, path) }
+    }
+
+    deinit { history_end(handle) }
+
+    func add(_ entry: String) {
+        _ = chatbeto_history_enter(handle, entry)
+        save()
+    }
+
+    func save() {
+        guard let path else { return }
+        let url = URL(fileURLWithPath: path)
+        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        if !FileManager.default.fileExists(atPath: path) {
+            _ = FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+        }
+        _ = chatbeto_history_save(handle, path)
+        chmod(path, 0o600)
+    }
 }

@@ -6,10 +6,22 @@ public protocol LineReader: AnyObject {
     func addHistory(_ line: String)
     /// Whether more input is already waiting (the rest of a paste), checked for up to `milliseconds`.
     func hasPendingInput(milliseconds: Int32) -> Bool
+    /// Which history `addHistory` and Up/Down use from now on: commands, or chat messages.
+    func selectHistory(_ kind: HistoryKind)
+    /// The lines of the statement typed so far (before the current line), for completion.
+    func setPendingStatement(_ text: String)
 }
 
 extension LineReader {
     public func hasPendingInput(milliseconds: Int32) -> Bool { false }
+    public func selectHistory(_ kind: HistoryKind) {}
+    public func setPendingStatement(_ text: String) {}
+}
+
+/// The two histories of the shell: commands and SQL statements, and chat messages (each its own file).
+public enum HistoryKind: Sendable {
+    case commands
+    case chat
 }
 
 public enum LineInput: Equatable, Sendable {

@@ -65,6 +65,7 @@ public final class REPL: LoopControl {
     /// Runs lines from `reader`; `sourceName` names the script in error messages (nil = interactive).
     public func run(reader: LineReader, sourceName: String?) -> ExitCode {
         var splitter = InputSplitter()
+        var statement = StatementBuffer()
         var result = ExitCode.success
         let interactive = sourceName == nil && context.isInteractive
         if sourceName != nil || !context.isInteractive { scriptDepth += 1 }
@@ -72,14 +73,18 @@ public final class REPL: LoopControl {
         var chatBlock: [String]?
         while !shouldQuit {
             if interactive && chatMode {
+                reader.selectHistory(.chat)
                 if let code = chatLine(reader: reader, block: &chatBlock) { result = code }
                 continue
             }
+            if interactive { reader.selectHistory(.commands) }
             let prompt = interactive ? (splitter.isContinuing ? prompt.continuation : prompt.main) : ""
-            let units: [InputSplitter.Unit]
+            reader.setPendingStatement(statement.text)
+            var units: [InputSplitter.Unit] = []
             switch reader.readLine(prompt: prompt) {
             case .interrupted:
                 splitter.reset()
+                statement.clear()
                 continue
             case .end:
                 units = interactive ? [] : splitter.finish()
@@ -87,14 +92,49 @@ public final class REPL: LoopControl {
                 if let code = runUnits(units, sourceName: sourceName, interactive: interactive) { return code }
                 return result
             case .line(let line):
-                if interactive { reader.addHistory(line) }
-                units = splitter.feed(line: line)
+                if interactive { output.teeInput(prompt + line) }
+                switch StatementBuffer.clientCommand(in: line, continuing: splitter.isContinuing) {
+                case .clear(let rest)?:
+                    // `\c`: the statement typed so far is dropped (it is still remembered in the history).
+                    if interactive { reader.addHistory(statement.adding(rest)) }
+                    splitter.reset()
+                    statement.clear()
+                    continue
+                case .edit(let rest)? where interactive:
+                    let typed = statement.adding(rest).trimmingCharacters(in: .whitespacesAndNewlines)
+                    splitter.reset()
+                    statement.clear()
+                    do {
+                        let edited = try StatementEditor(environment: context.options.environment)
+                            .edit(typed.isEmpty ? statement.last : typed)
+                        for editedLine in edited.components(separatedBy: "\n") {
+                            units += accept(editedLine, splitter: &splitter, statement: &statement, reader: reader, interactive: true)
+                        }
+                        if splitter.isContinuing { context.note("The edited statement is kept: end it with ; to run it, \\c to drop it.") }
+                    } catch {
+                        output.error(REPL.message(for: error), location: nil)
+                    }
+                default:
+                    units = accept(line, splitter: &splitter, statement: &statement, reader: reader, interactive: interactive)
+                }
             }
             if let code = runUnits(units, sourceName: sourceName, interactive: interactive) {
                 if interactive { result = code } else { return code }
             }
         }
         return result
+    }
+
+    /// Feeds a line to the splitter; a statement complete at the end of it becomes one history entry.
+    private func accept(_ line: String, splitter: inout InputSplitter, statement: inout StatementBuffer,
+                        reader: LineReader, interactive: Bool) -> [InputSplitter.Unit] {
+        statement.append(line)
+        let units = splitter.feed(line: line)
+        if !splitter.isContinuing {
+            if interactive { reader.addHistory(statement.text) }
+            statement.finish()
+        }
+        return units
     }
 
     /// One line in chat mode: a message for the model, a `"""` block, or a `/command`.
@@ -134,6 +174,7 @@ public final class REPL: LoopControl {
                 return nil
             }
             if trimmed.isEmpty { return nil }
+            output.teeInput(prompt + line)
             reader.addHistory(line)
             if ChatMode.isLeave(trimmed) {
                 chatMode = false

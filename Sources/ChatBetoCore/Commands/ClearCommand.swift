@@ -1,0 +1,13 @@
+/// `clear` / `\c`: drops the statement being typed. The REPL handles it at the end of a line (in
+/// scripts too), as the `mysql` client does; this entry gives its help.
+public struct ClearCommand: ShellCommand, Equatable {
+    public static let spec = CommandSpec(
+        name: "clear", aliases: ["\\c"], usage: "clear  |  … \\c",
+        summary: "Drop the statement being typed (it is not run).",
+        category: .shell, usesSession: false)
+
+    public init() {}
+    public init(arguments: inout Arguments) throws { try arguments.requireCount(0...0) }
+
+    public func run(in context: CommandContext) throws -> CommandResult { .none }
+}

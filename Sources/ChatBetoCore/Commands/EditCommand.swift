@@ -1,0 +1,28 @@
+/// `edit` / `\e`: the statement being typed (or the last one) in `$EDITOR`. The REPL handles it at
+/// the end of a line, as the `mysql` client does; this entry gives its help, and refuses in scripts.
+public struct EditCommand: ShellCommand, Equatable {
+    public static let spec = CommandSpec(
+        name: "edit", aliases: ["\\e"], usage: "edit  |  … \\e",
+        summary: "Edit the current statement (or the last one) in $EDITOR; it runs when it ends with ;.",
+        details: """
+        SELECT title FROM conversations \\e     opens the statement in $VISUAL or $EDITOR (else vi)
+        An edited statement without ; stays in the buffer: type ; to run it, \\c to drop it.
+        """, category: .shell, usesSession: false)
+
+    public init() {}
+    public init(arguments: inout Arguments) throws { try arguments.requireCount(0...0) }
+
+    public func run(in context: CommandContext) throws -> CommandResult {
+        throw ClientCommandError.interactiveOnly("edit")
+    }
+}
+
+/// A client command that only makes sense at the interactive prompt.
+public enum ClientCommandError: Error, CustomStringConvertible {
+    case interactiveOnly(String)
+    public var description: String {
+        switch self {
+        case .interactiveOnly(let name): return "'\(name)' works at the interactive prompt only"
+        }
+    }
+}

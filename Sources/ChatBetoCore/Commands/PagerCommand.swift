@@ -1,0 +1,25 @@
+/// `pager [command]`: long output goes through `command` (or `$PAGER`) for the rest of the session.
+public struct PagerCommand: ShellCommand, Equatable {
+    public static let spec = CommandSpec(
+        name: "pager", aliases: ["\\P"], usage: "pager [command]",
+        summary: "Send long output through a pager command (default $PAGER); 'nopager' turns it off.",
+        details: """
+        pager less -S      long rows scroll sideways instead of wrapping
+        pager              back to $PAGER (less -FRX when unset)
+        The pager runs only on a terminal, for output taller than the screen.
+        """, category: .shell, ownsFormatOption: true, usesSession: false)
+    /// The pager command; nil for `$PAGER`.
+    public var command: String?
+
+    public init(command: String?) { self.command = command }
+    public init(arguments: inout Arguments) throws {
+        let text = arguments.rest.trimmingCharacters(in: .whitespaces)
+        command = text.isEmpty ? nil : text
+    }
+
+    public func run(in context: CommandContext) throws -> CommandResult {
+        context.settings.pager = true
+        context.output.usePager(command)
+        return .message("Pager: \(command ?? "$PAGER").")
+    }
+}
