@@ -20,18 +20,18 @@ let package = Package(
                        providers: [.apt(["libedit-dev"])]),
         .systemLibrary(name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl",
                        providers: [.apt(["libcurl4-openssl-dev"])]),
-        .systemLibrary(name: "CSystem", path: "Sources/CSystem"),
+        .systemLibrary(name: "CChatBetoSystem", path: "Sources/CChatBetoSystem"),
 
         // Bottom: executables, version, file locks, owner-only files, one hash and one date conversion.
-        .target(name: "ChatBetoSupport", dependencies: ["CSystem"]),
+        .target(name: "ChatBetoSupport", dependencies: ["CChatBetoSystem"]),
         // Connector/C wrappers, migrations, all SQL text, repositories.
         .target(name: "ChatBetoStore", dependencies: ["ChatBetoSupport", "CMySQL"]),
         // The managed private MariaDB server.
-        .target(name: "ChatBetoServer", dependencies: ["ChatBetoStore", "ChatBetoSupport", "CSystem"]),
+        .target(name: "ChatBetoServer", dependencies: ["ChatBetoStore", "ChatBetoSupport", "CChatBetoSystem"]),
         // libcurl transport, SSE, the Conversations/Responses/Embeddings clients.
         .target(name: "ChatBetoOpenAI", dependencies: ["ChatBetoSupport", "CCurl"]),
         // Tables, charts, pager, colours, terminal.
-        .target(name: "ChatBetoRender", dependencies: ["ChatBetoStore", "ChatBetoSupport", "CSystem"]),
+        .target(name: "ChatBetoRender", dependencies: ["ChatBetoStore", "ChatBetoSupport", "CChatBetoSystem"]),
         // Export readers (ChatGPT first), tree merge, the importer.
         .target(
             name: "ChatBetoImport",
@@ -48,7 +48,7 @@ let package = Package(
             name: "ChatBetoCore",
             dependencies: [
                 "ChatBetoSearch", "ChatBetoExport", "ChatBetoImport", "ChatBetoRender", "ChatBetoOpenAI",
-                "ChatBetoServer", "ChatBetoStore", "ChatBetoSupport", "CEditLine", "CSystem",
+                "ChatBetoServer", "ChatBetoStore", "ChatBetoSupport", "CEditLine", "CChatBetoSystem",
             ]
         ),
         .executableTarget(
@@ -65,22 +65,22 @@ let package = Package(
         // Shared test helpers: the test MariaDB, the binary, the fake OpenAI server, export fixtures.
         .target(
             name: "ChatBetoTestSupport",
-            dependencies: ["ChatBetoStore", "ChatBetoServer", "ChatBetoOpenAI", "ChatBetoSupport", "CSystem"],
+            dependencies: ["ChatBetoStore", "ChatBetoServer", "ChatBetoOpenAI", "ChatBetoSupport", "CChatBetoSystem"],
             path: "Tests/ChatBetoTestSupport",
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "ChatBetoStoreTests", dependencies: ["ChatBetoStore", "ChatBetoTestSupport", "CSystem"]),
-        .testTarget(name: "ChatBetoServerTests", dependencies: ["ChatBetoServer", "ChatBetoStore", "ChatBetoTestSupport", "CSystem"]),
-        .testTarget(name: "ChatBetoOpenAITests", dependencies: ["ChatBetoOpenAI", "ChatBetoSupport", "ChatBetoStore", "ChatBetoTestSupport", "CSystem"]),
-        .testTarget(name: "ChatBetoRenderTests", dependencies: ["ChatBetoRender", "ChatBetoStore", "ChatBetoTestSupport", "CSystem"]),
-        .testTarget(name: "ChatBetoImportTests", dependencies: ["ChatBetoImport", "ChatBetoStore", "ChatBetoRender", "ChatBetoTestSupport", "CSystem"]),
-        .testTarget(name: "ChatBetoExportTests", dependencies: ["ChatBetoExport", "ChatBetoStore", "ChatBetoTestSupport", "CSystem"]),
-        .testTarget(name: "ChatBetoSearchTests", dependencies: ["ChatBetoSearch", "ChatBetoStore", "ChatBetoOpenAI", "ChatBetoRender", "ChatBetoTestSupport", "CSystem"]),
+        .testTarget(name: "ChatBetoStoreTests", dependencies: ["ChatBetoStore", "ChatBetoTestSupport", "CChatBetoSystem"]),
+        .testTarget(name: "ChatBetoServerTests", dependencies: ["ChatBetoServer", "ChatBetoStore", "ChatBetoTestSupport", "CChatBetoSystem"]),
+        .testTarget(name: "ChatBetoOpenAITests", dependencies: ["ChatBetoOpenAI", "ChatBetoSupport", "ChatBetoStore", "ChatBetoTestSupport", "CChatBetoSystem"]),
+        .testTarget(name: "ChatBetoRenderTests", dependencies: ["ChatBetoRender", "ChatBetoStore", "ChatBetoTestSupport", "CChatBetoSystem"]),
+        .testTarget(name: "ChatBetoImportTests", dependencies: ["ChatBetoImport", "ChatBetoStore", "ChatBetoRender", "ChatBetoTestSupport", "CChatBetoSystem"]),
+        .testTarget(name: "ChatBetoExportTests", dependencies: ["ChatBetoExport", "ChatBetoStore", "ChatBetoTestSupport", "CChatBetoSystem"]),
+        .testTarget(name: "ChatBetoSearchTests", dependencies: ["ChatBetoSearch", "ChatBetoStore", "ChatBetoOpenAI", "ChatBetoRender", "ChatBetoTestSupport", "CChatBetoSystem"]),
         .testTarget(
             name: "ChatBetoCoreTests",
             dependencies: ["ChatBetoCore", "ChatBetoSearch", "ChatBetoExport", "ChatBetoImport", "ChatBetoRender",
                            "ChatBetoOpenAI", "ChatBetoServer", "ChatBetoStore", "ChatBetoSupport",
-                           "ChatBetoTestSupport", "CSystem"]
+                           "ChatBetoTestSupport", "CChatBetoSystem"]
         ),
     ],
     swiftLanguageModes: [.v6]
