@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", exact: "0.12.1"),
     ],
     targets: [
         .systemLibrary(name: "CMySQL", path: "Sources/CMySQL", pkgConfig: "libmariadb",
@@ -43,6 +44,12 @@ let package = Package(
         // Full-text and semantic search, stats.
         .target(name: "ChatBetoSearch",
                 dependencies: ["ChatBetoStore", "ChatBetoOpenAI", "ChatBetoRender", "ChatBetoSupport"]),
+        // `chatbeto mcp`: the archive as read-only Model Context Protocol tools over stdio.
+        .target(
+            name: "ChatBetoMCP",
+            dependencies: ["ChatBetoSearch", "ChatBetoOpenAI", "ChatBetoRender", "ChatBetoStore", "ChatBetoSupport",
+                           .product(name: "MCP", package: "swift-sdk")]
+        ),
         // Top: app, language, commands, REPL, session, chat.
         .target(
             name: "ChatBetoCore",
@@ -54,7 +61,7 @@ let package = Package(
         .executableTarget(
             name: "chatbeto",
             dependencies: [
-                "ChatBetoCore", "ChatBetoRender", "ChatBetoStore", "ChatBetoSupport",
+                "ChatBetoCore", "ChatBetoMCP", "ChatBetoRender", "ChatBetoStore", "ChatBetoSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
