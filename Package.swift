@@ -83,6 +83,7 @@ let package = Package(
         .testTarget(name: "ChatBetoImportTests", dependencies: ["ChatBetoImport", "ChatBetoStore", "ChatBetoRender", "ChatBetoTestSupport", "CChatBetoSystem"]),
         .testTarget(name: "ChatBetoExportTests", dependencies: ["ChatBetoExport", "ChatBetoStore", "ChatBetoTestSupport", "CChatBetoSystem"]),
         .testTarget(name: "ChatBetoSearchTests", dependencies: ["ChatBetoSearch", "ChatBetoStore", "ChatBetoOpenAI", "ChatBetoRender", "ChatBetoTestSupport", "CChatBetoSystem"]),
+        .testTarget(name: "ChatBetoMCPTests", dependencies: ["ChatBetoMCP", .product(name: "MCP", package: "swift-sdk")]),
         .testTarget(
             name: "ChatBetoCoreTests",
             dependencies: ["ChatBetoCore", "ChatBetoSearch", "ChatBetoExport", "ChatBetoImport", "ChatBetoRender",

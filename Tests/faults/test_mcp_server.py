@@ -102,6 +102,11 @@ def test_project_scope(archive):
                 assert TAX in everywhere and SOURDOUGH in everywhere
                 since = text(await s.call_tool("search", {"query": "zorblatt", "all": True, "since": "2024-06-20"}))
                 assert TAX in since and SOURDOUGH not in since
+                # No embedding index: semantic says what to do, hybrid falls back to full text.
+                semantic = await s.call_tool("search", {"query": "zorblatt", "mode": "semantic"})
+                assert semantic.is_error and "index" in text(semantic)
+                hybrid = await s.call_tool("search", {"query": "zorblatt", "mode": "hybrid"})
+                assert not hybrid.is_error and TAX in text(hybrid)
 
     run(scenario())
 
