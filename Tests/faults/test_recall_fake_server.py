@@ -69,8 +69,10 @@ def test_recall_sends_project_passages_and_cites_them(home, tmp_path, fake):
 
 def test_recall_all_reaches_every_project(home, tmp_path, fake):
     alpha, beta = imported_home(home, tmp_path)
-    control(fake, "POST", "/__fake/config", {"reply": "Two things are called zorblatt [1][2]."})
-    out = home.run(["--yes", "-e", f"use {alpha}; recall zorblatt --all"], env=fake.env()).stdout
+    control(fake, "POST", "/__fake/config", {"reply": "Two things are called zorblatt [1][2], maybe three [9]."})
+    result = home.run(["--yes", "-e", f"use {alpha}; recall zorblatt --all"], env=fake.env())
+    out = result.stdout
+    assert "the answer cites [9], which is not among the 2 sources" in result.stderr
     sent = response_inputs(fake)
     assert "Name it Zorblatt" in sent and "Zorblatt estimated payment" in sent
     sources = out.split("Sources:")[1]

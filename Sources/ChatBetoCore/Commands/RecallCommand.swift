@@ -60,7 +60,11 @@ public struct RecallCommand: ShellCommand, Equatable {
         let id = try store.createConversation(projectID: context.state.project?.id, title: "Recall: " + self.question, model: context.model)
         context.state.conversation = try context.catalog.conversation(id: id)
         try context.persistSession()
-        try chat.send(text)
+        let answer = try chat.send(text).text
+        let invented = RecallCitations.unknown(in: answer, passages: passages.count)
+        if !invented.isEmpty {
+            context.warn("the answer cites \(invented.map { "[\($0)]" }.joined(separator: " ")), which \(invented.count == 1 ? "is" : "are") not among the \(passages.count) sources")
+        }
         remember(passages, in: context)
         return .sequence([.document("Sources:\n" + passages.map(\.citationLine).joined(separator: "\n") + "\n", data: nil),
                           .message("Stored as 'Recall: \(self.question)' (\(id)); 'continue' follows up, 'show 1' opens source [1].")])

@@ -56,3 +56,15 @@ import Testing
         #expect(try h.database.connection.query("SELECT COUNT(*) FROM conversations WHERE title LIKE 'Recall:%'").rows[0][0].int64Value == 0)
     }
 }
+
+@Suite struct RecallCitationsTests {
+    @Test func findsEveryCitedNumberOnceInOrder() {
+        #expect(RecallCitations.numbers(in: "Keep it cold [2]. Feed weekly [1][3], see [1, 4].") == [2, 1, 3, 4])
+        #expect(RecallCitations.numbers(in: "No citations, an array a[i] and [x].") == [])
+    }
+
+    @Test func numbersBeyondThePassagesAreUnknown() {
+        #expect(RecallCitations.unknown(in: "As said [1] and [7], also [0].", passages: 3) == [7, 0])
+        #expect(RecallCitations.unknown(in: "[1][2][3]", passages: 3).isEmpty)
+    }
+}
