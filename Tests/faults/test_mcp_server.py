@@ -159,3 +159,18 @@ def test_stdout_is_protocol_only_and_bad_usage_fails(home):
     result = home.run(["mcp", "--bogus"], check=False)
     assert result.returncode == 2 and result.stdout == ""
     assert "usage: chatbeto mcp" in result.stderr
+
+
+def test_fresh_home_starts_its_server_without_touching_stdout(home):
+    """The first use of a home initialises and starts the private MariaDB: none of it may reach stdout."""
+
+    async def scenario():
+        async with session(home) as (read, write):
+            async with ClientSession(read, write) as s:
+                await s.initialize()
+                listed = await s.call_tool("list_conversations", {})
+                assert not listed.is_error and "(0 rows)" in text(listed)
+                hits = await s.call_tool("search", {"query": "anything"})
+                assert not hits.is_error and "0 hits" in text(hits)
+
+    run(scenario())
