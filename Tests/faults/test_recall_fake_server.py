@@ -104,3 +104,11 @@ def test_nothing_found_is_a_clear_error(home, tmp_path, fake):
     result = home.run(["--yes", "-e", f"use {alpha}; recall quarterly deadline"], env=fake.env(), check=False)
     assert result.returncode == 1
     assert "recall: nothing in" in result.stderr and requests(fake) == []
+
+
+def test_a_failed_send_leaves_no_recall_conversation(home, tmp_path, fake):
+    alpha, _ = imported_home(home, tmp_path)
+    control(fake, "POST", "/__fake/faults", {"faults": [{"name": "insufficient_quota", "count": 5}]})
+    result = home.run(["--yes", "-e", f"use {alpha}; recall zorblatt"], env=fake.env(), check=False)
+    assert result.returncode == 1 and "quota" in result.stderr.lower()
+    assert home.query("SELECT COUNT(*) FROM conversations WHERE title LIKE 'Recall:%'") == [["0"]]

@@ -57,10 +57,21 @@ public struct RecallCommand: ShellCommand, Equatable {
         guard context.confirm(question + ". Send?") else { return .message("Nothing sent.") }
         let text = try scanBeforeSending(prompt.text, passages: passages, context: context)
         let store = TurnStore(connection: connection)
+        let previous = context.state.conversation
         let id = try store.createConversation(projectID: context.state.project?.id, title: "Recall: " + self.question, model: context.model)
         context.state.conversation = try context.catalog.conversation(id: id)
         try context.persistSession()
-        let answer = try chat.send(text).text
+        let answer: String
+        do {
+            answer = try chat.send(text).text
+        } catch {
+            // Nothing reached the model: no empty "Recall: …" conversation stays behind, and the current one is back.
+            if (try? connection.query(SQL.Recall.deleteUnsent, [.text(id), .text(id)]).affectedRows) == 1 {
+                context.state.conversation = previous
+                try? context.persistSession()
+            }
+            throw error
+        }
         let invented = RecallCitations.unknown(in: answer, passages: passages.count)
         if !invented.isEmpty {
             context.warn("the answer cites \(invented.map { "[\($0)]" }.joined(separator: " ")), which \(invented.count == 1 ? "is" : "are") not among the \(passages.count) sources")
