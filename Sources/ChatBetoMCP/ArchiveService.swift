@@ -29,9 +29,9 @@ final class ArchiveService: @unchecked Sendable {
         let request = try ToolRequest(name: name, args: args)
         return lock.withLock {
             do {
-                return CallTool.Result(content: [.text(try run(request))], isError: false)
+                return CallTool.Result(content: [.text(text: try run(request), annotations: nil, _meta: nil)], isError: false)
             } catch {
-                return CallTool.Result(content: [.text("\(name): \(error)")], isError: true)
+                return CallTool.Result(content: [.text(text: "\(name): \(error)", annotations: nil, _meta: nil)], isError: true)
             }
         }
     }
