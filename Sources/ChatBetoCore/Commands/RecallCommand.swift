@@ -58,7 +58,7 @@ public struct RecallCommand: ShellCommand, Equatable {
         let text = try scanBeforeSending(prompt.text, passages: passages, context: context)
         let store = TurnStore(connection: connection)
         let previous = context.state.conversation
-        let id = try store.createConversation(projectID: context.state.project?.id, title: "Recall: " + self.question, model: context.model)
+        let id = try store.createConversation(projectID: context.state.project?.id, title: String(("Recall: " + self.question).prefix(RecallCommand.maxTitle)), model: context.model)
         context.state.conversation = try context.catalog.conversation(id: id)
         try context.persistSession()
         let answer: String
@@ -80,6 +80,9 @@ public struct RecallCommand: ShellCommand, Equatable {
         return .sequence([.document("Sources:\n" + passages.map(\.citationLine).joined(separator: "\n") + "\n", data: nil),
                           .message("Stored as 'Recall: \(self.question)' (\(id)); 'continue' follows up, 'show 1' opens source [1].")])
     }
+
+    /// `conversations.title` holds 1,024 characters; a longer question is cut in the title (not in what is sent).
+    static let maxTitle = 1_000
 
     /// `show n` / `open n` resolve citation n (and `show` opens at its message).
     private func remember(_ passages: [RecallPassage], in context: CommandContext) {
