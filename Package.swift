@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", exact: "0.12.1"),
     ],
     targets: [
         .systemLibrary(name: "CMySQL", path: "Sources/CMySQL", pkgConfig: "libmariadb",
@@ -20,18 +21,18 @@ let package = Package(
                        providers: [.apt(["libedit-dev"])]),
         .systemLibrary(name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl",
                        providers: [.apt(["libcurl4-openssl-dev"])]),
-        .systemLibrary(name: "CSystem", path: "Sources/CSystem"),
+        .systemLibrary(name: "CChatBetoSystem", path: "Sources/CChatBetoSystem"),
 
         // Bottom: executables, version, file locks, owner-only files, one hash and one date conversion.
-        .target(name: "ChatBetoSupport", dependencies: ["CSystem"]),
+        .target(name: "ChatBetoSupport", dependencies: ["CChatBetoSystem"]),
         // Connector/C wrappers, migrations, all SQL text, repositories.
         .target(name: "ChatBetoStore", dependencies: ["ChatBetoSupport", "CMySQL"]),
         // The managed private MariaDB server.
-        .target(name: "ChatBetoServer", dependencies: ["ChatBetoStore", "ChatBetoSupport", "CSystem"]),
+        .target(name: "ChatBetoServer", dependencies: ["ChatBetoStore", "ChatBetoSupport", "CChatBetoSystem"]),
         // libcurl transport, SSE, the Conversations/Responses/Embeddings clients.
         .target(name: "ChatBetoOpenAI", dependencies: ["ChatBetoSupport", "CCurl"]),
         // Tables, charts, pager, colours, terminal.
-        .target(name: "ChatBetoRender", dependencies: ["ChatBetoStore", "ChatBetoSupport", "CSystem"]),
+        .target(name: "ChatBetoRender", dependencies: ["ChatBetoStore", "ChatBetoSupport", "CChatBetoSystem"]),
         // Export readers (ChatGPT first), tree merge, the importer.
         .target(
             name: "ChatBetoImport",
@@ -43,18 +44,24 @@ let package = Package(
         // Full-text and semantic search, stats.
         .target(name: "ChatBetoSearch",
                 dependencies: ["ChatBetoStore", "ChatBetoOpenAI", "ChatBetoRender", "ChatBetoSupport"]),
+        // `chatbeto mcp`: the archive as read-only Model Context Protocol tools over stdio.
+        .target(
+            name: "ChatBetoMCP",
+            dependencies: ["ChatBetoSearch", "ChatBetoOpenAI", "ChatBetoRender", "ChatBetoStore", "ChatBetoSupport",
+                           .product(name: "MCP", package: "swift-sdk")]
+        ),
         // Top: app, language, commands, REPL, session, chat.
         .target(
             name: "ChatBetoCore",
             dependencies: [
                 "ChatBetoSearch", "ChatBetoExport", "ChatBetoImport", "ChatBetoRender", "ChatBetoOpenAI",
-                "ChatBetoServer", "ChatBetoStore", "ChatBetoSupport", "CEditLine", "CSystem",
+                "ChatBetoServer", "ChatBetoStore", "ChatBetoSupport", "CEditLine", "CChatBetoSystem",
             ]
         ),
         .executableTarget(
             name: "chatbeto",
             dependencies: [
-                "ChatBetoCore", "ChatBetoRender", "ChatBetoStore", "ChatBetoSupport",
+                "ChatBetoCore", "ChatBetoMCP", "ChatBetoRender", "ChatBetoStore", "ChatBetoSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -65,22 +72,23 @@ let package = Package(
         // Shared test helpers: the test MariaDB, the binary, the fake OpenAI server, export fixtures.
         .target(
             name: "ChatBetoTestSupport",
-            dependencies: ["ChatBetoStore", "ChatBetoServer", "ChatBetoOpenAI", "ChatBetoSupport", "CSystem"],
+            dependencies: ["ChatBetoStore", "ChatBetoServer", "ChatBetoOpenAI", "ChatBetoSupport", "CChatBetoSystem"],
             path: "Tests/ChatBetoTestSupport",
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "ChatBetoStoreTests", dependencies: ["ChatBetoStore", "ChatBetoTestSupport", "CSystem"]),
-        .testTarget(name: "ChatBetoServerTests", dependencies: ["ChatBetoServer", "ChatBetoStore", "ChatBetoTestSupport", "CSystem"]),
-        .testTarget(name: "ChatBetoOpenAITests", dependencies: ["ChatBetoOpenAI", "ChatBetoSupport", "ChatBetoStore", "ChatBetoTestSupport", "CSystem"]),
-        .testTarget(name: "ChatBetoRenderTests", dependencies: ["ChatBetoRender", "ChatBetoStore", "ChatBetoTestSupport", "CSystem"]),
-        .testTarget(name: "ChatBetoImportTests", dependencies: ["ChatBetoImport", "ChatBetoStore", "ChatBetoRender", "ChatBetoTestSupport", "CSystem"]),
-        .testTarget(name: "ChatBetoExportTests", dependencies: ["ChatBetoExport", "ChatBetoStore", "ChatBetoTestSupport", "CSystem"]),
-        .testTarget(name: "ChatBetoSearchTests", dependencies: ["ChatBetoSearch", "ChatBetoStore", "ChatBetoOpenAI", "ChatBetoRender", "ChatBetoTestSupport", "CSystem"]),
+        .testTarget(name: "ChatBetoStoreTests", dependencies: ["ChatBetoStore", "ChatBetoTestSupport", "CChatBetoSystem"]),
+        .testTarget(name: "ChatBetoServerTests", dependencies: ["ChatBetoServer", "ChatBetoStore", "ChatBetoTestSupport", "CChatBetoSystem"]),
+        .testTarget(name: "ChatBetoOpenAITests", dependencies: ["ChatBetoOpenAI", "ChatBetoSupport", "ChatBetoStore", "ChatBetoTestSupport", "CChatBetoSystem"]),
+        .testTarget(name: "ChatBetoRenderTests", dependencies: ["ChatBetoRender", "ChatBetoStore", "ChatBetoTestSupport", "CChatBetoSystem"]),
+        .testTarget(name: "ChatBetoImportTests", dependencies: ["ChatBetoImport", "ChatBetoStore", "ChatBetoRender", "ChatBetoTestSupport", "CChatBetoSystem"]),
+        .testTarget(name: "ChatBetoExportTests", dependencies: ["ChatBetoExport", "ChatBetoStore", "ChatBetoTestSupport", "CChatBetoSystem"]),
+        .testTarget(name: "ChatBetoSearchTests", dependencies: ["ChatBetoSearch", "ChatBetoStore", "ChatBetoOpenAI", "ChatBetoRender", "ChatBetoTestSupport", "CChatBetoSystem"]),
+        .testTarget(name: "ChatBetoMCPTests", dependencies: ["ChatBetoMCP", .product(name: "MCP", package: "swift-sdk")]),
         .testTarget(
             name: "ChatBetoCoreTests",
             dependencies: ["ChatBetoCore", "ChatBetoSearch", "ChatBetoExport", "ChatBetoImport", "ChatBetoRender",
                            "ChatBetoOpenAI", "ChatBetoServer", "ChatBetoStore", "ChatBetoSupport",
-                           "ChatBetoTestSupport", "CSystem"]
+                           "ChatBetoTestSupport", "CChatBetoSystem"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,4 +1,4 @@
-internal import CSystem
+internal import CChatBetoSystem
 
 /// Writes text to standard output and standard error, flushing after each write so prompts,
 /// results and errors appear in order.

@@ -1,5 +1,5 @@
 import Foundation
-internal import CSystem
+internal import CChatBetoSystem
 
 /// Shows long output through a pager (`$PAGER`, by default `less -FRX`) when standard output is
 /// a terminal and the text would not fit on it; otherwise, or when the pager cannot start,

@@ -1,5 +1,5 @@
 import Foundation
-internal import CSystem
+internal import CChatBetoSystem
 
 /// A terminal's size in character cells.
 public struct TerminalSize: Sendable, Equatable {

@@ -5,6 +5,8 @@ public enum SearchError: Error, CustomStringConvertible, Sendable, Equatable {
     case exportTarget(path: String, problem: String)
     /// The memory-mapped copy of the vectors could not be read or written.
     case vectorFile(path: String, problem: String)
+    /// Semantic ranking needs the question's embedding, and so an API key.
+    case semanticNeedsKey
 
     public var description: String {
         switch self {
@@ -16,6 +18,8 @@ public enum SearchError: Error, CustomStringConvertible, Sendable, Equatable {
             return "export: \(path): \(problem)"
         case .vectorFile(let path, let problem):
             return "search: vector file \(path): \(problem)"
+        case .semanticNeedsKey:
+            return "search: semantic ranking embeds the question and needs OPENAI_API_KEY; use full-text instead"
         }
     }
 }

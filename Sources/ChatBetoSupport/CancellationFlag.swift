@@ -1,4 +1,4 @@
-internal import CSystem
+internal import CChatBetoSystem
 import Foundation
 
 /// A thread-safe, lock-free flag that aborts a transfer in progress (e.g. set from a Ctrl-C handler).

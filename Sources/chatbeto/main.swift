@@ -118,6 +118,12 @@ struct ChatBetoCommandLine: ParsableCommand {
         options.assumeYes = yes
         options.force = force
         options.verbose = verbose
+        // `chatbeto mcp`: the archive as MCP tools on stdio (Sources/chatbeto/MCPLaunch.swift).
+        if words.first == "mcp" {
+            let code = MCPLaunch.run(options: options, arguments: Array(words.dropFirst()))
+            if code != 0 { throw ExitCode(code) }
+            return
+        }
         var input: ScriptInput?
         if !words.isEmpty {
             if !execute.isEmpty || file != nil { throw ValidationError("give either a command, -e or -f") }

@@ -9,6 +9,7 @@ public enum CommandTable {
         ShowCommand.self,
         OpenCommand.self,
         SearchCommand.self,
+        RecallCommand.self,
         ContinueCommand.self,
         NewCommand.self,
         AskCommand.self,

@@ -6,7 +6,7 @@ public struct ShowCommand: ShellCommand, Equatable {
         name: "show", usage: "show [<conversation>|N] [--all-branches] [--hidden] [--last N]",
         summary: "Print a conversation's visible thread (by id, id prefix, or row number of the last listing).",
         details: """
-        show 3                 the 3rd row of the last 'conversations' or 'search'
+        show 3                 the 3rd row of the last 'conversations' or 'search'; after 'recall', source 3 at its message
         show 6f2a              by id prefix; without an argument, the current conversation
         --all-branches         every branch (regenerations, edits), as a tree
         --hidden               also the messages ChatGPT hides (system, tools, thoughts)
@@ -60,10 +60,23 @@ public struct ShowCommand: ShellCommand, Equatable {
         } else {
             shown = try catalog.visibleThread(conversationID: target.id).filter { hidden || !$0.isHidden }
             if let last, shown.count > last { shown = Array(shown.suffix(last)) }
-            for m in shown { text += "\n" + formatter.message(m, assets: assets[m.nodeID] ?? []) }
+            // `show n` after `recall`: source n opens at its message (one turn of context before it).
+            if last == nil, let anchor = ShowCommand.anchor(conversation, in: context),
+               let at = shown.firstIndex(where: { $0.nodeID == anchor }), at > 1 {
+                text += "\n(from message \(at) of \(shown.count), the cited one marked ▶; 'show \(target.id.prefix(8))' for all)\n"
+                shown = Array(shown[(at - 1)...])
+            }
+            let anchor = ShowCommand.anchor(conversation, in: context)
+            for m in shown { text += "\n" + formatter.message(m, assets: assets[m.nodeID] ?? [], marker: m.nodeID == anchor ? "▶ " : "") }
         }
         if shown.isEmpty { text += "\n(no messages)\n" }
         return .document(text, data: ShowCommand.rows(shown))
+    }
+
+    /// The message row `key` of the last listing points at, if it is a row number with one.
+    static func anchor(_ key: String?, in context: CommandContext) -> String? {
+        guard let key, let n = Int(key), n >= 1, n <= context.state.lastListingMessages.count else { return nil }
+        return context.state.lastListingMessages[n - 1]
     }
 
     static func rows(_ messages: [StoredMessage]) -> ResultSet {

@@ -1,7 +1,7 @@
 import ChatBetoRender
 import Foundation
 internal import CEditLine
-internal import CSystem
+internal import CChatBetoSystem
 
 /// libedit line editing on a terminal: history (saved 0600), tab completion, Ctrl-C abandons the line.
 /// Commands and chat messages have a history each: `historyPath`, and beside it `historyPath-chat`.

@@ -1,5 +1,5 @@
 import Foundation
-internal import CSystem
+internal import CChatBetoSystem
 
 /// SIGINT while reading a line: remembered, so the reader can tell Ctrl-C from Ctrl-D.
 /// Installed without SA_RESTART so a blocked read returns.

@@ -5,7 +5,10 @@ public struct SessionState: Sendable, Equatable {
     public var project: Project?
     public var conversation: ConversationSummary?
     /// Conversation ids of the last listing (`conversations`, `search`), so `show 3` works.
-    public var lastListing: [String] = []
+    public var lastListing: [String] = [] { didSet { lastListingMessages = [] } }
+    /// The message each row of the last listing points at (`recall`'s citations), so `show 1` opens
+    /// there; empty for listings of whole conversations. Reset whenever `lastListing` changes.
+    public var lastListingMessages: [String?] = []
 
     public init() {}
 }
