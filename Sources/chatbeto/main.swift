@@ -40,6 +40,9 @@ struct ChatBetoCommandLine: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Answer yes to confirmations (for scripts).")
     var yes = false
 
+    @Flag(name: .long, help: "Send possible secrets found before seeding or sync as they are (--yes alone sends placeholders).")
+    var allowSecrets = false
+
     @Flag(name: .long, help: "Scripts go on after an error.")
     var force = false
 
@@ -58,7 +61,7 @@ struct ChatBetoCommandLine: ParsableCommand {
             print(ChatBetoCommandLine.helpMessage())
             return
         }
-        var dsn = self.dsn, passwordFile = self.passwordFile, yes = self.yes, force = self.force, verbose = self.verbose
+        var dsn = self.dsn, passwordFile = self.passwordFile, yes = self.yes, allowSecrets = self.allowSecrets, force = self.force, verbose = self.verbose
         var i = 0
         while i < words.count {
             switch words[i] {
@@ -67,6 +70,7 @@ struct ChatBetoCommandLine: ParsableCommand {
             case "--password-file" where i + 1 < words.count: passwordFile = words[i + 1]; words.removeSubrange(i...(i + 1))
             case let w where w.hasPrefix("--password-file="): passwordFile = String(w.dropFirst(16)); words.remove(at: i)
             case "--yes", "-y": yes = true; words.remove(at: i)
+            case "--allow-secrets": allowSecrets = true; words.remove(at: i)
             case "--force": force = true; words.remove(at: i)
             case "--verbose": verbose = true; words.remove(at: i)
             default: i += 1
@@ -80,6 +84,7 @@ struct ChatBetoCommandLine: ParsableCommand {
             }
         }
         options.assumeYes = yes
+        options.allowSecrets = allowSecrets
         options.force = force
         options.verbose = verbose
         var text = execute
