@@ -13,6 +13,7 @@ public enum CommandTable {
         NewCommand.self,
         AskCommand.self,
         RetryCommand.self,
+        ForgetCommand.self,
         ModelsCommand.self,
         SyncCommand.self,
         SQLCommand.self,

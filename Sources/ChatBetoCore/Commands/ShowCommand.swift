@@ -44,6 +44,7 @@ public struct ShowCommand: ShellCommand, Equatable {
         let formatter = TranscriptFormatter(colors: context.colors)
         let projectName = try target.projectID.flatMap { try catalog.project(id: $0)?.name }
         var text = formatter.header(target, project: projectName)
+        text += context.colors.dim("server copy: " + ShowCommand.serverCopy(target)) + "\n"
         var shown: [StoredMessage]
         if allBranches {
             let all = try catalog.allMessages(conversationID: target.id)
@@ -64,6 +65,12 @@ public struct ShowCommand: ShellCommand, Equatable {
         }
         if shown.isEmpty { text += "\n(no messages)\n" }
         return .document(text, data: ShowCommand.rows(shown))
+    }
+
+    /// Whether the conversation has a copy on the OpenAI server: "conv_… (on the server)" or "none …".
+    static func serverCopy(_ conversation: ConversationSummary) -> String {
+        conversation.openAIConversationID.map { "\($0) (on the server; 'forget' deletes it)" }
+            ?? "none (no server copy; the next turn seeds one)"
     }
 
     static func rows(_ messages: [StoredMessage]) -> ResultSet {
