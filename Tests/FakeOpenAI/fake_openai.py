@@ -61,6 +61,7 @@ from urllib.parse import parse_qs, urlsplit
 DEFAULT_KEY = "sk-fake-test-key"
 MODELS = [
     {"id": "gpt-5-mini", "object": "model", "created": 1754425777, "owned_by": "system", "shutdown_date": None},
+    {"id": "gpt-5-nano", "object": "model", "created": 1754426303, "owned_by": "system", "shutdown_date": None},
     {"id": "gpt-5.4", "object": "model", "created": 1686935002, "owned_by": "openai", "shutdown_date": None},
     {"id": "gpt-5.4-mini", "object": "model", "created": 1686935003, "owned_by": "openai", "shutdown_date": None},
     {"id": "text-embedding-3-small", "object": "model", "created": 1705948997, "owned_by": "system", "shutdown_date": None},
