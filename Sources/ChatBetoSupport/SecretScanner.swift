@@ -9,12 +9,15 @@ public struct SecretScanner: Sendable {
     /// regular expression whose first capture group that took part (or else the whole match) is the part to hide.
     public struct Pattern: Sendable {
         public let name: String
+        /// The regex runs only when the text holds one of these (lowercased) and every one of `requires`.
         let hints: [String]
+        let requires: [String]
         let regex: NSRegularExpression
 
-        init(_ name: String, hints: [String], _ expression: String, caseInsensitive: Bool = false) {
+        init(_ name: String, hints: [String], requires: [String] = [], _ expression: String, caseInsensitive: Bool = false) {
             self.name = name
             self.hints = hints
+            self.requires = requires
             // The expressions are constants of this file; a broken one is a programming error caught by its tests.
             regex = try! NSRegularExpression(pattern: expression, options: caseInsensitive ? [.caseInsensitive] : [])
         }
@@ -48,7 +51,7 @@ public struct SecretScanner: Sendable {
         Pattern("Google API key", hints: ["aiza"], #"(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])"#),
         Pattern("JSON Web Token", hints: ["eyj"],
                 #"(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}"#),
-        Pattern("password in a URL", hints: ["://"],
+        Pattern("password in a URL", hints: ["://"], requires: ["@"],
                 #"[A-Za-z][A-Za-z0-9+.-]*://[^\s:/@"'<>]+:([^\s/@"'<>]{3,})@[^\s/"'<>]+"#),
         Pattern("password assignment", hints: ["pass", "pwd", "secret"],
                 #"\b(?:password|passwd|pwd|pass|secret|client_secret|db_pass(?:word)?)["']?\s*[:=]\s*(?:"([^"\s]{4,})"|'([^'\s]{4,})'|([^\s"',;<>(){}\[\]]{4,}))"#,
@@ -65,10 +68,14 @@ public struct SecretScanner: Sendable {
     /// Every secret in `text`, in order of position.
     public func scan(_ text: String) -> [Finding] {
         guard text.utf8.count >= 8 else { return [] }
-        let lower = text.lowercased()
+        // One pass over the bytes finds the hints; the regular expressions run only where a hint is.
+        let present = Self.hintsPresent(in: text)
+        let holds = { (hint: String) in present.contains(hint) }
+        let candidates = Self.patterns.filter { $0.hints.contains(where: holds) && $0.requires.allSatisfy(holds) }
+        guard !candidates.isEmpty else { return [] }
         let ns = text as NSString
         var found: [(NSRange, String)] = []
-        for pattern in Self.patterns where pattern.hints.contains(where: { lower.contains($0) }) {
+        for pattern in candidates {
             for match in pattern.regex.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
                 let range = (1..<max(1, match.numberOfRanges)).lazy.map { match.range(at: $0) }.first { $0.location != NSNotFound } ?? match.range
                 guard range.length > 0 else { continue }
@@ -86,6 +93,12 @@ public struct SecretScanner: Sendable {
                     excerpt: Self.excerpt(text, around: range, hiding: ranges.map(\.0)))
         }
     }
+
+    /// Every hint and requirement of the patterns (lowercase).
+    static let allHints: [String] = Array(Set(patterns.flatMap { $0.hints + $0.requires }))
+
+    /// The hints the text holds, case-insensitively.
+    static func hintsPresent(in text: String) -> Set<String> { ByteSearch.present(allHints, in: text.lowercased()) }
 
     /// `text` with each finding replaced by `[redacted <kind>]` (what is sent instead of the secret).
     public func redact(_ text: String, findings: [Finding]? = nil) -> String {
