@@ -17,6 +17,8 @@
 #include <poll.h>
 
 extern char **environ;
+/* A GNU extension that <string.h> declares only under _GNU_SOURCE (ByteSearch.swift uses it). */
+void *memmem(const void *haystack, size_t haystacklen, const void *needle, size_t needlelen);
 
 /* stdio globals are not concurrency-safe in Swift 6: reach them through functions. */
 static inline FILE *chatbeto_stdout(void) { return stdout; }

@@ -75,6 +75,11 @@ extension OpenAIClient {
         try requestJSON("DELETE", "/conversations/\(id)")["deleted"]?.bool ?? false
     }
 
+    /// `DELETE /conversations/{id}/items/{item_id}`: removes one item (the API answers with the conversation).
+    public func deleteItem(conversationID: String, itemID: String) throws {
+        _ = try requestJSON("DELETE", "/conversations/\(conversationID)/items/\(itemID)")
+    }
+
     /// At most 16 pairs, keys ≤ 64 and values ≤ 512 characters (spec `Metadata`).
     static func validate(metadata: [String: String], endpoint: String) throws {
         if metadata.count > 16 || metadata.contains(where: { $0.key.count > 64 || $0.value.count > 512 }) {

@@ -186,7 +186,7 @@ public final class OpenAIClient: Sendable {
                                   endpoint: failure.endpoint, retries: attempt - 1)
             }
             onRetry?(RetryNotice(attempt: attempt, delay: delay, remaining: remaining, status: failure.status,
-                                 reason: reason.isEmpty ? "\(failure.kind)" : reason))
+                                 reason: reason.isEmpty ? failure.kindDescription : reason))
             let step = min(1, remaining)
             sleeper.sleep(seconds: step)
             remaining -= step

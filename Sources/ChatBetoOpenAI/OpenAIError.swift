@@ -95,6 +95,21 @@ public struct OpenAIError: Error, CustomStringConvertible, Sendable, Equatable {
         }
     }
 
+    /// A few words for the kind of failure, for notes ("connection failed", "timed out").
+    public var kindDescription: String {
+        switch kind {
+        case .http: return "HTTP error"
+        case .stream: return "error in the reply stream"
+        case .transport(.connect): return "cannot connect"
+        case .transport(.timeout): return "timed out"
+        case .transport(.cancelled): return "cancelled"
+        case .transport(.interrupted): return "connection lost"
+        case .transport(.other): return "network error"
+        case .decoding: return "unexpected answer"
+        case .invalidRequest: return "invalid request"
+        }
+    }
+
     public var description: String {
         var s = "OpenAI error"
         if let status { s += " \(status)" }

@@ -2,6 +2,8 @@
 public enum SearchError: Error, CustomStringConvertible, Sendable, Equatable {
     case nothingToSearch(query: String)
     case noEmbeddings(model: String, dimensions: Int)
+    /// Semantic search in a project none of whose messages has a vector yet.
+    case projectNotIndexed(project: String, model: String)
     case exportTarget(path: String, problem: String)
     /// The memory-mapped copy of the vectors could not be read or written.
     case vectorFile(path: String, problem: String)
@@ -14,6 +16,8 @@ public enum SearchError: Error, CustomStringConvertible, Sendable, Equatable {
             return "search: '\(query)' has only stop words or one-letter words; add a more specific word"
         case .noEmbeddings(let model, let dimensions):
             return "search: no message embeddings for \(model) at \(dimensions) dimensions yet; run 'index' (or 'index --all') first"
+        case .projectNotIndexed(let project, let model):
+            return "search: project '\(project)' has no embeddings for \(model) yet, so semantic search cannot look there: run `index \(project)` (or `index --all`)"
         case .exportTarget(let path, let problem):
             return "export: \(path): \(problem)"
         case .vectorFile(let path, let problem):

@@ -114,6 +114,20 @@ extension SQL {
                 ORDER BY m.conversation_id, m.node_id
                 """, [.int(projectID == nil ? 0 : 1), projectID.map { .int($0) } ?? .null, .text(model), .int(Int64(dimensions))])
         }
+        /// Per project (NULL = conversations in none): messages worth embedding and how many have a vector
+        /// for (model, dimensions). Semantic search says from it what a partial index covers.
+        public static func coverage(model: String, dimensions: Int) -> Statement {
+            Statement("""
+                SELECT c.project_id, p.name AS project, COUNT(*) AS messages,
+                       CAST(SUM(EXISTS (SELECT 1 FROM message_embeddings e
+                                   WHERE e.conversation_id = m.conversation_id AND e.node_id = m.node_id
+                                     AND e.model = ? AND e.dimensions = ?)) AS SIGNED) AS embedded
+                FROM messages m JOIN conversations c ON c.id = m.conversation_id
+                LEFT JOIN projects p ON p.id = c.project_id
+                WHERE m.is_hidden = 0 AND m.role IN ('user', 'assistant') AND m.text IS NOT NULL AND m.text <> ''
+                GROUP BY c.project_id, p.name
+                """, [.text(model), .int(Int64(dimensions))])
+        }
         public static func insert(rows: Int) -> String {
             let tuples = Array(repeating: "(?, ?, ?, ?, ?, ?)", count: max(rows, 1)).joined(separator: ", ")
             return "INSERT IGNORE INTO message_embeddings (conversation_id, node_id, chunk, model, dimensions, vector) VALUES \(tuples)"

@@ -57,6 +57,9 @@ struct ChatBetoCommandLine: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Answer yes to confirmations (for scripts).")
     var yes = false
 
+    @Flag(name: .long, help: "Send possible secrets found before seeding or sync as they are (--yes alone sends placeholders).")
+    var allowSecrets = false
+
     @Flag(name: .long, help: "Scripts go on after an error (and still exit non-zero, saying how many commands failed).")
     var force = false
 
@@ -94,7 +97,7 @@ struct ChatBetoCommandLine: ParsableCommand {
             throw ValidationError("unknown option '\(first)'")
         default: break
         }
-        var dsn = self.dsn, passwordFile = self.passwordFile, yes = self.yes, force = self.force, verbose = self.verbose
+        var dsn = self.dsn, passwordFile = self.passwordFile, yes = self.yes, allowSecrets = self.allowSecrets, force = self.force, verbose = self.verbose
         var i = 0
         while i < words.count {
             switch words[i] {
@@ -103,6 +106,7 @@ struct ChatBetoCommandLine: ParsableCommand {
             case "--password-file" where i + 1 < words.count: passwordFile = words[i + 1]; words.removeSubrange(i...(i + 1))
             case let w where w.hasPrefix("--password-file="): passwordFile = String(w.dropFirst(16)); words.remove(at: i)
             case "--yes", "-y": yes = true; words.remove(at: i)
+            case "--allow-secrets": allowSecrets = true; words.remove(at: i)
             case "--force": force = true; words.remove(at: i)
             case "--verbose": verbose = true; words.remove(at: i)
             default: i += 1
@@ -116,6 +120,7 @@ struct ChatBetoCommandLine: ParsableCommand {
             }
         }
         options.assumeYes = yes
+        options.allowSecrets = allowSecrets
         options.force = force
         options.verbose = verbose
         // `chatbeto mcp`: the archive as MCP tools on stdio (Sources/chatbeto/MCPLaunch.swift).

@@ -13,11 +13,12 @@ Control endpoints (no auth, not part of the OpenAI API):
     GET    /__fake/faults    the faults still queued
     POST   /__fake/config    {"event_delay_ms": 0, "reasoning": false, "crlf": false, "comments": false,
                               "split_writes": false, "unknown_events": false, "timestamps": false,
-                              "reply": null}
+                              "reply": null, "models": null}
         event_delay_ms: sleep after each SSE event; timestamps: add "fake_ts" (epoch seconds) to each
         event for latency benchmarks; reasoning: emit a reasoning item first (message at
         output_index 1); crlf: CRLF line endings; comments: ": keep-alive" before each event;
-        split_writes: send each event in three chunks; unknown_events: add an unknown event type.
+        split_writes: send each event in three chunks; unknown_events: add an unknown event type;
+        models: the list GET /v1/models answers (Model objects, with shutdown_date) instead of the default.
     GET    /__fake/requests  every request received: method, path, headers (raw), body
     DELETE /__fake/requests  forget the recorded requests
     POST   /__fake/reset     forget everything (conversations, faults, requests, config)
@@ -59,6 +60,8 @@ from urllib.parse import parse_qs, urlsplit
 
 DEFAULT_KEY = "sk-fake-test-key"
 MODELS = [
+    {"id": "gpt-5-mini", "object": "model", "created": 1754425777, "owned_by": "system", "shutdown_date": None},
+    {"id": "gpt-5-nano", "object": "model", "created": 1754426303, "owned_by": "system", "shutdown_date": None},
     {"id": "gpt-5.4", "object": "model", "created": 1686935002, "owned_by": "openai", "shutdown_date": None},
     {"id": "gpt-5.4-mini", "object": "model", "created": 1686935003, "owned_by": "openai", "shutdown_date": None},
     {"id": "text-embedding-3-small", "object": "model", "created": 1705948997, "owned_by": "system", "shutdown_date": None},
@@ -66,7 +69,8 @@ MODELS = [
 ]
 EMBEDDING_DIMS = {"text-embedding-3-small": 1536, "text-embedding-3-large": 3072, "text-embedding-ada-002": 1536}
 DEFAULT_CONFIG = {"event_delay_ms": 0, "reasoning": False, "crlf": False, "comments": False,
-                  "split_writes": False, "unknown_events": False, "timestamps": False, "reply": None}
+                  "split_writes": False, "unknown_events": False, "timestamps": False, "reply": None,
+                  "models": None}
 
 
 class StreamCut(Exception):
@@ -315,10 +319,11 @@ class Handler(BaseHTTPRequestHandler):
             return self.send_json(200, resp)
         if key == ("POST", "embeddings", 1):
             return self.embeddings(body)
+        models = self.state.config.get("models") or MODELS
         if key == ("GET", "models", 1):
-            return self.send_json(200, {"object": "list", "data": MODELS})
+            return self.send_json(200, {"object": "list", "data": models})
         if method == "GET" and parts[:1] == ["models"] and len(parts) == 2:
-            model = next((m for m in MODELS if m["id"] == parts[1]), None)
+            model = next((m for m in models if m["id"] == parts[1]), None)
             if model is None:
                 raise APIError(404, "The model '%s' does not exist or you do not have access to it." % parts[1],
                                code="model_not_found", param="model")

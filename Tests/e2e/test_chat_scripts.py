@@ -46,7 +46,8 @@ def test_without_yes_a_script_does_not_seed(home, fake):
     r = home.run(["-e", 'use Wordpress; continue; ask "hi"'], check=False)
     assert r.returncode == 1
     assert "not sent" in r.stderr and "--yes" in r.stderr
-    assert fake.requests("/v1/") == []
+    # Only the model check (GET /v1/models, which sends nothing of the conversation) reached the server.
+    assert [x["path"] for x in fake.requests("/v1/")] == ["/v1/models"]
 
 
 def test_long_threads_are_seeded_in_batches_of_twenty(home, fake):

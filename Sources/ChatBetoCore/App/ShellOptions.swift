@@ -15,6 +15,9 @@ public struct ShellOptions: Sendable {
     public var format: OutputFormat?
     /// `--yes`: answer confirmations in scripts.
     public var assumeYes = false
+    /// `--allow-secrets`: send possible secrets found before seeding or `sync` as they are (otherwise
+    /// `--yes` sends placeholders).
+    public var allowSecrets = false
     /// `--force`: scripts go on after an error.
     public var force = false
     public var verbose = false

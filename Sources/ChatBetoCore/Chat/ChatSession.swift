@@ -11,7 +11,9 @@ import Foundation
 public final class ChatSession {
     let context: CommandContext
     let client: OpenAIClient
-    private var output: OutputSink { context.output }
+    /// The model last found usable in `GET /v1/models` (checked on the first turn with each model).
+    private var checkedModel: String?
+    var output: OutputSink { context.output }
 
     public init(context: CommandContext) throws {
         self.context = context
@@ -32,7 +34,10 @@ public final class ChatSession {
         let conversation = try currentConversation()
         let thread = try context.catalog.visibleThread(conversationID: conversation.id)
         guard let u = thread.lastIndex(where: { $0.role == "user" && !$0.isHidden }) else { throw ChatError.nothingToRetry }
-        return try turn(conversation, path: Array(thread[..<u]), userText: thread[u].text ?? "", existingUserNode: thread[u].nodeID)
+        let path = Array(thread[..<u])
+        try checkModel(context.model)
+        try rewindServer(conversation, to: path, dropping: Array(thread[u...]))
+        return try turn(conversation, path: path, userText: thread[u].text ?? "", existingUserNode: thread[u].nodeID)
     }
 
     /// Brings the server conversation up to `path` (the sync command's unit of work too).
@@ -58,6 +63,9 @@ public final class ChatSession {
                 plan = SeedPlan.make(conversationID: conversation.id, path: path, server: server, seedTurns: shorter)
             }
         }
+        var plans = [plan]
+        try SecretGate.review(&plans, in: context)
+        plan = plans[0]
         let outcome = Seeder.send(plan, client: client, metadata: ["chatbeto_conversation": String(conversation.id.prefix(512))])
         output.progress(.clearStatus)
         try Seeder.record(outcome, plan: plan, store: store)
@@ -78,6 +86,7 @@ public final class ChatSession {
     private func turn(_ conversation: ConversationSummary, path: [StoredMessage], userText: String,
                       existingUserNode: String?, seedTurns: Int?? = nil, offered: Bool = false) throws -> ResponseResult {
         let store = TurnStore(connection: try context.connection)
+        try checkModel(context.model)
         let threadID = try ensureServerConversation(conversation, path: path, seedTurns: seedTurns ?? context.settings.seedTurns)
         let instructions = try conversation.projectID.flatMap { try context.catalog.project(id: $0)?.instructions }
         let model = context.model
@@ -126,7 +135,8 @@ public final class ChatSession {
                        conversation: ConversationSummary, model: String, started: Date, into store: TurnStore) throws {
         var reply = NewMessage(role: "assistant", text: result.text.isEmpty ? (result.refusal ?? "") : result.text, model: model)
         reply.responseID = result.responseID
-        reply.usage = result.usage
+        reply.inputTokens = result.usage?.inputTokens
+        reply.outputTokens = result.usage?.outputTokens
         reply.isIncomplete = !result.isComplete
         reply.status = ChatSession.statusText(result.status)
         var messages = [reply]
@@ -194,6 +204,22 @@ public final class ChatSession {
             return .some(fewer)
         }
         return nil
+    }
+
+    /// Refuses a model the server does not list or has shut down, once per model and session. A server
+    /// without a models list (404) is not checked; other failures (connection, key) are the turn's.
+    private func checkModel(_ model: String) throws {
+        guard checkedModel != model else { return }
+        let listed: [ModelInfo]
+        do {
+            listed = try client.listModels()
+        } catch let error as OpenAIError where error.status == 404 {
+            checkedModel = model
+            return
+        }
+        output.progress(.clearStatus)
+        if let problem = ModelCheck.problem(model: model, listed: listed, today: ModelCheck.today()) { throw problem }
+        checkedModel = model
     }
 
     private func currentConversation() throws -> ConversationSummary {

@@ -1,4 +1,3 @@
-import ChatBetoOpenAI
 import ChatBetoStore
 import Foundation
 
@@ -8,7 +7,9 @@ public struct NewMessage: Sendable, Equatable {
     public var text: String
     public var model: String?
     public var responseID: String?
-    public var usage: TokenUsage?
+    /// Tokens the reply read and wrote (nil when the server did not say).
+    public var inputTokens: Int?
+    public var outputTokens: Int?
     /// Cut short (Ctrl-C, dropped connection, failure, `max_output_tokens`): never shown as complete.
     public var isIncomplete = false
     /// `finished_successfully`, `in_progress` (cut), `incomplete`, `failed`, `cancelled`.
@@ -37,7 +38,7 @@ public struct TurnStore {
 
     /// Where the conversation's server copy stands.
     public func serverThread(conversationID: String) throws -> ServerThread {
-        guard let r = try connection.queryOne(SQL.Chat.conversationState, [.text(conversationID)]) else {
+        guard let r = try connection.queryOne(SQL.Chat.conversationState(id: conversationID)) else {
             throw LookupError.notFound(kind: "conversation", key: conversationID, hint: "it may have been deleted")
         }
         return ServerThread(id: r.string("openai_thread_id"), seededNode: r.string("seeded_node"), currentNode: r.string("current_node"))
@@ -52,51 +53,55 @@ public struct TurnStore {
         return try connection.transaction {
             var position = 0
             if let parent {
-                guard let r = try connection.queryOne(SQL.Chat.nodeForUpdate, [.text(conversationID), .text(parent)]) else {
+                guard let r = try connection.queryOne(SQL.Chat.nodeForUpdate(conversationID: conversationID, nodeID: parent)) else {
                     throw LookupError.notFound(kind: "message", key: parent, hint: "the conversation changed; open it again")
                 }
                 position = Int(r.int("visible_index") ?? -1) + 1
             }
-            try connection.query(SQL.Chat.leaveVisiblePath, [.text(conversationID), .int(Int64(position))])
+            try connection.query(SQL.Chat.leaveVisiblePath(conversationID: conversationID, from: position))
             var ids: [String] = []
             var parentID = parent
             for (offset, m) in messages.enumerated() {
-                let siblings = try connection.queryOne(SQL.Chat.childCount, [.text(conversationID), .optional(parentID)])?.int("n") ?? 0
+                let siblings = try connection.queryOne(SQL.Chat.childCount(conversationID: conversationID, parent: parentID))?.int("n") ?? 0
                 let id = UUID().uuidString.lowercased()
-                let time = SQLValue.text(TurnStore.timestamp(m.time))
-                try connection.query(SQL.Chat.insertMessage, [
-                    .text(conversationID), .text(id), .optional(parentID), .int(siblings), .int(Int64(position + offset)),
-                    .text(m.role), .text(m.status), .optional(m.model), .text(m.text), time, time,
-                    .int(m.isIncomplete ? 1 : 0), .optional(m.responseID),
-                    m.usage.map { .int(Int64($0.inputTokens)) } ?? .null, m.usage.map { .int(Int64($0.outputTokens)) } ?? .null,
-                    m.role == "assistant" ? .int(m.isIncomplete ? 0 : 1) : .null,
-                ])
+                try connection.query(SQL.Chat.insertMessage(
+                    conversationID: conversationID, nodeID: id, parent: parentID, childIndex: Int(siblings),
+                    visibleIndex: position + offset, role: m.role, status: m.status, model: m.model, text: m.text,
+                    time: TurnStore.timestamp(m.time), isIncomplete: m.isIncomplete, responseID: m.responseID,
+                    inputTokens: m.inputTokens, outputTokens: m.outputTokens))
                 ids.append(id)
                 parentID = id
             }
-            try connection.query(SQL.Chat.moveCurrentNode, [.text(ids.last!), .text(TurnStore.timestamp(messages.last!.time)),
-                                                            .int(Int64(messages.count)), .text(conversationID)])
+            try connection.query(SQL.Chat.moveCurrentNode(conversationID: conversationID, to: ids.last!,
+                                                          time: TurnStore.timestamp(messages.last!.time), added: messages.count))
             return ids
         }
     }
 
     /// Records the server conversation and the last node it holds.
     public func setServerThread(conversationID: String, threadID: String?, seededNode: String?) throws {
-        try connection.query(SQL.Chat.setServerThread, [.optional(threadID), .optional(seededNode), .text(conversationID)])
+        try connection.query(SQL.Chat.setServerThread(conversationID: conversationID, threadID: threadID, seededNode: seededNode))
     }
 
     /// A new, empty local conversation (`new [title]`); returns its id.
     public func createConversation(projectID: Int64?, title: String?, model: String) throws -> String {
         let id = UUID().uuidString.lowercased()
-        let now = SQLValue.text(TurnStore.timestamp(Date()))
-        try connection.query(SQL.Chat.insertLocalConversation, [.text(id), projectID.map { .int($0) } ?? .null, .optional(title), now, now, .text(model)])
+        try connection.query(SQL.Chat.insertLocalConversation(id: id, projectID: projectID, title: title,
+                                                              time: TurnStore.timestamp(Date()), model: model))
         return id
     }
 
     /// Conversations with messages whose server copy is missing or behind, most recent first.
     public func unsynced(projectID: Int64?, limit: Int) throws -> [ConversationSummary] {
-        try connection.query(SQL.Chat.unsynced, [.int(projectID == nil ? 0 : 1), projectID.map { .int($0) } ?? .null, .int(Int64(limit))])
-            .records.map(ConversationSummary.init)
+        try connection.query(SQL.Chat.unsynced(projectID: projectID, limit: limit)).records.map(ConversationSummary.init)
+    }
+
+    /// Conversations with a server copy (`conv_…` id): one, a project's, or all; as (local id, server id).
+    public func serverCopies(conversationID: String?, projectID: Int64?) throws -> [(id: String, threadID: String)] {
+        try connection.query(SQL.Chat.withServerCopy(conversationID: conversationID, projectID: projectID)).records.compactMap { r in
+            guard let id = r.string("id"), let thread = r.string("openai_thread_id") else { return nil }
+            return (id, thread)
+        }
     }
 
     /// `2026-11-26 16:20:04.123456` in UTC, as DATETIME(6) takes it.

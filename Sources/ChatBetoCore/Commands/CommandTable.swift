@@ -14,6 +14,7 @@ public enum CommandTable {
         NewCommand.self,
         AskCommand.self,
         RetryCommand.self,
+        ForgetCommand.self,
         ModelsCommand.self,
         SyncCommand.self,
         SQLCommand.self,

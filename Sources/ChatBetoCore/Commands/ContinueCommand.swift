@@ -40,6 +40,13 @@ public struct ContinueCommand: ShellCommand, Equatable {
         context.state.conversation = target
         try context.persistSession()
         let shown = try ShowCommand(conversation: target.id, last: 4).run(in: context)
-        return .sequence([shown, ChatMode.enterIfInteractive(context)])
+        // Chat mode starts right after the recap: it is written as it is, never through the pager
+        // (a pager would own the terminal and take the first message typed as its input).
+        guard context.canChat else { return .sequence([shown, ChatMode.enterIfInteractive(context)]) }
+        let pager = context.settings.pager
+        context.settings.pager = false
+        context.show(shown)
+        context.settings.pager = pager
+        return ChatMode.enterIfInteractive(context)
     }
 }

@@ -39,10 +39,18 @@ public struct IndexCommand: ShellCommand, Equatable {
                                        dimensions: context.settings.embeddingDimensions)
         let plan = try indexer.plan(projectID: target?.id)
         let scope = target.map { "in '\($0.name)'" } ?? "in all projects"
-        guard plan.messageCount > 0 else { return .message("every message \(scope) already has a \(plan.model) vector") }
+        guard plan.messageCount > 0 else {
+            let done = "every message \(scope) already has a \(plan.model) vector"
+            return dryRun ? .report("dry run: " + done, json: "{\"messages\": 0, \"chunks\": 0, \"tokens\": 0}") : .message(done)
+        }
         let cost = plan.estimatedCost.map { String(format: "about $%.4f", $0) } ?? "cost unknown for this model"
         let preview = "\(plan.messageCount) messages \(scope) to embed (\(plan.chunkCount) chunks, about \(plan.estimatedTokens) tokens) with \(plan.model) at \(plan.dimensions) dimensions: \(cost)"
-        if dryRun { return .message(preview) }
+        // The plan and its totals are printed in scripts too.
+        if dryRun {
+            let json = "{\"messages\": \(plan.messageCount), \"chunks\": \(plan.chunkCount), \"tokens\": \(plan.estimatedTokens)"
+                + (plan.estimatedCost.map { String(format: ", \"cost_usd\": %.6f}", $0) } ?? "}")
+            return .report("dry run: " + preview, json: json)
+        }
         context.output.diagnostics(preview)
         guard context.confirm("Send them to the embeddings endpoint?") else { return .message("nothing sent") }
         let client = try context.openAIClient()

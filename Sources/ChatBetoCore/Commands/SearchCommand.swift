@@ -53,9 +53,11 @@ public struct SearchCommand: ShellCommand, Equatable {
             guard !terms.isEmpty else { throw SearchError.nothingToSearch(query: query) }
             hits = try FullTextSearch(connection: connection).search(terms, filter: filter)
         case .semantic:
+            try SemanticScope.check(context, connection: connection, projectID: filter.projectID)
             hits = try semanticHits(context, connection: connection, filter: filter)
         case .hybrid:
-            let semantic = try semanticHits(context, connection: connection, filter: filter)
+            let covered = try SemanticScope.check(context, connection: connection, projectID: filter.projectID, orWarn: true)
+            let semantic = covered ? try semanticHits(context, connection: connection, filter: filter) : []
             let text = terms.isEmpty ? [] : try FullTextSearch(connection: connection).search(terms, filter: filter)
             hits = HybridRanker.fuse([text, semantic], limit: limit)
         }

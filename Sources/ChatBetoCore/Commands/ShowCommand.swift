@@ -44,6 +44,7 @@ public struct ShowCommand: ShellCommand, Equatable {
         let formatter = TranscriptFormatter(colors: context.colors)
         let projectName = try target.projectID.flatMap { try catalog.project(id: $0)?.name }
         var text = formatter.header(target, project: projectName)
+        text += context.colors.dim("server copy: " + ShowCommand.serverCopy(target)) + "\n"
         var shown: [StoredMessage]
         if allBranches {
             let all = try catalog.allMessages(conversationID: target.id)
@@ -77,6 +78,12 @@ public struct ShowCommand: ShellCommand, Equatable {
     static func anchor(_ key: String?, in context: CommandContext) -> String? {
         guard let key, let n = Int(key), n >= 1, n <= context.state.lastListingMessages.count else { return nil }
         return context.state.lastListingMessages[n - 1]
+    }
+
+    /// Whether the conversation has a copy on the OpenAI server: "conv_… (on the server)" or "none …".
+    static func serverCopy(_ conversation: ConversationSummary) -> String {
+        conversation.openAIConversationID.map { "\($0) (on the server; 'forget' deletes it)" }
+            ?? "none (no server copy; the next turn seeds one)"
     }
 
     static func rows(_ messages: [StoredMessage]) -> ResultSet {

@@ -16,6 +16,7 @@ public struct StatusCommand: ShellCommand, Equatable {
         // A lost server is found (and a private one started again and its identity checked) here, not by a crash.
         try db.connection.ensureConnected()
         let (_, server) = try context.store.connectionTarget()
+        let conversation = try context.state.conversation.flatMap { try context.catalog.conversation(id: $0.id) }
         var rows: [(String, String)] = [
             ("chatbeto", ChatBeto.version),
             ("connection", db.connection.config.displayName),
@@ -23,7 +24,8 @@ public struct StatusCommand: ShellCommand, Equatable {
             ("home", context.options.home.path),
             ("schema version", String(try db.schemaVersion())),
             ("project", context.state.project?.name ?? "(none)"),
-            ("conversation", context.state.conversation.map { "\($0.displayTitle) (\($0.id))" } ?? "(none)"),
+            ("conversation", conversation.map { "\($0.displayTitle) (\($0.id))" } ?? "(none)"),
+            ("server copy", conversation.map(ShowCommand.serverCopy) ?? "(no conversation)"),
             ("sql writes", context.settings.sqlWrite ? "allowed" : "refused by the server (read-only account)"),
             ("OpenAI", context.openAI.apiDescription ?? "no OPENAI_API_KEY"),
         ]

@@ -13,7 +13,9 @@ public struct SyncCommand: ShellCommand, Equatable {
         details: """
         sync --dry-run            what would be sent: conversations, messages, tokens, cost
         sync Wordpress --limit 50 the 50 most recent unsynced conversations of a project
-        Honours 'set seed-turns N'. Asks before sending (--yes in scripts).
+        Without a project, the current one ('use -' for all). Honours 'set seed-turns N'. Asks before
+        sending (--yes in scripts). Possible secrets are shown first: redact, send or cancel (--yes
+        sends placeholders; --allow-secrets sends them as they are).
         """, category: .chat)
     public var project: String?
     public var limit = 1_000_000
@@ -34,8 +36,9 @@ public struct SyncCommand: ShellCommand, Equatable {
     public func run(in context: CommandContext) throws -> CommandResult {
         let catalog = try context.catalog
         let store = TurnStore(connection: try context.connection)
-        let projectID = try project.map { try catalog.findProject($0).id }
-        let plans = try store.unsynced(projectID: projectID, limit: limit).map { c in
+        // Like every listing, sync works in the current project unless another is named.
+        let projectID = try project.map { try catalog.findProject($0).id } ?? context.state.project?.id
+        var plans = try store.unsynced(projectID: projectID, limit: limit).map { c in
             SeedPlan.make(conversationID: c.id, path: try catalog.visibleThread(conversationID: c.id),
                           server: try store.serverThread(conversationID: c.id), seedTurns: context.settings.seedTurns)
         }.filter { $0.action != .upToDate }
@@ -45,6 +48,7 @@ public struct SyncCommand: ShellCommand, Equatable {
         let cost = ModelPricing.price(for: model).map { $0.cost(inputTokens: totalTokens, outputTokens: 0) }
         let headline = "\(plans.count) conversation\(plans.count == 1 ? "" : "s"), \(totalItems) messages (~\(totalTokens) tokens"
             + (cost.map { String(format: ", about $%.4f of input per turn with %@)", $0, model) } ?? ", cost unknown for \(model))")
+        let secrets = dryRun ? SecretGate.scan(plans, in: context).count : 0
         if dryRun {
             let rows: [[SQLValue]] = plans.map { p in
                 [.text(p.conversationID), .text(SyncCommand.actionName(p.action)), .int(Int64(p.items.count)),
@@ -52,11 +56,16 @@ public struct SyncCommand: ShellCommand, Equatable {
             }
             let rs = ResultSet(columns: ["conversation", "action", "messages", "skipped_turns", "tokens", "requests"].map {
                 Column(name: $0, kind: $0 == "conversation" || $0 == "action" ? .text : .integer) }, rows: rows)
-            return .rows(rs, summary: "dry run: would seed " + headline)
+            var report = "dry run: would seed " + headline
+            if secrets > 0 { report += "\n\(secrets) possible secret\(secrets == 1 ? "" : "s") found: shown, and redacted unless you choose otherwise, when it runs" }
+            let json = "{\"conversations\": \(plans.count), \"messages\": \(totalItems), \"tokens\": \(totalTokens), \"secrets\": \(secrets)}"
+            // The plan and its totals are printed in scripts too (a summary line would show only on a terminal).
+            return .sequence([.rows(rs, summary: nil), .report(report, json: json)])
         }
         guard !plans.isEmpty else {
             return .document("Nothing to sync: every conversation with messages has an up-to-date server copy.", data: nil)
         }
+        try SecretGate.review(&plans, in: context)
         guard context.confirm("Seed \(headline)?") else { throw ChatError.seedingDeclined }
         let client = try context.openAIClient()
         let started = Date()

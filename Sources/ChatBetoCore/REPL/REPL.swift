@@ -181,6 +181,9 @@ public final class REPL: LoopControl {
                 context.note("Left chat mode.")
                 return nil
             }
+            if let literal = ChatMode.message(fromSlashLine: trimmed) {
+                return chatRun(AskCommand(text: literal), line: line)
+            }
             if trimmed.hasPrefix("/") {
                 let text = ChatMode.command(fromSlashLine: trimmed)
                 return runUnits([InputSplitter.Unit(text: text, vertical: false, line: 1)], sourceName: nil, interactive: true)

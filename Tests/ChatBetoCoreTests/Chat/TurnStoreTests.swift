@@ -21,7 +21,7 @@ import Testing
         let (db, store) = try seeded()
         var reply = NewMessage(role: "assistant", text: "answer", model: "gpt-5-mini")
         reply.responseID = "resp_1"
-        reply.usage = TokenUsage(inputTokens: 10, outputTokens: 3)
+        reply.inputTokens = 10; reply.outputTokens = 3
         let ids = try store.append([NewMessage(role: "user", text: "next"), reply], conversationID: "c", parent: "a1")
         let thread = try Catalog(connection: db.connection).visibleThread(conversationID: "c")
         #expect(thread.map(\.nodeID) == ["u1", "a1"] + ids)

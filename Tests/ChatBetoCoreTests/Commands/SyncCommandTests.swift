@@ -17,7 +17,9 @@ import Testing
         let h = try CommandHarness(openAI: fake.config())
         try LongThread.load(into: h.database.connection, turns: 30)
         let result = try h.run("sync --dry-run")
-        guard case .rows(let rs, let summary?)? = result else { Issue.record("no rows: \(String(describing: result))"); return }
+        // The plan, then its totals as a report (printed in scripts too, unlike a table's summary line).
+        guard case .sequence(let parts)? = result, parts.count == 2, case .rows(let rs, _) = parts[0],
+              case .report(let summary, _) = parts[1] else { Issue.record("no rows: \(String(describing: result))"); return }
         #expect(Set(rs.rows.map { $0[0].textValue ?? "" }) == ["aaaa1111-0000-4000-8000-000000000001", "aaaa1111-0000-4000-8000-000000000002",
                                                                 "bbbb2222-0000-4000-8000-000000000003", "cccc3333-0000-4000-8000-000000000004", "long-0000"])
         #expect(rs.rows.allSatisfy { $0[1].textValue == "create" })
