@@ -17,8 +17,8 @@ extension SQL {
         public static let insertMessage = """
             INSERT INTO messages (conversation_id, node_id, parent_node_id, child_index, visible_index, role, status,
                                   model_slug, content_type, text, create_time, update_time, is_hidden, on_visible_path,
-                                  is_incomplete, response_id, input_tokens, output_tokens, end_turn)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'text', ?, ?, ?, 0, 1, ?, ?, ?, ?, ?)
+                                  is_incomplete, response_id, input_tokens, output_tokens, end_turn, word_count)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'text', ?, ?, ?, 0, 1, ?, ?, ?, ?, ?, ?)
             """
         public static let moveCurrentNode = """
             UPDATE conversations SET current_node = ?, update_time = ?, message_count = message_count + ? WHERE id = ?

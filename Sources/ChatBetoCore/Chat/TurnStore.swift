@@ -69,7 +69,7 @@ public struct TurnStore {
                     .text(m.role), .text(m.status), .optional(m.model), .text(m.text), time, time,
                     .int(m.isIncomplete ? 1 : 0), .optional(m.responseID),
                     m.usage.map { .int(Int64($0.inputTokens)) } ?? .null, m.usage.map { .int(Int64($0.outputTokens)) } ?? .null,
-                    m.role == "assistant" ? .int(m.isIncomplete ? 0 : 1) : .null,
+                    m.role == "assistant" ? .int(m.isIncomplete ? 0 : 1) : .null, .int(Int64(MessageWordCount.of(m.text))),
                 ])
                 ids.append(id)
                 parentID = id
