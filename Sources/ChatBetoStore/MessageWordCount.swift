@@ -16,7 +16,13 @@ public enum MessageWordCount {
         guard let text else { return 0 }
         let utf8 = text.utf8
         // TRIM(text) = '': what is left between the leading and trailing spaces is all ignorable.
-        if text.unicodeScalars.allSatisfy({ $0 == " " || isIgnorable($0.value) }) { return 0 }
+        // Most texts start with a visible ASCII character or a tab … carriage return, all weighted.
+        var maybeBlank = true
+        for byte in utf8 {
+            if (0x21...0x7E).contains(byte) || (0x09...0x0D).contains(byte) { maybeBlank = false; break }
+            if byte >= 0x80 { break }
+        }
+        if maybeBlank, text.unicodeScalars.allSatisfy({ $0 == " " || isIgnorable($0.value) }) { return 0 }
         var start = utf8.startIndex, end = utf8.endIndex
         while start < end, utf8[start] == 0x20 || utf8[start] == 0x0A { start = utf8.index(after: start) }
         while end > start {
