@@ -35,6 +35,13 @@ public enum MessageWordCount {
         return separators + 1
     }
 
+    /// The same count as SQL over the column `text` (the former generated column's expression), for rows
+    /// that user SQL wrote without a `word_count`.
+    public static let sql = """
+        CASE WHEN text IS NULL OR TRIM(text) = '' THEN 0 ELSE CHAR_LENGTH(TRIM(REPLACE(text, '\\n', ' '))) \
+        - CHAR_LENGTH(REPLACE(REPLACE(TRIM(REPLACE(text, '\\n', ' ')), ' ', ''), '\\n', '')) + 1 END
+        """
+
     /// Whether `utf8mb4_unicode_ci` gives the code point no weight.
     static func isIgnorable(_ scalar: UInt32) -> Bool {
         var low = 0, high = ignorable.count - 1
