@@ -10,22 +10,23 @@ public enum ImportError: Error, CustomStringConvertible, Sendable {
     case noConversations(path: String, reason: String)
     /// A file could not be opened or decompressed.
     case unreadable(path: String, reason: String)
-    /// A conversations file is not valid JSON of the expected shape; nothing from it was written.
+    /// A conversations file is not valid JSON of the expected shape; the batch being written is rolled back.
     case invalidFile(file: String, offset: Int, reason: String)
     /// The `--projects` file could not be used.
     case invalidProjectsFile(path: String, reason: String)
-    /// The database refused a write; the file's transaction was rolled back.
+    /// The database refused a write; the batch's transaction was rolled back.
     case database(file: String?, conversationID: String?, underlying: StoreError)
-    /// Ctrl-C: the file being written was rolled back; files finished before it stay.
+    /// Ctrl-C: the batch being written was rolled back; batches committed before it stay.
     case interrupted(file: String?)
     /// Another import holds this database's import lock and did not finish in time.
     case busy(holder: String, waitedSeconds: Int)
-    /// An import stopped part-way: what was committed, the file that failed, the files never read.
-    indirect case stopped(ImportError, committed: [String], failed: String?, notRead: [String])
+    /// An import stopped part-way: the files committed, the file that failed and how many of its
+    /// conversations were committed before, the files never read.
+    indirect case stopped(ImportError, committed: [String], failed: String?, keptOfFailed: Int, notRead: [String])
 
     /// The error that stopped the import, without the summary of files.
     public var underlying: ImportError {
-        if case .stopped(let e, _, _, _) = self { return e.underlying }
+        if case .stopped(let e, _, _, _, _) = self { return e.underlying }
         return self
     }
 
@@ -38,19 +39,19 @@ public enum ImportError: Error, CustomStringConvertible, Sendable {
         case .unreadable(let path, let reason):
             return "import failed: \(path): \(reason)"
         case .invalidFile(let file, let offset, let reason):
-            return "import failed: \(file), byte \(offset): \(reason); nothing from this file was written"
+            return "import failed: \(file), byte \(offset): \(reason)"
         case .invalidProjectsFile(let path, let reason):
             return "import failed: projects file \(path): \(reason)"
         case .interrupted(let file):
-            return "import interrupted" + (file.map { " in \($0); nothing from that file was written" } ?? "") +
-                "; run the same import again to finish (finished files are skipped)"
+            return "import interrupted" + (file.map { " in \($0)" } ?? "") +
+                "; the batch being written was rolled back. Run the same import again to resume (committed conversations are skipped)"
         case .busy(let holder, let waited):
             return "import failed: another import is running on this database (\(holder)); waited \(waited) s. " +
                 "Run it again when that one has finished"
-        case .stopped(let error, let committed, let failed, let notRead):
+        case .stopped(let error, let committed, let failed, let kept, let notRead):
             var lines = ["\(error)"]
             lines.append("committed: " + (committed.isEmpty ? "no files" : committed.joined(separator: ", ")))
-            if let failed { lines.append("failed: \(failed) (nothing from it was written)") }
+            if let failed { lines.append("failed: \(failed) (\(ImportReport.kept(kept)))") }
             if !notRead.isEmpty { lines.append("not read: " + notRead.joined(separator: ", ")) }
             return lines.joined(separator: "\n")
         case .database(let file, let id, let underlying):

@@ -1,45 +1,85 @@
 import ChatBetoStore
 import Foundation
 
-/// The import lock of one database: a named server lock (`GET_LOCK`), so it works on an external
-/// server too and is released by the server when the holding session ends, even after kill -9 — but
-/// only once that session's last statement (a COMMIT in flight) has finished, which is what a re-run
-/// must wait for.
+/// The import lock of one database: a row in `chatbeto_locks` with its holder and a lease, so it holds
+/// across the nodes of a Galera cluster, where `GET_LOCK` is local to each node. The read-only account
+/// may read the row but never write it, so user SQL cannot take or hold the lock.
 ///
-/// Lock names are server-wide and any account may take any name, so the name is a `NamedLock`'s: it
-/// carries the database's lock secret, which the read-only account cannot read.
+/// A holder that is gone frees the lock without waiting for the lease: on the same server, once its
+/// connection has left the process list — that is, once its last statement (a COMMIT in flight after a
+/// kill -9) has finished, which is what a re-run must wait for. A holder whose server went away (a
+/// node killed) is known dead only when its lease lapses: `leaseSeconds` after its last renewal, which
+/// the importer does after every committed batch.
 struct ImportLock {
-    let lock: NamedLock
+    let connection: MySQLConnection
     let name: String
-    var connection: MySQLConnection { lock.connection }
+    let owner: String
 
     /// How long a second import waits for the first before giving up.
     static let waitSeconds = 600
+    /// How long a lock stays held without a renewal.
+    static let leaseSeconds = 60
 
     /// Takes the lock, waiting (and saying for whom through `notice`) while another import holds it.
     static func acquire(connection: MySQLConnection, notice: ((String) -> Void)?, waitSeconds: Int = waitSeconds) throws -> ImportLock {
-        let named = NamedLock("import", on: connection)
-        let lock = ImportLock(lock: named, name: try named.name())
-        if try named.acquire(waiting: 0) { return lock }
-        let holder = lock.describeHolder()
-        notice?("waiting for another import on this database to finish (\(holder)) …")
-        if try named.acquire(waiting: waitSeconds) { return lock }
-        throw ImportError.busy(holder: lock.describeHolder(), waitedSeconds: waitSeconds)
+        let lock = ImportLock(connection: connection, name: "import", owner: UUID().uuidString.lowercased())
+        _ = try? connection.query(SQL.Import.causalReads)  // Galera: read the lock row as the cluster has it
+        let node = try connection.queryOne(SQL.Import.serverNode)?.string("node") ?? "?"
+        let deadline = Date().addingTimeInterval(TimeInterval(waitSeconds))
+        var noticed = false
+        while true {
+            if try lock.take(node: node) { return lock }
+            if Date() >= deadline { throw ImportError.busy(holder: lock.describeHolder(), waitedSeconds: waitSeconds) }
+            if !noticed {
+                notice?("waiting for another import on this database to finish (\(lock.describeHolder())) …")
+                noticed = true
+            }
+            Thread.sleep(forTimeInterval: 0.25)
+        }
     }
 
-    /// "connection 42, root@localhost, 3 s, COMMIT", as far as the server shows it.
+    /// One attempt: takes a free or lapsed lock, or clears a holder known to be gone and tries again.
+    private func take(node: String) throws -> Bool {
+        do {
+            try connection.query(SQL.Import.takeLock(name: name, owner: owner, node: node, leaseSeconds: ImportLock.leaseSeconds))
+        } catch let e as StoreError where e.code == .deadlock {
+            return false  // Galera: another node took it at the same moment and won certification
+        }
+        guard let row = try connection.queryOne(SQL.Import.lockRow(name: name)) else { return false }
+        let holder = row.string("owner") ?? ""
+        if holder == owner { return true }
+        if row.string("node") == node, let id = row.int("connection_id"),
+           (try connection.queryOne(SQL.Import.connectionInfo(connectionID: id))) == nil {
+            // The holder's session ended on this server without releasing (kill -9): its row is stale.
+            try connection.query(SQL.Import.dropLock(name: name, owner: holder))
+            return try take(node: node)
+        }
+        return false
+    }
+
+    /// Extends the lease; call after every committed batch.
+    func renew() throws {
+        try connection.query(SQL.Import.renewLock(name: name, owner: owner, leaseSeconds: ImportLock.leaseSeconds))
+    }
+
+    /// "connection 42, root@localhost, for 3 s, COMMIT", as far as the server shows it; the node and the
+    /// time left on the lease when the holder is on another server.
     func describeHolder() -> String {
-        guard let id = (try? connection.queryOne(SQL.Import.lockHolder(name: name)))?["holder"].int64Value else {
+        guard let lock = try? connection.queryOne(SQL.Import.lockRow(name: name)), let id = lock.int("connection_id") else {
             return "a session that just ended"
+        }
+        let here = (try? connection.queryOne(SQL.Import.serverNode))?.string("node")
+        guard lock.string("node") == here else {
+            return "connection \(id) at \(lock.string("node") ?? "another server"), lease ends in \(max(0, lock.int("lease_left") ?? 0)) s"
         }
         guard let row = try? connection.queryOne(SQL.Import.connectionInfo(connectionID: id)) else { return "connection \(id)" }
         var parts = ["connection \(id)"]
         if let user = row.string("user") { parts.append(user + (row.string("host").map { "@" + $0 } ?? "")) }
-        if let seconds = row.int("seconds") { parts.append("for \(seconds) s") }
+        if let seconds = lock.int("held") { parts.append("for \(seconds) s") }
         if let doing = row.string("doing") { parts.append(String(doing.prefix(40))) }
         return parts.joined(separator: ", ")
     }
 
-    /// Releases the lock (the server also does when the session ends).
-    func release() { lock.release() }
+    /// Releases the lock (a lapsed lease or the holder's session ending frees it too).
+    func release() { _ = try? connection.query(SQL.Import.dropLock(name: name, owner: owner)) }
 }

@@ -29,10 +29,12 @@ public struct ImportReport: Codable, Sendable, CustomStringConvertible {
 
     public var source: String
     public var dryRun: Bool
-    /// Files whose transaction committed (everything in them is stored).
+    /// Files read to their end and committed (everything in them is stored).
     public var files: [File] = []
-    /// The file that failed, when the import stopped (nothing from it was written).
+    /// The file that failed, when the import stopped.
     public var failedFile: String?
+    /// Conversations of `failedFile` committed in batches before it stopped (the rest was rolled back).
+    public var failedFileCommitted: Int?
     /// Files never read because the import stopped before them.
     public var unreadFiles: [String] = []
     public var conversationsNew = 0
@@ -67,12 +69,18 @@ public struct ImportReport: Codable, Sendable, CustomStringConvertible {
     public var megabytesPerSecond: Double { elapsedSeconds > 0 ? Double(bytes) / 1_000_000 / elapsedSeconds : 0 }
     public var conversationsPerSecond: Double { elapsedSeconds > 0 ? Double(conversationsRead) / elapsedSeconds : 0 }
 
+    /// What stays of a file that failed after `conversations` of it were committed.
+    static func kept(_ conversations: Int) -> String {
+        conversations == 0 ? "nothing from it was written"
+            : "its first \(conversations) conversation\(conversations == 1 ? "" : "s") stay committed; the batch after them was rolled back"
+    }
+
     public var description: String {
         var lines: [String] = []
         let verb = dryRun ? "would import" : "imported"
         lines.append("\(dryRun ? "dry run: " : "")\(files.count) file\(files.count == 1 ? "" : "s") \(dryRun ? "read" : "committed") (\(ImportReport.megabytes(bytes)))" +
                      (files.count <= 5 ? ": " + files.map(\.name).joined(separator: ", ") : ""))
-        if let failedFile { lines.append("failed: \(failedFile) (nothing from it was written)") }
+        if let failedFile { lines.append("failed: \(failedFile) (\(ImportReport.kept(failedFileCommitted ?? 0)))") }
         if !unreadFiles.isEmpty {
             lines.append("not read: " + (unreadFiles.count <= 5 ? unreadFiles.joined(separator: ", ") : "\(unreadFiles.count) files"))
         }

@@ -12,10 +12,13 @@ final class ImportWriter {
     private let mergedAssetRows: BulkInsert
     private var projectIDs: [String: Int64] = [:]
     private var gizmos: [String: (type: String?, first: String?, last: String?)] = [:]
+    /// Bytes of rows written in the current batch (the caller zeroes it when it commits): what the
+    /// next commit carries, to keep transactions within a cluster's write-set limit.
+    var batchBytes = 0
 
     static let messageColumns: [BulkInsert.ColumnType] = [
         .text, .text, .text, .integer, .integer, .text, .text, .text, .text, .text, .integer, .real, .text, .text,
-        .text, .text, .text, .integer, .integer, .integer, .text,
+        .text, .text, .text, .integer, .integer, .integer, .text, .integer,
     ]
     static let assetColumns: [BulkInsert.ColumnType] = [.text, .text, .integer, .text, .text, .text, .text, .integer]
 
@@ -64,6 +67,7 @@ final class ImportWriter {
             gizmoID: c.gizmoID, gizmoType: c.gizmoType, defaultModelSlug: c.defaultModelSlug, currentNode: currentNode,
             isArchived: c.isArchived, messageCount: messageCount, contentHash: c.contentHash, extra: c.extra)
         try connection.query(update ? SQL.Import.updateConversation(row) : SQL.Import.insertConversation(row))
+        batchBytes += (c.extra?.utf8.count ?? 0) + 500
         let id = SQLValue.text(c.id)
         let messageSink = update ? mergedMessageRows : messageRows
         let assetSink = update ? mergedAssetRows : assetRows
@@ -73,8 +77,9 @@ final class ImportWriter {
                 .optional(m.role), .optional(m.authorName), .optional(m.recipient), .optional(m.channel), .optional(m.status),
                 .optional(m.endTurn), .optional(m.weight), .optional(m.modelSlug), .optional(m.contentType), .optional(m.text),
                 .optional(m.createTime), .optional(m.updateTime), .int(m.isHidden ? 1 : 0), .int(m.visibleIndex == nil ? 0 : 1),
-                .int(m.isIncomplete ? 1 : 0), .optional(m.raw),
+                .int(m.isIncomplete ? 1 : 0), .optional(m.raw), .int(Int64(MessageWordCount.of(m.text))),
             ])
+            batchBytes += (m.text?.utf8.count ?? 0) + (m.raw?.utf8.count ?? 0) + 200
         }
         for a in c.assets {
             try assetSink.append([
@@ -121,6 +126,7 @@ final class ImportWriter {
         mergedAssetRows.discard()
         gizmos.removeAll()
         projectIDs.removeAll()
+        batchBytes = 0
     }
 
     private func project(_ gizmo: String) throws -> (Int64, Bool) {

@@ -4,10 +4,11 @@ import Foundation
 
 /// Imports a ChatGPT data export into the chatbeto database.
 ///
-/// Each conversations file is written in one transaction, committed only after the whole file parsed,
-/// so a bad file (or a killed import) leaves the database as it was before that file. A parser thread
-/// feeds the writer, so parsing overlaps with the server's work. Unchanged conversations are
-/// recognised by the hash of their bytes and skipped without parsing.
+/// Conversations are committed in batches of a few megabytes of rows (`ImportLimits.commitBytes`), so a
+/// killed or interrupted import loses at most the batch it was writing, and a transaction stays within
+/// a cluster's write-set limit. Re-running resumes: committed conversations are recognised by the hash
+/// of their bytes and skipped without parsing. A parser thread feeds the writer, so parsing overlaps
+/// with the server's work.
 public final class Importer {
     private let connection: MySQLConnection
 
@@ -24,7 +25,7 @@ public final class Importer {
 
     /// Imports `source` (export zip, export folder, or conversations JSON file) and reports what it did.
     /// Throws `ImportError` for problems that stop the import; files committed before it stay.
-    /// `cancellation` (Ctrl-C) stops the import between conversations; the current file is rolled back.
+    /// `cancellation` (Ctrl-C) stops the import between conversations; the current batch is rolled back.
     public func run(source: URL, options: ImportOptions = ImportOptions(), progress: ImportProgress? = nil,
                     cancellation: CancellationFlag? = nil, notice: ((String) -> Void)? = nil) throws -> ImportReport {
         self.cancellation = cancellation
@@ -49,6 +50,7 @@ public final class Importer {
         let limits = options.limits ?? ImportLimits.forServer(maxAllowedPacket: packet)
         let batchBytes = min(8 << 20, max(1 << 20, (packet ?? (64 << 20)) / 4))
         let writer = options.dryRun ? nil : try ImportWriter(connection: connection, maxBatchBytes: batchBytes)
+        let commitBytes = Importer.commitBytes(connection)
         let reader = ConversationReader(source: export, knownHashes: planner.knownHashes, limits: limits)
         progress?.start(totalBytes: export.totalBytes)
         reader.start()
@@ -61,14 +63,17 @@ public final class Importer {
             if let importID { _ = try? connection.query(SQL.Import.finish(report: report.json, importID: importID)) }
         }
         var current: ExportFile?
+        // Conversations of the current file in batches already committed.
+        var committedInFile = 0
         func stopped(_ error: ImportError, committed: ImportReport) -> ImportError {
-            // The record counts only committed work: what the failed file did is rolled back.
+            // The record counts only committed work: the batch being written is rolled back.
             report = committed
             report.failedFile = current?.name
+            report.failedFileCommitted = current == nil ? nil : committedInFile
             let done = Set(report.files.map(\.name) + [current?.name].compactMap { $0 })
             report.unreadFiles = export.files.map(\.name).filter { !done.contains($0) }
             let wrapped = ImportError.stopped(error, committed: report.files.map(\.name), failed: report.failedFile,
-                                              notRead: report.unreadFiles)
+                                              keptOfFailed: committedInFile, notRead: report.unreadFiles)
             finishRecord(error: wrapped)
             return wrapped
         }
@@ -79,17 +84,25 @@ public final class Importer {
                 switch item {
                 case .fileStarted(let file):
                     current = file
+                    committedInFile = 0
                     var fileReport = ImportReport.File(name: file.name, bytes: file.size, conversations: 0)
-                    let body = {
-                        try self.consume(file: file, reader: reader, planner: &planner, writer: writer, report: &report,
-                                         knownProjects: &knownProjects, seenGizmos: &seenGizmos, seenIDs: &seenIDs,
-                                         fileReport: &fileReport, progress: progress)
-                    }
-                    do {
-                        if options.dryRun { try body() } else { try connection.transaction(body) }
-                    } catch {
-                        writer?.discard()
-                        throw error
+                    var fileDone = false
+                    while !fileDone {
+                        let body = {
+                            fileDone = try self.consume(file: file, reader: reader, planner: &planner, writer: writer, report: &report,
+                                                        knownProjects: &knownProjects, seenGizmos: &seenGizmos, seenIDs: &seenIDs,
+                                                        fileReport: &fileReport, progress: progress, commitBytes: commitBytes)
+                        }
+                        do {
+                            if options.dryRun { try body() } else { try connection.transaction(body) }
+                        } catch {
+                            writer?.discard()
+                            throw error
+                        }
+                        writer?.batchBytes = 0
+                        committedInFile = fileReport.conversations
+                        committed = report
+                        try lock?.renew()
                     }
                     report.files.append(fileReport)
                     current = nil
@@ -105,6 +118,7 @@ public final class Importer {
             report.conversationsNotInExport = existing.filter { $0.value.origin == "import" && !seenIDs.contains($0.key) }.count
             if let sidebar { report.projectsNamed = sidebar.projects.count }
             if !options.dryRun {
+                progress?.phase("naming projects", conversations: report.conversationsRead)
                 try connection.transaction {
                     if let sidebar { try self.apply(sidebar) }
                     try self.nameProvisionalProjects()
@@ -121,14 +135,23 @@ public final class Importer {
             throw stopped(ImportError.database(file: current?.name ?? report.files.last?.name, conversationID: nil, underlying: error),
                           committed: committed)
         }
+        progress?.finish(conversations: report.conversationsRead)
         finishRecord(error: nil)
         return report
     }
 
-    /// Consumes one file's items up to its end, writing each conversation.
+    /// Consumes one file's items, writing each conversation, up to the end of the file (true) or until the
+    /// batch holds `commitBytes` of rows (false); the rows are flushed and the caller commits. The progress
+    /// line names the phases after the last row is written: writing (the buffered rows), committing.
     private func consume(file: ExportFile, reader: ConversationReader, planner: inout ImportPlanner, writer: ImportWriter?,
                          report: inout ImportReport, knownProjects: inout Set<String>, seenGizmos: inout Set<String>,
-                         seenIDs: inout Set<String>, fileReport: inout ImportReport.File, progress: ImportProgress?) throws {
+                         seenIDs: inout Set<String>, fileReport: inout ImportReport.File, progress: ImportProgress?,
+                         commitBytes: Int) throws -> Bool {
+        func endBatch() throws {
+            progress?.phase("writing", conversations: report.conversationsRead)
+            try writer?.flush()
+            progress?.phase("committing", conversations: report.conversationsRead)
+        }
         while let item = reader.queue.pop() {
             if cancellation?.isCancelled == true { throw ImportError.interrupted(file: file.name) }
             switch item {
@@ -156,6 +179,10 @@ public final class Importer {
                 }
                 fileReport.conversations += 1
                 progress?.update(bytes: done, conversations: report.conversationsRead)
+                if let writer, writer.batchBytes >= commitBytes {
+                    try endBatch()
+                    return false
+                }
             case .unchanged(let id, let done):
                 if let id { seenIDs.insert(id) }
                 report.conversationsUnchanged += 1
@@ -167,8 +194,8 @@ public final class Importer {
                 fileReport.conversations += 1
                 progress?.update(bytes: done, conversations: report.conversationsRead)
             case .fileFinished:
-                try writer?.flush()
-                return
+                try endBatch()
+                return true
             case .failed(let error):
                 throw error
             case .fileStarted:
@@ -176,6 +203,14 @@ public final class Importer {
             }
         }
         throw ImportError.unreadable(path: file.name, reason: "the reader stopped before the end of the file")
+    }
+
+    /// Rows per committed batch: 4 MB, or a quarter of a Galera cluster's write-set limit when lower.
+    static func commitBytes(_ connection: MySQLConnection) -> Int {
+        let standard = 4 << 20
+        guard let row = try? connection.queryOne(SQL.Import.maxWriteSet), row.int("wsrep") == 1,
+              let limit = row.int("ws") else { return standard }
+        return max(64 << 10, min(standard, Int(limit) / 4))
     }
 
     private func loadExisting() throws -> [String: ImportPlanner.Existing] {

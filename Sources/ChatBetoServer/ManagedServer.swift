@@ -405,6 +405,9 @@ public final class ManagedServer: @unchecked Sendable {
             "innodb_log_file_size=256M",
             "ft_min_word_len=2",
             "innodb_ft_min_token_size=2",
+            // Sized for bulk imports: the default 8 MB full-text cache is flushed to the index tables many
+            // times per import (80 MB, the maximum, took a load with the index from 7.3 s to 6.4 s).
+            "innodb_ft_cache_size=80000000",
         ]
         if getuid() == 0 { lines.append("user=root") }
         let text = lines.joined(separator: "\n") + "\n"

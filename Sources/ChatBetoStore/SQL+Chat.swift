@@ -27,17 +27,17 @@ extension SQL {
         public static func insertMessage(conversationID: String, nodeID: String, parent: String?, childIndex: Int,
                                          visibleIndex: Int, role: String, status: String, model: String?, text: String,
                                          time: String, isIncomplete: Bool, responseID: String?,
-                                         inputTokens: Int?, outputTokens: Int?) -> Statement {
+                                         inputTokens: Int?, outputTokens: Int?, wordCount: Int) -> Statement {
             Statement("""
                 INSERT INTO messages (conversation_id, node_id, parent_node_id, child_index, visible_index, role, status,
                                       model_slug, content_type, text, create_time, update_time, is_hidden, on_visible_path,
-                                      is_incomplete, response_id, input_tokens, output_tokens, end_turn)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'text', ?, ?, ?, 0, 1, ?, ?, ?, ?, ?)
+                                      is_incomplete, response_id, input_tokens, output_tokens, end_turn, word_count)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'text', ?, ?, ?, 0, 1, ?, ?, ?, ?, ?, ?)
                 """, [.text(conversationID), .text(nodeID), .optional(parent), .int(Int64(childIndex)), .int(Int64(visibleIndex)),
                       .text(role), .text(status), .optional(model), .text(text), .text(time), .text(time),
                       .int(isIncomplete ? 1 : 0), .optional(responseID),
                       inputTokens.map { .int(Int64($0)) } ?? .null, outputTokens.map { .int(Int64($0)) } ?? .null,
-                      role == "assistant" ? .int(isIncomplete ? 0 : 1) : .null])
+                      role == "assistant" ? .int(isIncomplete ? 0 : 1) : .null, .int(Int64(wordCount))])
         }
         public static func moveCurrentNode(conversationID: String, to node: String, time: String, added: Int) -> Statement {
             Statement("UPDATE conversations SET current_node = ?, update_time = ?, message_count = message_count + ? WHERE id = ?",

@@ -76,7 +76,8 @@ extension SQL {
               recipient = VALUES(recipient), channel = VALUES(channel), status = VALUES(status), end_turn = VALUES(end_turn),
               weight = VALUES(weight), model_slug = VALUES(model_slug), content_type = VALUES(content_type), text = VALUES(text),
               create_time = VALUES(create_time), update_time = VALUES(update_time), is_hidden = VALUES(is_hidden),
-              on_visible_path = VALUES(on_visible_path), is_incomplete = VALUES(is_incomplete), raw = VALUES(raw)
+              on_visible_path = VALUES(on_visible_path), is_incomplete = VALUES(is_incomplete), raw = VALUES(raw),
+              word_count = VALUES(word_count)
             """
         /// Same parameters as `insertAsset`.
         public static let upsertAsset = insertAsset + """
@@ -87,8 +88,8 @@ extension SQL {
         public static let insertMessage = """
             INSERT INTO messages (conversation_id, node_id, parent_node_id, child_index, visible_index, role, author_name,
               recipient, channel, status, end_turn, weight, model_slug, content_type, text, create_time, update_time,
-              is_hidden, on_visible_path, is_incomplete, raw)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              is_hidden, on_visible_path, is_incomplete, raw, word_count)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """
         public static let insertAsset = """
             INSERT INTO assets (conversation_id, node_id, position, asset_pointer, kind, export_path, mime_type, size_bytes)
@@ -131,9 +132,40 @@ extension SQL {
         public static func nameGizmo(name: String, gizmoID: String) -> Statement { Statement("UPDATE gizmos SET name = ? WHERE id = ? AND NOT (name <=> ?)", [.text(name), .text(gizmoID), .text(name)]) }
         public static func start(source: String) -> Statement { Statement("INSERT INTO imports (source, started_at) VALUES (?, CURRENT_TIMESTAMP(6))", [.text(source)]) }
         public static let maxAllowedPacket = "SELECT @@max_allowed_packet AS packet"
-        /// The import lock (a named server lock: works on any server). Parameters: name, seconds to wait.
-        /// Who holds the lock: its connection id, then that connection's account and time (when visible).
-        public static func lockHolder(name: String) -> Statement { Statement("SELECT IS_USED_LOCK(?) AS holder", [.text(name)]) }
+        /// Takes the lock row `name` when it is free or its lease lapsed; otherwise changes nothing.
+        /// (MySQL assigns left to right: `expires_at` goes last, so every test sees the old lease.)
+        public static func takeLock(name: String, owner: String, node: String, leaseSeconds: Int) -> Statement {
+            let taken = "expires_at < NOW(6)"
+            return Statement("""
+                INSERT INTO chatbeto_locks (name, owner, node, connection_id, acquired_at, expires_at)
+                VALUES (?, ?, ?, CONNECTION_ID(), NOW(6), NOW(6) + INTERVAL ? SECOND)
+                ON DUPLICATE KEY UPDATE owner = IF(\(taken), VALUES(owner), owner), node = IF(\(taken), VALUES(node), node),
+                  connection_id = IF(\(taken), VALUES(connection_id), connection_id),
+                  acquired_at = IF(\(taken), VALUES(acquired_at), acquired_at), expires_at = IF(\(taken), VALUES(expires_at), expires_at)
+                """, [.text(name), .text(owner), .text(node), .int(Int64(leaseSeconds))])
+        }
+        /// The holder of a lock row and how long its lease still runs.
+        public static func lockRow(name: String) -> Statement {
+            Statement("""
+                SELECT owner, node, connection_id, TIMESTAMPDIFF(SECOND, NOW(6), expires_at) AS lease_left,
+                  TIMESTAMPDIFF(SECOND, acquired_at, NOW(6)) AS held
+                FROM chatbeto_locks WHERE name = ?
+                """, [.text(name)])
+        }
+        public static func renewLock(name: String, owner: String, leaseSeconds: Int) -> Statement {
+            Statement("UPDATE chatbeto_locks SET expires_at = NOW(6) + INTERVAL ? SECOND WHERE name = ? AND owner = ?",
+                      [.int(Int64(leaseSeconds)), .text(name), .text(owner)])
+        }
+        /// Releases a lock row, or clears a dead holder's (only the row of that `owner`).
+        public static func dropLock(name: String, owner: String) -> Statement {
+            Statement("DELETE FROM chatbeto_locks WHERE name = ? AND owner = ?", [.text(name), .text(owner)])
+        }
+        /// The server this connection is on, as a lock row names it.
+        public static let serverNode = "SELECT CONCAT(@@hostname, ':', @@port) AS node"
+        /// Galera only: the next read waits until this node has applied what the cluster committed before it.
+        public static let causalReads = "SET SESSION wsrep_sync_wait = 1"
+        /// Galera (or not): the size of a write set the server accepts; fails on servers without wsrep.
+        public static let maxWriteSet = "SELECT @@wsrep_max_ws_size AS ws, @@wsrep_on AS wsrep"
         public static func connectionInfo(connectionID: Int64) -> Statement {
             Statement("""
                 SELECT USER AS user, HOST AS host, TIME AS seconds, COALESCE(INFO, COMMAND) AS doing

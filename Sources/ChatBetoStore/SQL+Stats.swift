@@ -3,11 +3,13 @@ import Foundation
 /// The SQL of `stats` and `timeline`. All SQL text is in SQL.swift and its extensions.
 extension SQL {
     public enum Stats {
-        /// Totals over the whole store; words come from the indexed `messages.word_count` (an estimate).
+        /// Totals over the whole store; words come from the indexed `messages.word_count` (an estimate), computed here for rows
+        /// written without one (by user SQL).
         public static let totals = """
             SELECT (SELECT COUNT(*) FROM conversations) AS conversations,
                    (SELECT COUNT(*) FROM messages) AS messages,
-                   (SELECT COALESCE(SUM(word_count), 0) FROM messages) AS words,
+                   (SELECT COALESCE(SUM(word_count), 0) FROM messages)
+                     + (SELECT COALESCE(SUM(\(MessageWordCount.sql)), 0) FROM messages WHERE word_count IS NULL) AS words,
                    (SELECT COUNT(*) FROM projects) AS projects,
                    (SELECT COUNT(*) FROM conversations WHERE project_id IS NULL) AS orphans,
                    (SELECT COUNT(DISTINCT model_slug) FROM messages WHERE model_slug IS NOT NULL) AS models_used,

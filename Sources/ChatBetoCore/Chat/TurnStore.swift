@@ -68,7 +68,7 @@ public struct TurnStore {
                     conversationID: conversationID, nodeID: id, parent: parentID, childIndex: Int(siblings),
                     visibleIndex: position + offset, role: m.role, status: m.status, model: m.model, text: m.text,
                     time: TurnStore.timestamp(m.time), isIncomplete: m.isIncomplete, responseID: m.responseID,
-                    inputTokens: m.inputTokens, outputTokens: m.outputTokens))
+                    inputTokens: m.inputTokens, outputTokens: m.outputTokens, wordCount: MessageWordCount.of(m.text)))
                 ids.append(id)
                 parentID = id
             }
