@@ -6,11 +6,21 @@ import Foundation
 struct ChatGPTExport: OpenedExport {
     /// The conversations files, in import order (shards by number).
     let files: [ExportFile]
-    let notes: [String]
+    private(set) var notes: [String]
     let assets: AssetIndex
 
     /// Resolves what `probe` looked at; throws a clear error when it holds no conversations file.
     init(_ probe: ExportProbe) throws {
+        if probe.kind == .zip, probe.member == nil, ChatGPTExport.conversationFiles(probe.entries.map(\.path)).isEmpty,
+           let container = try ChatGPTContainer.open(probe) {
+            try self.init(container.export, extraAssets: container.otherFiles)
+            notes = ["a Privacy Portal container: read the ChatGPT export inside it, \(container.member)"] + notes
+            return
+        }
+        try self.init(probe, extraAssets: [])
+    }
+
+    private init(_ probe: ExportProbe, extraAssets: [String]) throws {
         notes = []
         switch probe.kind {
         case .file:
@@ -25,7 +35,7 @@ struct ChatGPTExport: OpenedExport {
                                                   reason: "the \(probe.kind == .zip ? "zip" : "folder") holds no conversations.json or conversations-NNN.json")
             }
             files = probe.entries.filter { chosen.contains($0.path) }.sorted { $0.path < $1.path }.map(probe.file)
-            assets = AssetIndex(paths: paths.filter { !chosen.contains($0) })
+            assets = AssetIndex(paths: paths.filter { !chosen.contains($0) } + extraAssets)
         }
     }
 
