@@ -41,6 +41,7 @@ public struct ShowCommand: ShellCommand, Equatable {
         }
         let catalog = try context.catalog
         let assets = try catalog.assets(conversationID: target.id)
+        let documents = Dictionary(grouping: try catalog.documents(conversationID: target.id), by: { $0.nodeID ?? "" })
         let formatter = TranscriptFormatter(colors: context.colors)
         let projectName = try target.projectID.flatMap { try catalog.project(id: $0)?.name }
         var text = formatter.header(target, project: projectName)
@@ -57,6 +58,7 @@ public struct ShowCommand: ShellCommand, Equatable {
                 shown.append(m)
                 text += "\n" + formatter.message(m, assets: assets[m.nodeID] ?? [], depth: entry.depth,
                                                   marker: entry.isBranch ? (m.onVisiblePath ? "● " : "○ ") : "")
+                for d in documents[m.nodeID] ?? [] { text += "\n" + formatter.document(d) }
             }
         } else {
             shown = try catalog.visibleThread(conversationID: target.id).filter { hidden || !$0.isHidden }
@@ -68,7 +70,10 @@ public struct ShowCommand: ShellCommand, Equatable {
                 shown = Array(shown[(at - 1)...])
             }
             let anchor = ShowCommand.anchor(conversation, in: context)
-            for m in shown { text += "\n" + formatter.message(m, assets: assets[m.nodeID] ?? [], marker: m.nodeID == anchor ? "▶ " : "") }
+            for m in shown {
+                text += "\n" + formatter.message(m, assets: assets[m.nodeID] ?? [], marker: m.nodeID == anchor ? "▶ " : "")
+                for d in documents[m.nodeID] ?? [] { text += "\n" + formatter.document(d) }
+            }
         }
         if shown.isEmpty { text += "\n(no messages)\n" }
         return .document(text, data: ShowCommand.rows(shown))

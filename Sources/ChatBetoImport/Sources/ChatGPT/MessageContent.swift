@@ -10,6 +10,8 @@ struct MessageContent {
         let kind: String
         let mimeType: String?
         let sizeBytes: Int64?
+        /// The name the message gives the file (`metadata.attachments[].name`).
+        var name: String? = nil
     }
 
     let role: String?
@@ -29,7 +31,7 @@ struct MessageContent {
         for case let a as [String: Any] in JSONAccess.array(metadata["attachments"]) ?? [] {
             guard let id = JSONAccess.string(a["id"]) else { continue }
             assets.append(Asset(pointer: id, kind: "attachment", mimeType: JSONAccess.string(a["mime_type"]),
-                                sizeBytes: JSONAccess.double(a["size"]).map { Int64($0) }))
+                                sizeBytes: JSONAccess.double(a["size"]).map { Int64($0) }, name: JSONAccess.string(a["name"])))
         }
         self.role = role
         self.contentType = contentType
@@ -110,6 +112,12 @@ struct MessageContent {
         if let s = part as? String { return s }
         guard let o = part as? [String: Any] else { return "" }
         let type = JSONAccess.string(o["content_type"])
+        // A voice turn of the user wraps its audio (and camera video, frames) in one part (FORMAT-2026.md §5).
+        if type == "real_time_user_audio_video_asset_pointer" {
+            var nested: [Any] = [o["audio_asset_pointer"], o["video_container_asset_pointer"]].compactMap { $0 }
+            nested += JSONAccess.array(o["frames_asset_pointers"]) ?? []
+            return nested.map { self.part(part: $0, assets: &assets) }.joined()
+        }
         if let pointer = JSONAccess.string(o["asset_pointer"]) {
             let kind = type?.contains("audio") == true ? "audio" : (type?.contains("video") == true ? "video" : "image")
             assets.append(Asset(pointer: pointer, kind: kind, mimeType: nil,
