@@ -1,4 +1,4 @@
-internal import CSystem
+internal import CChatBetoSystem
 
 /// Substring search over UTF-8 bytes with the C library's `memmem` (the thin wrapper that keeps C calls
 /// out of the scanner): fast in every build, with no bridging to NSString.
