@@ -45,10 +45,10 @@ static inline int chatbeto_input_pending(int fd, int milliseconds) {
     return poll(&p, 1, milliseconds) == 1 && (p.revents & POLLIN) ? 1 : 0;
 }
 
-/* Starts `/bin/sh -c command` with its stdin reading from a new pipe whose write end is stored
-   in *write_fd. SIGPIPE, SIGINT and SIGQUIT are reset to their defaults in the
+/* Starts `/bin/sh -c command` with the environment `envp` and its stdin reading from a new pipe
+   whose write end is stored in *write_fd. SIGPIPE, SIGINT and SIGQUIT are reset to their defaults in the
    child whatever this process does with them. Returns the pid, or -1 with errno set. */
-static inline pid_t chatbeto_spawn_shell(const char *command, int *write_fd) {
+static inline pid_t chatbeto_spawn_shell(const char *command, int *write_fd, char *const *envp) {
     int fds[2];
     /* Both ends close-on-exec so processes spawned by other threads do not inherit them;
        dup2 onto the child's stdin clears the flag there. */
@@ -77,7 +77,7 @@ static inline pid_t chatbeto_spawn_shell(const char *command, int *write_fd) {
     posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK);
     char *argv[] = { "sh", "-c", (char *)command, NULL };
     pid_t pid;
-    int rc = posix_spawn(&pid, "/bin/sh", &actions, &attr, argv, environ);
+    int rc = posix_spawn(&pid, "/bin/sh", &actions, &attr, argv, envp);
     posix_spawn_file_actions_destroy(&actions);
     posix_spawnattr_destroy(&attr);
     close(fds[0]);

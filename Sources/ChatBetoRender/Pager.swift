@@ -1,4 +1,5 @@
 import Foundation
+import ChatBetoSupport
 internal import CChatBetoSystem
 
 /// Shows long output through a pager (`$PAGER`, by default `less -FRX`) when standard output is
@@ -60,7 +61,11 @@ public struct Pager: Sendable, Equatable {
         defer { chatbeto_restore_interactive_signals(saved) }
 
         var writeFD: Int32 = -1
-        let pid = chatbeto_spawn_shell(command, &writeFD)
+        // The pager sees our environment without secrets (the key, the DSN: ChildEnvironment).
+        var entries = ChildEnvironment.entries(ProcessInfo.processInfo.environment).map { strdup($0) }
+        entries.append(nil)
+        defer { entries.forEach { free($0) } }
+        let pid = entries.withUnsafeBufferPointer { chatbeto_spawn_shell(command, &writeFD, $0.baseAddress) }
         guard pid > 0 else {
             return .couldNotStart("cannot run pager '\(command)': \(String(cString: strerror(errno)))")
         }

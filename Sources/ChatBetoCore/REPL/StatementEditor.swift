@@ -1,3 +1,4 @@
+import ChatBetoSupport
 import Foundation
 
 /// `\e` / `edit`: the statement in `$VISUAL` or `$EDITOR` (else `vi`), on the terminal, as the `mysql`
@@ -45,11 +46,7 @@ struct StatementEditor {
 
     /// Our environment without anything that may hold a secret.
     static func childEnvironment(_ environment: [String: String]) -> [String: String] {
-        environment.filter { name, _ in
-            let upper = name.uppercased()
-            if upper.hasPrefix("OPENAI_") || upper.hasPrefix("CHATBETO_DSN") || upper == "MYSQL_PWD" { return false }
-            return !["KEY", "TOKEN", "SECRET", "PASSWORD", "PASSWD", "DSN"].contains(where: upper.contains)
-        }
+        ChildEnvironment.withoutSecrets(environment)
     }
 }
 
