@@ -37,6 +37,8 @@ struct ConversationRecord: Sendable {
     }
 
     var id: String
+    /// The service the conversation comes from: `chatgpt`, `claude`, `gemini`, `grok`.
+    var provider: String = "chatgpt"
     var title: String?
     var createTime: String?
     var updateTime: String?
@@ -44,6 +46,8 @@ struct ConversationRecord: Sendable {
     var gizmoType: String?
     /// The ChatGPT project (`g-p-…` or snorlax gizmo) the conversation belongs to.
     var projectGizmoID: String?
+    /// The project's name when the export gives it beside the conversation (Claude's API-shaped files).
+    var projectName: String?
     var defaultModelSlug: String?
     var currentNode: String?
     var isArchived: Bool
