@@ -165,3 +165,13 @@ CREATE TABLE message_embeddings (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 INSERT INTO schema_migrations (version, name, applied_at) VALUES (4, 'search: full-text indexes and message embeddings', CURRENT_TIMESTAMP(6));
+
+-- migration 6: providers: the service each conversation and project comes from
+ALTER TABLE conversations
+  ADD COLUMN provider VARCHAR(16) NOT NULL DEFAULT 'chatgpt' COMMENT 'chatgpt | claude | gemini | grok' AFTER id,
+  ADD KEY ix_conversations_provider (provider, update_time);
+
+ALTER TABLE projects
+  ADD COLUMN provider VARCHAR(16) NOT NULL DEFAULT 'chatgpt' COMMENT 'chatgpt | claude | gemini | grok' AFTER id;
+
+INSERT INTO schema_migrations (version, name, applied_at) VALUES (6, 'providers: the service each conversation and project comes from', CURRENT_TIMESTAMP(6));

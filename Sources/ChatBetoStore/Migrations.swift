@@ -166,6 +166,19 @@ public enum Migrations {
             ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci
             """,
         ]),
+        // Version 5 and 7 belong to other branches.
+        Migration(version: 6, name: "providers: the service each conversation and project comes from", statements: [
+            // Rows that exist before this migration all came from ChatGPT exports or chatbeto's own chats over the OpenAI API.
+            """
+            ALTER TABLE conversations
+              ADD COLUMN provider VARCHAR(16) NOT NULL DEFAULT 'chatgpt' COMMENT 'chatgpt | claude | gemini | grok' AFTER id,
+              ADD KEY ix_conversations_provider (provider, update_time)
+            """,
+            """
+            ALTER TABLE projects
+              ADD COLUMN provider VARCHAR(16) NOT NULL DEFAULT 'chatgpt' COMMENT 'chatgpt | claude | gemini | grok' AFTER id
+            """,
+        ]),
     ]
 
     /// The schema as one SQL script, in the order it is applied (what `schema_chatbeto.sql` holds).

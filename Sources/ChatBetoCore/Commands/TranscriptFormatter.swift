@@ -6,6 +6,8 @@ import ChatBetoStore
 /// control sequences; message text keeps its newlines and tabs.
 struct TranscriptFormatter {
     let colors: Colors
+    /// The assistant's name as the conversation's provider shows it.
+    var assistantName = "ChatGPT"
 
     func header(_ c: ConversationSummary, project: String?) -> String {
         var s = colors.bold(CellText.singleLine(c.displayTitle)) + "\n"
@@ -20,7 +22,7 @@ struct TranscriptFormatter {
         let speaker: String
         switch m.role {
         case "user": speaker = "You"
-        case "assistant": speaker = "ChatGPT" + (m.modelSlug.map { " (\($0))" } ?? "")
+        case "assistant": speaker = assistantName + (m.modelSlug.map { " (\($0))" } ?? "")
         case "system": speaker = "System"
         case "tool": speaker = "Tool" + (m.authorName.map { " \($0)" } ?? "")
         default: speaker = m.role ?? "?"
