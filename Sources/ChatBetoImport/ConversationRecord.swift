@@ -1,13 +1,16 @@
-import ChatBetoSupport
 import Foundation
 
-/// One conversation, parsed and checked, ready to write: the `conversations` row, every mapping
-/// node as a `messages` row, and the assets its messages point at.
+/// One conversation as every export format yields it, parsed and checked, ready to write: the
+/// `conversations` row, every node of its tree as a `messages` row (with its parent and its place on
+/// the visible thread), and the files its messages point at. Formats build it (ChatGPT's in
+/// Sources/ChatGPT/ChatGPTConversation.swift); the planner, tree merge and writer only read it.
 struct ConversationRecord: Sendable {
+    /// One node of the conversation's tree.
     struct Message: Sendable {
         var nodeID: String
         var parentID: String?
         var childIndex: Int
+        /// Its place on the visible thread (root first), nil when it is off that thread.
         var visibleIndex: Int?
         var role: String?
         var authorName: String?
@@ -23,14 +26,17 @@ struct ConversationRecord: Sendable {
         var updateTime: String?
         var isHidden: Bool
         var isIncomplete: Bool
+        /// The node's message as the export wrote it (JSON), when it is kept.
         var raw: String?
     }
 
+    /// A file one message points at.
     struct Asset: Sendable {
         var nodeID: String
         var position: Int
         var pointer: String
         var kind: String
+        /// Where the file is in the export, when it is there.
         var exportPath: String?
         var mimeType: String?
         var sizeBytes: Int64?
@@ -44,127 +50,20 @@ struct ConversationRecord: Sendable {
     var updateTime: String?
     var gizmoID: String?
     var gizmoType: String?
-    /// The ChatGPT project (`g-p-…` or snorlax gizmo) the conversation belongs to.
+    /// The project the conversation belongs to (for ChatGPT a `g-p-…` or snorlax gizmo id).
     var projectGizmoID: String?
     /// The project's name when the export gives it beside the conversation (Claude's API-shaped files).
     var projectName: String?
     var defaultModelSlug: String?
+    /// The visible leaf: the last node of the visible thread.
     var currentNode: String?
     var isArchived: Bool
+    /// The conversation's other top-level members, as JSON.
     var extra: String?
+    /// Hash of the conversation's bytes in the export: unchanged bytes are recognised without parsing.
     var contentHash: String
     var messages: [Message]
     var assets: [Asset]
     /// What was repaired or cut to keep this conversation (node id when it concerns one message).
     var repairs: [(nodeID: String?, problem: String)] = []
-
-    /// Top-level keys stored in their own columns or as messages; the rest go to `extra`.
-    private static let columnKeys: Set<String> = [
-        "id", "conversation_id", "title", "create_time", "update_time", "mapping", "current_node",
-        "gizmo_id", "gizmo_type", "default_model_slug", "is_archived",
-    ]
-
-    /// Parses one conversation object. `fallbackID` names conversations that carry no id
-    /// (files keyed by conversation).
-    init(object: [String: Any], bytes: Data, contentHash: String, fallbackID: String?, assets index: AssetIndex,
-         limits: ImportLimits = ImportLimits()) throws {
-        guard let id = JSONAccess.string(object["id"]) ?? JSONAccess.string(object["conversation_id"]) ?? fallbackID,
-              !id.isEmpty else {
-            throw ConversationTree.Problem(reason: "the conversation has no id")
-        }
-        guard id.utf8.count <= 64 else {
-            throw ConversationTree.Problem(reason: "the conversation id is longer than the 64 bytes chatbeto stores (\(id.utf8.count) bytes)")
-        }
-        self.id = id
-        guard let mapping = object["mapping"] as? [String: Any] else {
-            throw ConversationTree.Problem(reason: object["mapping"] == nil ? "the conversation has no mapping" : "mapping is not an object")
-        }
-        var nodes: [String: [String: Any]] = [:]
-        var messages: [String: [String: Any]] = [:]
-        for (key, value) in mapping {
-            guard let node = value as? [String: Any] else { throw ConversationTree.Problem(reason: "mapping node '\(key)' is not an object") }
-            guard key.utf8.count <= 64 else {
-                throw ConversationTree.Problem(reason: "mapping node id '\(key.prefix(80))…' is longer than the 64 bytes chatbeto stores (\(key.utf8.count) bytes)")
-            }
-            if let m = node["message"], !(m is NSNull) {
-                guard let message = m as? [String: Any] else { throw ConversationTree.Problem(reason: "the message of node '\(key)' is not an object") }
-                messages[key] = message
-            }
-            nodes[key] = node
-        }
-        let currentNode = JSONAccess.string(object["current_node"])
-        let tree = ConversationTree(nodes: nodes, currentNode: currentNode) { SQLTimestamp.seconds(messages[$0]?["create_time"]) }
-        let rawMessages = RawMessageSlicer.messages(in: bytes)
-        var visibleIndex: [String: Int] = [:]
-        for (i, n) in tree.visiblePath.enumerated() { visibleIndex[n] = i }
-
-        var rows: [Message] = []
-        rows.reserveCapacity(tree.order.count)
-        var assetRows: [Asset] = []
-        var repairs: [(nodeID: String?, problem: String)] = tree.repairs.map { ($0.nodeID, $0.problem) }
-        for nodeID in tree.order {
-            var row = Message(nodeID: nodeID, parentID: tree.parent[nodeID], childIndex: tree.childIndex[nodeID] ?? 0,
-                              visibleIndex: visibleIndex[nodeID], isHidden: true, isIncomplete: false)
-            if let message = messages[nodeID] {
-                let content = MessageContent(message: message)
-                let author = JSONAccess.object(message["author"])
-                let metadata = JSONAccess.object(message["metadata"])
-                row.role = content.role.map { String($0.prefix(16)) }
-                row.authorName = JSONAccess.string(author?["name"]).map { String($0.prefix(128)) }
-                row.recipient = JSONAccess.string(message["recipient"]).map { String($0.prefix(128)) }
-                row.channel = JSONAccess.string(message["channel"]).map { String($0.prefix(32)) }
-                row.status = JSONAccess.string(message["status"]).map { String($0.prefix(48)) }
-                row.endTurn = JSONAccess.bool(message["end_turn"])
-                row.weight = JSONAccess.double(message["weight"])
-                row.modelSlug = JSONAccess.string(metadata?["model_slug"]).map { String($0.prefix(64)) }
-                row.contentType = content.contentType.map { String($0.prefix(64)) }
-                row.text = content.text
-                if let text = row.text, let cut = limits.truncated(text) {
-                    row.text = cut
-                    repairs.append((nodeID, "its text of \(text.utf8.count) bytes is over the \(limits.messageBytes)-byte limit; stored truncated with a marker, original JSON not kept"))
-                }
-                row.createTime = SQLTimestamp.from(message["create_time"])
-                row.updateTime = SQLTimestamp.from(message["update_time"])
-                row.isHidden = content.isHidden
-                let finish = JSONAccess.string(JSONAccess.object(metadata?["finish_details"])?["type"])
-                row.isIncomplete = row.status == "in_progress" || row.status == "finished_partial_completion" || finish == "interrupted"
-                row.raw = rawMessages[nodeID] ?? JSONAccess.serialise(message)
-                if let raw = row.raw, raw.utf8.count > limits.messageBytes {
-                    row.raw = nil
-                    if !repairs.contains(where: { $0.nodeID == nodeID }) {
-                        repairs.append((nodeID, "its JSON of \(raw.utf8.count) bytes is over the \(limits.messageBytes)-byte limit; not kept (the text is)"))
-                    }
-                }
-                for (position, asset) in content.assets.enumerated() {
-                    assetRows.append(Asset(nodeID: nodeID, position: position, pointer: String(asset.pointer.prefix(255)),
-                                           kind: asset.kind, exportPath: index.path(for: asset.pointer),
-                                           mimeType: asset.mimeType.map { String($0.prefix(128)) }, sizeBytes: asset.sizeBytes))
-                }
-            }
-            rows.append(row)
-        }
-        self.messages = rows
-        self.assets = assetRows
-        let title = JSONAccess.string(object["title"])
-        self.title = title.map { String($0.prefix(1024)) }
-        if let title, title.count > 1024 {
-            repairs.append((nil, "its title of \(title.count) characters is cut to the 1024 that chatbeto stores"))
-        }
-        self.createTime = SQLTimestamp.from(object["create_time"])
-        self.updateTime = SQLTimestamp.from(object["update_time"])
-        let gizmo = JSONAccess.string(object["gizmo_id"]) ?? JSONAccess.string(object["conversation_template_id"])
-        self.gizmoID = gizmo.map { String($0.prefix(64)) }
-        self.gizmoType = JSONAccess.string(object["gizmo_type"]).map { String($0.prefix(16)) }
-        if let g = gizmoID, g.hasPrefix("g-p-") || gizmoType == "snorlax" {
-            projectGizmoID = ChatGPTProjectID.withoutSlug(g)
-        } else {
-            projectGizmoID = nil
-        }
-        self.defaultModelSlug = JSONAccess.string(object["default_model_slug"]).map { String($0.prefix(64)) }
-        self.currentNode = tree.visiblePath.last
-        self.isArchived = JSONAccess.bool(object["is_archived"]) ?? false
-        self.extra = RawMessageSlicer.otherMembers(in: bytes, excluding: ConversationRecord.columnKeys)
-        self.contentHash = contentHash
-        self.repairs = repairs
-    }
 }

@@ -6,7 +6,9 @@ import Foundation
 public enum ImportError: Error, CustomStringConvertible, Sendable {
     /// The path is not an export (missing, or neither zip, folder nor JSON).
     case unsupportedSource(path: String, reason: String)
-    /// A zip or folder without any conversations file.
+    /// `--source` named a format chatbeto does not read.
+    case unknownFormat(name: String, known: [String])
+    /// A zip or folder without any conversations file, or a path no format recognises.
     case noConversations(path: String, reason: String)
     /// A file could not be opened or decompressed.
     case unreadable(path: String, reason: String)
@@ -33,6 +35,8 @@ public enum ImportError: Error, CustomStringConvertible, Sendable {
         switch self {
         case .unsupportedSource(let path, let reason):
             return "import failed: \(path): \(reason) (expected an export .zip, an export folder, or a conversations JSON file)"
+        case .unknownFormat(let name, let known):
+            return "import failed: unknown source '\(name)' (chatbeto reads: \(known.joined(separator: ", ")))"
         case .noConversations(let path, let reason):
             return "import failed: \(path): \(reason)"
         case .unreadable(let path, let reason):

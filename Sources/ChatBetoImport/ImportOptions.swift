@@ -10,8 +10,12 @@ public struct ImportOptions: Sendable, Equatable {
     /// Size limits; nil: the documented defaults, fitted to the server's max_allowed_packet.
     public var limits: ImportLimits?
 
-    public init(dryRun: Bool = false, projectsFile: URL? = nil, limits: ImportLimits? = nil) {
+    /// The export format to read (`ExportFormats.names`); nil: the one the content shows.
+    public var source: String?
+
+    public init(dryRun: Bool = false, projectsFile: URL? = nil, limits: ImportLimits? = nil, source: String? = nil) {
         self.dryRun = dryRun
+        self.source = source
         self.projectsFile = projectsFile
         self.limits = limits
     }

@@ -28,6 +28,10 @@ public struct ImportReport: Codable, Sendable, CustomStringConvertible {
     }
 
     public var source: String
+    /// The export format that was read (`chatgpt`).
+    public var format: String?
+    /// What the format says about the export as a whole (a manifest's missing files, shards beside).
+    public var notes: [String] = []
     public var dryRun: Bool
     /// Files whose transaction committed (everything in them is stored).
     public var files: [File] = []
@@ -72,6 +76,7 @@ public struct ImportReport: Codable, Sendable, CustomStringConvertible {
         let verb = dryRun ? "would import" : "imported"
         lines.append("\(dryRun ? "dry run: " : "")\(files.count) file\(files.count == 1 ? "" : "s") \(dryRun ? "read" : "committed") (\(ImportReport.megabytes(bytes)))" +
                      (files.count <= 5 ? ": " + files.map(\.name).joined(separator: ", ") : ""))
+        lines += notes.map { "note: \($0)" }
         if let failedFile { lines.append("failed: \(failedFile) (nothing from it was written)") }
         if !unreadFiles.isEmpty {
             lines.append("not read: " + (unreadFiles.count <= 5 ? unreadFiles.joined(separator: ", ") : "\(unreadFiles.count) files"))

@@ -2,7 +2,7 @@ import ChatBetoStore
 import ChatBetoSupport
 import Foundation
 
-/// Imports a ChatGPT data export into the chatbeto database.
+/// Imports an export (of any format in `ExportFormats`) into the chatbeto database.
 ///
 /// Each conversations file is written in one transaction, committed only after the whole file parsed,
 /// so a bad file (or a killed import) leaves the database as it was before that file. A parser thread
@@ -22,7 +22,8 @@ public final class Importer {
         Bundle.module.url(forResource: "demo-export", withExtension: "zip")
     }
 
-    /// Imports `source` (export zip, export folder, or conversations JSON file) and reports what it did.
+    /// Imports `source` (export zip, export folder, or conversations JSON file, in the format
+    /// `options.source` names or else the one its content shows) and reports what it did.
     /// Throws `ImportError` for problems that stop the import; files committed before it stay.
     /// `cancellation` (Ctrl-C) stops the import between conversations; the current file is rolled back.
     public func run(source: URL, options: ImportOptions = ImportOptions(), progress: ImportProgress? = nil,
@@ -31,7 +32,9 @@ public final class Importer {
         defer { self.cancellation = nil }
         let started = Date()
         var report = ImportReport(source: source.path, dryRun: options.dryRun)
-        let export = try ExportSource.open(source)
+        let (format, export) = try ExportFormats.open(source, forced: options.source)
+        report.format = format.name
+        report.notes = export.notes
         let sidebar = try options.projectsFile.map { try SidebarProjects.load($0) }
         // One import at a time per database: the state it plans from must not change under it.
         let lock = options.dryRun ? nil : try ImportLock.acquire(connection: connection, notice: notice)

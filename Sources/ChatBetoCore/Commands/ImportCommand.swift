@@ -2,10 +2,10 @@ import ChatBetoImport
 import ChatBetoSupport
 import Foundation
 
-/// `import <path>`: brings a ChatGPT export (zip, folder, conversations.json or shards) into the database.
+/// `import <path>`: brings an export (ChatGPT: zip, folder, conversations.json or shards) into the database.
 public struct ImportCommand: ShellCommand, Equatable {
     public static let spec = CommandSpec(
-        name: "import", usage: "import <export.zip|folder|conversations.json> [--projects FILE] [--dry-run] | import --demo",
+        name: "import", usage: "import <export.zip|folder|conversations.json> [--source NAME] [--projects FILE] [--dry-run] | import --demo",
         summary: "Import a ChatGPT data export (idempotent; unchanged conversations are skipped).",
         details: """
         import ~/Downloads/<id>-2026-01-02-….zip    the zip as downloaded, read in place
@@ -13,6 +13,8 @@ public struct ImportCommand: ShellCommand, Equatable {
         import conversations.json --dry-run         parse everything, report what would change, write nothing
         import export.zip --projects sidebar.json   name projects from the list saved from the ChatGPT web app
                                                     (gizmos/snorlax/sidebar); names you gave are never overwritten
+        import export.zip --source chatgpt          read it as this format (\(ExportFormats.names.joined(separator: ", ")));
+                                                    without it the content tells which
         import --demo                               a small generated export to try every command
         Each file is written in one transaction: an interrupted import can simply be run again.
         A re-import merges: new and changed nodes are added, nothing is deleted, local turns stay.
@@ -23,14 +25,20 @@ public struct ImportCommand: ShellCommand, Equatable {
     public var demo = false
     public var dryRun = false
     public var projectsFile: String?
+    /// The format `--source` forces; nil: the one the content shows.
+    public var source: String?
 
-    public init(path: String?, demo: Bool = false, dryRun: Bool = false, projectsFile: String? = nil) {
-        self.path = path; self.demo = demo; self.dryRun = dryRun; self.projectsFile = projectsFile
+    public init(path: String?, demo: Bool = false, dryRun: Bool = false, projectsFile: String? = nil, source: String? = nil) {
+        self.path = path; self.demo = demo; self.dryRun = dryRun; self.projectsFile = projectsFile; self.source = source
     }
     public init(arguments: inout Arguments) throws {
         demo = arguments.flag("--demo")
         dryRun = arguments.flag("--dry-run")
         projectsFile = try arguments.option("--projects")
+        source = try arguments.option("--source")
+        if let source, !ExportFormats.names.contains(source) {
+            throw arguments.usageError("unknown source '\(source)'; chatbeto reads: \(ExportFormats.names.joined(separator: ", "))")
+        }
         try arguments.requireCount(demo ? 0...0 : 1...1)
         path = arguments.positional.first
     }
@@ -43,7 +51,7 @@ public struct ImportCommand: ShellCommand, Equatable {
         } else {
             source = UserPath.resolve(path ?? "")
         }
-        let options = ImportOptions(dryRun: dryRun, projectsFile: projectsFile.map { UserPath.resolve($0) })
+        let options = ImportOptions(dryRun: dryRun, projectsFile: projectsFile.map { UserPath.resolve($0) }, source: self.source)
         let importer = Importer(connection: try context.connection)
         let cancellation = CancellationFlag()
         let say = context.output.diagnostics

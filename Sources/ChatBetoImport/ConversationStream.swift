@@ -1,0 +1,45 @@
+import ChatBetoSupport
+import Foundation
+
+/// Where an export format puts the conversations of one file while it reads it: each parsed
+/// conversation, each conversation whose bytes are already stored, each one it had to skip, with
+/// the bytes of the file read so far (for progress). A push fails (throws) once the import stopped.
+final class ConversationStream: @unchecked Sendable {
+    /// Thrown by a push after the import was cancelled; formats let it propagate.
+    struct Stopped: Error {}
+
+    /// Size limits for one conversation and one message.
+    let limits: ImportLimits
+    private let knownHashes: [String: String]
+    private let queue: HandoffQueue<ConversationReader.Item>
+    private let bytesBefore: Int64
+
+    init(limits: ImportLimits, knownHashes: [String: String], queue: HandoffQueue<ConversationReader.Item>, bytesBefore: Int64) {
+        self.limits = limits
+        self.knownHashes = knownHashes
+        self.queue = queue
+        self.bytesBefore = bytesBefore
+    }
+
+    /// When a conversation with these bytes is stored already: pushes it as unchanged and returns true,
+    /// so the format need not parse it.
+    func skipIfUnchanged(contentHash: String, bytesDone: Int64) throws -> Bool {
+        guard let id = knownHashes[contentHash] else { return false }
+        try push(.unchanged(id: id, bytesDone: bytesBefore + bytesDone))
+        return true
+    }
+
+    /// A parsed conversation, after `bytesDone` bytes of the file.
+    func conversation(_ record: ConversationRecord, bytesDone: Int64) throws {
+        try push(.conversation(record, bytesDone: bytesBefore + bytesDone))
+    }
+
+    /// A conversation that cannot be imported, and why.
+    func skipped(_ skip: ImportReport.Skip, bytesDone: Int64) throws {
+        try push(.skipped(skip, bytesDone: bytesBefore + bytesDone))
+    }
+
+    private func push(_ item: ConversationReader.Item) throws {
+        guard queue.push(item) else { throw Stopped() }
+    }
+}

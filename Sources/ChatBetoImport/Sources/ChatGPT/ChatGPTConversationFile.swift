@@ -1,0 +1,124 @@
+import ChatBetoSupport
+import Foundation
+
+/// Reads one ChatGPT conversations file (`conversations.json`, a `conversations-NNN.json` shard, or a
+/// single conversation object) into the stream: split element by element, unchanged conversations
+/// recognised by their bytes' hash, the others parsed into `ConversationRecord`s.
+struct ChatGPTConversationFile {
+    /// The export's files, so asset pointers find theirs.
+    let assets: AssetIndex
+
+    /// Streams one conversations file: a top-level array element by element (never the whole file in
+    /// memory), or a top-level object (one conversation, or a list or map of them).
+    func read(_ file: ExportFile, into stream: ConversationStream) throws -> Int {
+        let limits = stream.limits
+        var splitter = ConversationSplitter()
+        splitter.maxValueBytes = limits.conversationBytes
+        var count = 0
+        do {
+            try file.read { chunk in
+                var pieces: [ConversationSplitter.Piece] = []
+                try splitter.feed(chunk) { pieces.append($0) }
+                let done = Int64(splitter.offset)
+                for piece in pieces {
+                    switch piece {
+                    case .element(let data, let offset):
+                        count += 1
+                        try handle(data: data, object: nil, fallbackID: nil, file: file, offset: offset, bytesDone: done, into: stream)
+                    case .document(let data):
+                        count += try handleDocument(data, file: file, bytesDone: done, into: stream)
+                    case .oversized(let offset, let bytes):
+                        count += 1
+                        let skip = ImportReport.Skip(conversationID: nil, file: file.name, offset: offset,
+                                                     reason: "the conversation is \(bytes >> 20) MB, over the \(limits.conversationBytes >> 20) MB one conversation may take; refused")
+                        try stream.skipped(skip, bytesDone: done)
+                    }
+                }
+            }
+            try splitter.finish()
+        } catch let failure as ConversationSplitter.Failure {
+            throw ImportError.invalidFile(file: file.name, offset: failure.offset, reason: failure.reason)
+        }
+        return count
+    }
+
+    private func handle(data: Data, object: [String: Any]?, fallbackID: String?, file: ExportFile, offset: Int,
+                        bytesDone: Int64, into stream: ConversationStream) throws {
+        let hash = ContentHash.hex(of: data)
+        if try stream.skipIfUnchanged(contentHash: hash, bytesDone: bytesDone) { return }
+        var parsed = object
+        var data = data
+        var escapesReplaced = 0
+        if parsed == nil {
+            do {
+                parsed = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+            } catch {
+                // A lone surrogate or an unknown escape: replace it with U+FFFD and try once more.
+                let repaired = JSONEscapeRepair.repair(data)
+                if repaired.replaced > 0, let again = try? JSONSerialization.jsonObject(with: repaired.data) as? [String: Any] {
+                    parsed = again
+                    data = repaired.data
+                    escapesReplaced = repaired.replaced
+                } else {
+                    let index = ((error as NSError).userInfo["NSJSONSerializationErrorIndex"] as? Int) ?? 0
+                    throw ImportError.invalidFile(file: file.name, offset: offset + index,
+                                                  reason: "invalid JSON in a conversation (\((error as NSError).localizedDescription))")
+                }
+            }
+        }
+        guard let conversation = parsed else {
+            throw ImportError.invalidFile(file: file.name, offset: offset, reason: "a conversation is not a JSON object")
+        }
+        do {
+            var record = try ConversationRecord(chatGPT: conversation, bytes: data, contentHash: hash, fallbackID: fallbackID,
+                                                assets: assets, limits: stream.limits)
+            if escapesReplaced > 0 {
+                record.repairs.append((nil, "\(escapesReplaced) invalid escape\(escapesReplaced == 1 ? "" : "s") (a lone surrogate such as \\ud800, or an unknown escape) replaced by U+FFFD"))
+            }
+            try stream.conversation(record, bytesDone: bytesDone)
+        } catch let problem as ConversationTree.Problem {
+            let id = JSONAccess.string(conversation["id"]) ?? JSONAccess.string(conversation["conversation_id"]) ?? fallbackID
+            try stream.skipped(ImportReport.Skip(conversationID: id, file: file.name, offset: offset, reason: problem.reason),
+                               bytesDone: bytesDone)
+        }
+    }
+
+    /// A top-level object: one conversation, a `{"conversations": [...]}` wrapper, or conversations keyed by name.
+    private func handleDocument(_ data: Data, file: ExportFile, bytesDone: Int64, into stream: ConversationStream) throws -> Int {
+        let json: [String: Any]
+        do {
+            json = try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
+        } catch {
+            let index = ((error as NSError).userInfo["NSJSONSerializationErrorIndex"] as? Int) ?? 0
+            throw ImportError.invalidFile(file: file.name, offset: index, reason: "invalid JSON (\((error as NSError).localizedDescription))")
+        }
+        if json["mapping"] != nil {
+            try handle(data: data, object: json, fallbackID: nil, file: file, offset: 0, bytesDone: bytesDone, into: stream)
+            return 1
+        }
+        var members: [(String?, Any)] = []
+        if let list = json["conversations"] as? [Any] {
+            members = list.map { (nil, $0) }
+        } else {
+            members = json.keys.sorted().compactMap { key in
+                guard let v = json[key] as? [String: Any], v["mapping"] != nil else { return nil }
+                return (key, v)
+            }
+        }
+        guard !members.isEmpty else {
+            throw ImportError.invalidFile(file: file.name, offset: 0,
+                                          reason: "a JSON object that is neither a conversation (no \"mapping\") nor a list of conversations")
+        }
+        for (key, value) in members {
+            guard let object = value as? [String: Any] else {
+                let skip = ImportReport.Skip(conversationID: key, file: file.name, offset: 0, reason: "a conversation is not a JSON object")
+                try stream.skipped(skip, bytesDone: bytesDone)
+                continue
+            }
+            // Hash a canonical serialisation: the members have no bytes of their own.
+            let canonical = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
+            try handle(data: canonical, object: object, fallbackID: key, file: file, offset: 0, bytesDone: bytesDone, into: stream)
+        }
+        return members.count
+    }
+}
