@@ -156,3 +156,28 @@ def test_continue_on_a_claude_conversation_seeds_its_visible_thread(home, tmp_pa
     assert texts[-1] == "Buy a 24-hour transit pass\n\nand walk the hills.", texts
     hidden = home.query("SELECT text FROM messages WHERE conversation_id = 'c1000000-0000-4000-8000-0000000000a1' AND is_hidden = 1")
     assert not any(h[0] and len(h[0]) > 12 and any(h[0] in t for t in texts) for h in hidden), (hidden, texts)
+
+
+def test_a_generated_claude_export_at_scale_imports_exactly_and_reimports_unchanged(home, tmp_path):
+    import subprocess
+    root = pathlib.Path(__file__).resolve().parents[2]
+    export, expect_path = tmp_path / "data-2026-01-01-00-00-00-batch-0000.zip", tmp_path / "expect.json"
+    subprocess.run(["python3", str(root / "scripts/gen_claude_export.py"), "--conversations", "300", "--seed", "7",
+                    "--out", str(export), "--expect", str(expect_path)], check=True)
+    expect = json.loads(expect_path.read_text())
+    r = home.run(["import", str(export)])
+    assert "300 new" in r.stdout, r.stdout
+    shown = count(home, "SELECT COUNT(*) FROM messages m JOIN conversations c ON c.id = m.conversation_id "
+                        "WHERE c.provider = 'claude' AND m.is_hidden = 0")
+    assert shown == expect["totals"]["messages"]
+    assert count(home, "SELECT COUNT(*) FROM messages WHERE is_hidden = 0 AND on_visible_path = 1") == expect["totals"]["visible"]
+    assert count(home, "SELECT COUNT(*) FROM messages WHERE is_hidden = 0 AND on_visible_path = 0") == expect["totals"]["branches"]
+    rows = home.query("SELECT conversation_id, node_id FROM messages WHERE is_hidden = 0 AND on_visible_path = 1 "
+                      "ORDER BY conversation_id, visible_index")
+    got = {}
+    for cid, node in rows:
+        got.setdefault(cid, []).append(node)
+    assert {cid: e["visible"] for cid, e in expect["conversations"].items() if e["visible"]} == got
+    assert count(home, "SELECT COUNT(*) FROM projects WHERE provider = 'claude'") == 3
+    again = home.run(["import", str(export)])
+    assert "0 new" in again.stdout and "300 unchanged" in again.stdout, again.stdout
