@@ -1,11 +1,14 @@
 import Foundation
 import ZIPFoundation
 
-/// One conversations file of an export: a file on disk or a member of the export zip, read in place.
+/// One conversations file of an export: a file on disk, a member of the export zip, or a member of a
+/// zip inside a zip (the Privacy Portal container), read in place.
 public struct ExportFile: Sendable, Equatable {
     enum Location: Sendable, Equatable {
         case file(URL)
         case zipEntry(archive: URL, path: String)
+        /// `path` inside the zip that is member `member` of the zip at `outer`.
+        case nestedZipEntry(outer: URL, member: String, path: String)
     }
 
     let location: Location
@@ -39,25 +42,31 @@ public struct ExportFile: Sendable, Equatable {
             do { archive = try Archive(url: archiveURL, accessMode: .read) } catch {
                 throw ImportError.unreadable(path: archiveURL.path, reason: "not a readable zip (\(error))")
             }
-            guard let entry = archive[path] else {
-                throw ImportError.unreadable(path: name, reason: "the zip member disappeared")
+            try read(path, of: archive, body)
+        case .nestedZipEntry(let outer, let member, let path):
+            try read(path, of: try NestedZip.open(outer: outer, member: member), body)
+        }
+    }
+
+    private func read(_ path: String, of archive: Archive, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+        guard let entry = archive[path] else {
+            throw ImportError.unreadable(path: name, reason: "the zip member disappeared")
+        }
+        var bodyError: Error?
+        let checksum: CRC32
+        do {
+            checksum = try archive.extract(entry, bufferSize: ExportFile.chunkSize, skipCRC32: false) { data in
+                do { try data.withUnsafeBytes(body) } catch { bodyError = error; throw error }
             }
-            var bodyError: Error?
-            let checksum: CRC32
-            do {
-                checksum = try archive.extract(entry, bufferSize: ExportFile.chunkSize, skipCRC32: false) { data in
-                    do { try data.withUnsafeBytes(body) } catch { bodyError = error; throw error }
-                }
-            } catch {
-                if let bodyError { throw bodyError }
-                throw ImportError.unreadable(path: name, reason: "cannot decompress (\(error))")
-            }
-            // The consumer form of extract computes the CRC-32 but does not compare it: we do, after the
-            // last byte and before the file's transaction commits, so a corrupt member writes nothing.
-            guard checksum == entry.checksum else {
-                throw ImportError.unreadable(path: name, reason: String(format: "the zip member is corrupt: its CRC-32 is %08x, the zip says %08x; nothing from it was written",
-                                                                        checksum, entry.checksum))
-            }
+        } catch {
+            if let bodyError { throw bodyError }
+            throw ImportError.unreadable(path: name, reason: "cannot decompress (\(error))")
+        }
+        // The consumer form of extract computes the CRC-32 but does not compare it: we do, after the
+        // last byte and before the file's transaction commits, so a corrupt member writes nothing.
+        guard checksum == entry.checksum else {
+            throw ImportError.unreadable(path: name, reason: String(format: "the zip member is corrupt: its CRC-32 is %08x, the zip says %08x; nothing from it was written",
+                                                                    checksum, entry.checksum))
         }
     }
 }

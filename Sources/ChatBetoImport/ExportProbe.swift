@@ -15,6 +15,8 @@ struct ExportProbe {
     }
 
     let url: URL
+    /// For a zip inside the zip at `url`: its path there.
+    let member: String?
     let kind: Kind
     /// The files of a folder or zip, sorted by path; for a single file, the file itself (by its name).
     let entries: [Entry]
@@ -23,6 +25,7 @@ struct ExportProbe {
     /// Looks at `url`; throws for a path that does not exist or cannot be read.
     init(_ url: URL) throws {
         self.url = url
+        member = nil
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
             throw ImportError.unsupportedSource(path: url.path, reason: "no such file or folder")
@@ -46,6 +49,24 @@ struct ExportProbe {
             let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.int64Value ?? 0
             entries = [Entry(path: url.lastPathComponent, size: size)]
         }
+    }
+
+    /// The zip that is the member `path` of this zip, opened in place (`NestedZip`).
+    func nested(_ path: String) throws -> ExportProbe {
+        let outer = url
+        guard kind == .zip, member == nil else {
+            throw ImportError.unsupportedSource(path: path, reason: "a zip inside a zip inside a zip is not read")
+        }
+        return ExportProbe(url: outer, member: path, archive: try NestedZip.open(outer: outer, member: path))
+    }
+
+    private init(url: URL, member: String, archive: Archive) {
+        self.url = url
+        self.member = member
+        self.kind = .zip
+        self.archive = archive
+        entries = archive.filter { $0.type == .file }.map { Entry(path: $0.path, size: Int64($0.uncompressedSize)) }
+            .sorted { $0.path < $1.path }
     }
 
     /// The first `count` bytes of an entry (of the file itself for a single file); empty when unreadable.
@@ -76,8 +97,13 @@ struct ExportProbe {
         switch kind {
         case .file: return ExportFile(location: .file(url), name: entry.path, size: entry.size)
         case .folder: return ExportFile(location: .file(url.appendingPathComponent(entry.path)), name: entry.path, size: entry.size)
-        case .zip: return ExportFile(location: .zipEntry(archive: url, path: entry.path), name: "\(url.lastPathComponent):\(entry.path)",
-                                     size: entry.size)
+        case .zip:
+            if let member {
+                return ExportFile(location: .nestedZipEntry(outer: url, member: member, path: entry.path),
+                                  name: "\((member as NSString).lastPathComponent):\(entry.path)", size: entry.size)
+            }
+            return ExportFile(location: .zipEntry(archive: url, path: entry.path), name: "\(url.lastPathComponent):\(entry.path)",
+                              size: entry.size)
         }
     }
 

@@ -14,7 +14,12 @@ struct ChatGPTExportFormat: ExportFormat {
             return recognise(head: probe.head(), what: "a ChatGPT conversations file")
         case .folder, .zip:
             let candidates = ChatGPTExport.conversationFiles(probe.entries.map(\.path).filter { $0.split(separator: "/").count <= 2 })
-            guard let first = candidates.first else { return nil }
+            guard let first = candidates.first else {
+                guard probe.kind == .zip, probe.member == nil, let container = try? ChatGPTContainer.open(probe),
+                      let inner = recognise(container.export) else { return nil }
+                return ExportRecognition(confidence: inner.confidence,
+                                         description: "a Privacy Portal container holding \(inner.description)")
+            }
             let what = "a ChatGPT export \(probe.kind == .zip ? "zip" : "folder") with " +
                 (candidates.count == 1 ? first : "\(candidates.count) conversations shards")
             return recognise(head: probe.head(first), what: what)

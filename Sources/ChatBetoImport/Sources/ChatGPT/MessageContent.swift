@@ -110,6 +110,12 @@ struct MessageContent {
         if let s = part as? String { return s }
         guard let o = part as? [String: Any] else { return "" }
         let type = JSONAccess.string(o["content_type"])
+        // A voice turn of the user wraps its audio (and camera video, frames) in one part (FORMAT-2026.md §5).
+        if type == "real_time_user_audio_video_asset_pointer" {
+            var nested: [Any] = [o["audio_asset_pointer"], o["video_container_asset_pointer"]].compactMap { $0 }
+            nested += JSONAccess.array(o["frames_asset_pointers"]) ?? []
+            return nested.map { self.part(part: $0, assets: &assets) }.joined()
+        }
         if let pointer = JSONAccess.string(o["asset_pointer"]) {
             let kind = type?.contains("audio") == true ? "audio" : (type?.contains("video") == true ? "video" : "image")
             assets.append(Asset(pointer: pointer, kind: kind, mimeType: nil,
