@@ -181,3 +181,14 @@ def test_a_generated_claude_export_at_scale_imports_exactly_and_reimports_unchan
     assert count(home, "SELECT COUNT(*) FROM projects WHERE provider = 'claude'") == 3
     again = home.run(["import", str(export)])
     assert "0 new" in again.stdout and "300 unchanged" in again.stdout, again.stdout
+
+
+def test_the_split_download_zipped_together_is_read_in_place(home, tmp_path):
+    import zipfile
+    bundle = tmp_path / "claude-parts.zip"
+    with zipfile.ZipFile(bundle, "w") as z:
+        for part in sorted(SPLIT.iterdir()):
+            z.write(part, part.name)
+    r = home.run(["import", str(bundle)])
+    assert "1 new" in r.stdout, r.stdout
+    assert home.query("SELECT name FROM projects WHERE provider = 'claude'") == [["Finance"]]

@@ -29,6 +29,7 @@ extension ExportFile {
         switch location {
         case .file: return name
         case .zipEntry(_, let path): return path
+        case .nestedZipEntry(_, _, let path): return path
         }
     }
 }

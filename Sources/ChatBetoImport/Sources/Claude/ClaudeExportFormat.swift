@@ -56,9 +56,15 @@ struct ClaudeExport: OpenedExport {
         case .file:
             files = probe.entries.map(probe.file)
         case .zip:
-            probe.entries.filter { $0.path.split(separator: "/").count <= 3 }.map(probe.file).forEach(take)
-            if probe.entries.contains(where: { $0.path.hasSuffix(".zip") }) {
-                notes.append("zips inside this zip are not read; unpack it and import the folder")
+            probe.entries.filter { $0.path.split(separator: "/").count <= 3 && !$0.path.hasSuffix(".zip") }.map(probe.file).forEach(take)
+            // The G3 parts zipped together: each part is read in place.
+            for entry in probe.entries where entry.path.hasSuffix(".zip") {
+                guard partNames.insert(ClaudeExport.partName(entry.path)).inserted else { continue }
+                guard let part = try? probe.nested(entry.path) else {
+                    notes.append("\(entry.path): a zip inside the zip that cannot be opened; not read")
+                    continue
+                }
+                part.entries.map(part.file).forEach(take)
             }
         case .folder:
             for entry in probe.entries where entry.path.split(separator: "/").count <= 3 {
