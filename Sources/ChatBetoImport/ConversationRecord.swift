@@ -40,6 +40,21 @@ struct ConversationRecord: Sendable {
         var exportPath: String?
         var mimeType: String?
         var sizeBytes: Int64?
+        /// The file's original name, when the export gives it.
+        var fileName: String?
+    }
+
+    /// A document that belongs to the conversation rather than to one message: a canvas rebuilt from
+    /// its edits, or a deep-research task whose report the export does not hold (`content` nil).
+    struct Document: Sendable, Equatable {
+        var id: String
+        var kind: String
+        var title: String?
+        var type: String?
+        /// The visible message `show` prints it after.
+        var nodeID: String?
+        var version: Int?
+        var content: String?
     }
 
     var id: String
@@ -64,6 +79,7 @@ struct ConversationRecord: Sendable {
     var contentHash: String
     var messages: [Message]
     var assets: [Asset]
+    var documents: [Document] = []
     /// What was repaired or cut to keep this conversation (node id when it concerns one message).
     var repairs: [(nodeID: String?, problem: String)] = []
 }

@@ -17,7 +17,7 @@ final class ImportWriter {
         .text, .text, .text, .integer, .integer, .text, .text, .text, .text, .text, .integer, .real, .text, .text,
         .text, .text, .text, .integer, .integer, .integer, .text,
     ]
-    static let assetColumns: [BulkInsert.ColumnType] = [.text, .text, .integer, .text, .text, .text, .text, .integer]
+    static let assetColumns: [BulkInsert.ColumnType] = [.text, .text, .integer, .text, .text, .text, .text, .integer, .text]
 
     /// `maxBatchBytes` bounds one batch of rows (keep it under the server's max_allowed_packet).
     init(connection: MySQLConnection, maxBatchBytes: Int = 8 << 20) throws {
@@ -79,8 +79,12 @@ final class ImportWriter {
         for a in c.assets {
             try assetSink.append([
                 id, .text(a.nodeID), .int(Int64(a.position)), .text(a.pointer), .text(a.kind), .optional(a.exportPath),
-                .optional(a.mimeType), a.sizeBytes.map { .int($0) } ?? .null,
+                .optional(a.mimeType), a.sizeBytes.map { .int($0) } ?? .null, .optional(a.fileName),
             ])
+        }
+        for d in c.documents {
+            try connection.query(SQL.Import.upsertDocument(conversationID: c.id, documentID: d.id, kind: d.kind, title: d.title,
+                                                           type: d.type, nodeID: d.nodeID, version: d.version, content: d.content))
         }
         return created
     }

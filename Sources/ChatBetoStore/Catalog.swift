@@ -1,3 +1,4 @@
+import Foundation
 import ChatBetoSupport
 
 /// Reads and small writes the shell needs about projects, conversations, messages and sessions.
@@ -93,13 +94,28 @@ public struct Catalog {
         try connection.query(SQL.Messages.allNodes, [.text(conversationID)]).records.map(StoredMessage.init)
     }
 
+    /// Each message's files, as `show` names them: "image: venue.png (in the export: file_….dat)" or
+    /// "audio: file_… (not in this export)"; a file a message points at twice is named once.
     public func assets(conversationID: String) throws -> [String: [String]] {
         var out: [String: [String]] = [:]
+        var seen: Set<String> = []
         for r in try connection.query(SQL.Messages.assets, [.text(conversationID)]).records {
-            let label = r.string("export_path") ?? r.string("asset_pointer") ?? "?"
-            out[r.string("node_id") ?? "", default: []].append(label)
+            let node = r.string("node_id") ?? ""
+            let pointer = r.string("asset_pointer") ?? "?"
+            let fileID = pointer.range(of: "://").map { String(pointer[$0.upperBound...]) } ?? pointer
+            guard seen.insert(node + "\u{0}" + fileID).inserted else { continue }
+            let path = r.string("export_path")
+            let name = r.string("file_name") ?? path.map { ($0 as NSString).lastPathComponent } ?? fileID
+            let kind = r.string("kind") ?? "file"
+            out[node, default: []].append("\(kind == "attachment" ? "file" : kind): \(name) (" +
+                                          (path.map { "in the export: \($0)" } ?? "not in this export") + ")")
         }
         return out
+    }
+
+    /// The documents of a conversation (canvases, deep-research tasks), by id.
+    public func documents(conversationID: String) throws -> [StoredDocument] {
+        try connection.query(SQL.Messages.documents, [.text(conversationID)]).records.map(StoredDocument.init)
     }
 }
 

@@ -166,7 +166,7 @@ public enum Migrations {
             ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci
             """,
         ]),
-        // Version 5 and 7 belong to other branches.
+        // Version 5 belongs to another branch.
         Migration(version: 6, name: "providers: the service each conversation and project comes from", statements: [
             // Rows that exist before this migration all came from ChatGPT exports or chatbeto's own chats over the OpenAI API.
             """
@@ -178,6 +178,23 @@ public enum Migrations {
             ALTER TABLE projects
               ADD COLUMN provider VARCHAR(16) NOT NULL DEFAULT 'chatgpt' COMMENT 'chatgpt | claude | gemini | grok' AFTER id
             """,
+        ]),
+        Migration(version: 7, name: "import: documents of a conversation (canvas, deep research) and attachment names", statements: [
+            """
+            CREATE TABLE documents (
+              conversation_id VARCHAR(64) NOT NULL,
+              document_id VARCHAR(64) NOT NULL COMMENT 'the canvas textdoc_id, or the deep-research task id',
+              kind VARCHAR(32) NOT NULL COMMENT 'canvas | deep_research',
+              title VARCHAR(1024) NULL,
+              document_type VARCHAR(64) NULL COMMENT 'the canvas type: document, code/python, …',
+              node_id VARCHAR(64) NULL COMMENT 'the visible message show prints it after',
+              version INT NULL COMMENT 'confirmed changes applied (1: as created)',
+              content MEDIUMTEXT NULL COMMENT 'the final text; NULL when the export does not hold it (a deep-research kickoff without its report)',
+              PRIMARY KEY (conversation_id, document_id),
+              CONSTRAINT fk_documents_conversation FOREIGN KEY (conversation_id) REFERENCES conversations (id) ON DELETE CASCADE
+            ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci
+            """,
+            "ALTER TABLE assets ADD COLUMN file_name VARCHAR(512) NULL COMMENT 'the original file name, when the export gives it'",
         ]),
     ]
 

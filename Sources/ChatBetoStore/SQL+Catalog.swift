@@ -51,7 +51,11 @@ extension SQL {
             SELECT \(columns) FROM messages WHERE conversation_id = ? AND on_visible_path = 1 ORDER BY visible_index
             """
         static let allNodes = "SELECT \(columns) FROM messages WHERE conversation_id = ?"
-        static let assets = "SELECT node_id, position, asset_pointer, kind, export_path FROM assets WHERE conversation_id = ? ORDER BY node_id, position"
+        static let assets = "SELECT node_id, position, asset_pointer, kind, export_path, file_name FROM assets WHERE conversation_id = ? ORDER BY node_id, position"
+        static let documents = """
+            SELECT document_id, kind, title, document_type, node_id, version, content FROM documents
+            WHERE conversation_id = ? ORDER BY document_id
+            """
     }
 
     public enum Sessions {

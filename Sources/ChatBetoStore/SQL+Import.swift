@@ -85,7 +85,7 @@ extension SQL {
         public static let upsertAsset = insertAsset + """
 
             ON DUPLICATE KEY UPDATE asset_pointer = VALUES(asset_pointer), kind = VALUES(kind), export_path = VALUES(export_path),
-              mime_type = VALUES(mime_type), size_bytes = VALUES(size_bytes)
+              mime_type = VALUES(mime_type), size_bytes = VALUES(size_bytes), file_name = VALUES(file_name)
             """
         public static let insertMessage = """
             INSERT INTO messages (conversation_id, node_id, parent_node_id, child_index, visible_index, role, author_name,
@@ -94,9 +94,21 @@ extension SQL {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """
         public static let insertAsset = """
-            INSERT INTO assets (conversation_id, node_id, position, asset_pointer, kind, export_path, mime_type, size_bytes)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO assets (conversation_id, node_id, position, asset_pointer, kind, export_path, mime_type, size_bytes, file_name)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """
+        /// A document of a conversation (a canvas, a deep-research report's absence); a re-import updates it,
+        /// an export without it (a slim one) leaves it.
+        public static func upsertDocument(conversationID: String, documentID: String, kind: String, title: String?, type: String?,
+                                          nodeID: String?, version: Int?, content: String?) -> Statement {
+            Statement("""
+                INSERT INTO documents (conversation_id, document_id, kind, title, document_type, node_id, version, content)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON DUPLICATE KEY UPDATE kind = VALUES(kind), title = VALUES(title), document_type = VALUES(document_type),
+                  node_id = VALUES(node_id), version = VALUES(version), content = VALUES(content)
+                """, [.text(conversationID), .text(documentID), .text(kind), .optional(title), .optional(type), .optional(nodeID),
+                      .optional(version), .optional(content)])
+        }
         public static func projectByGizmo(gizmoID: String) -> Statement { Statement("SELECT id FROM projects WHERE chatgpt_project_id = ?", [.text(gizmoID)]) }
         public static let knownProjects = "SELECT chatgpt_project_id FROM projects WHERE chatgpt_project_id IS NOT NULL"
         public static let projectCount = "SELECT COUNT(*) AS n FROM projects WHERE chatgpt_project_id IS NOT NULL"

@@ -42,6 +42,7 @@ public struct ShowCommand: ShellCommand, Equatable {
         }
         let catalog = try context.catalog
         let assets = try catalog.assets(conversationID: target.id)
+        let documents = Dictionary(grouping: try catalog.documents(conversationID: target.id), by: { $0.nodeID ?? "" })
         let formatter = TranscriptFormatter(colors: context.colors,
                                             assistantName: Provider(rawValue: target.provider)?.assistantName ?? "ChatGPT")
         let projectName = try target.projectID.flatMap { try catalog.project(id: $0)?.name }
@@ -58,11 +59,15 @@ public struct ShowCommand: ShellCommand, Equatable {
                 shown.append(m)
                 text += "\n" + formatter.message(m, assets: assets[m.nodeID] ?? [], depth: entry.depth,
                                                   marker: entry.isBranch ? (m.onVisiblePath ? "● " : "○ ") : "")
+                for d in documents[m.nodeID] ?? [] { text += "\n" + formatter.document(d) }
             }
         } else {
             shown = try catalog.visibleThread(conversationID: target.id).filter { hidden || !$0.isHidden }
             if let last, shown.count > last { shown = Array(shown.suffix(last)) }
-            for m in shown { text += "\n" + formatter.message(m, assets: assets[m.nodeID] ?? []) }
+            for m in shown {
+                text += "\n" + formatter.message(m, assets: assets[m.nodeID] ?? [])
+                for d in documents[m.nodeID] ?? [] { text += "\n" + formatter.document(d) }
+            }
         }
         if shown.isEmpty { text += "\n(no messages)\n" }
         return .document(text, data: ShowCommand.rows(shown))

@@ -18,6 +18,18 @@ struct TranscriptFormatter {
         return s
     }
 
+    /// A canvas where ChatGPT shows it (its final text), or a deep-research task whose report is missing.
+    func document(_ d: StoredDocument) -> String {
+        let title = d.title.map { " “\(CellText.singleLine($0))”" } ?? ""
+        guard d.kind == "canvas" else {
+            return colors.cyan("── Deep research\(title)") + "\n" +
+                colors.yellow("only the kickoff is in this export; the report is not") + "\n"
+        }
+        let about = [d.type, d.version.map { "version \($0)" }].compactMap { $0 }.map { CellText.singleLine($0) }
+        return colors.cyan("── Canvas\(title)") + (about.isEmpty ? "" : colors.dim(" · " + about.joined(separator: " · "))) + "\n" +
+            CellText.multiLine(d.content ?? "") + (d.content?.hasSuffix("\n") == true ? "" : "\n")
+    }
+
     func message(_ m: StoredMessage, assets: [String], depth: Int = 0, marker: String = "") -> String {
         let speaker: String
         switch m.role {
@@ -33,7 +45,7 @@ struct TranscriptFormatter {
         if m.isHidden { line += colors.dim(" [hidden\(m.contentType.map { ": \(CellText.singleLine($0))" } ?? "")]") }
         if m.isIncomplete { line += colors.yellow(" [incomplete]") }
         var body = CellText.multiLine(m.text ?? "")
-        for a in assets { body += (body.isEmpty ? "" : "\n") + "[image: \(CellText.singleLine(a))]" }
+        for a in assets { body += (body.isEmpty ? "" : "\n") + "[\(CellText.singleLine(a))]" }
         if indent.isEmpty { return line + "\n" + body + "\n" }
         return line + "\n" + body.split(separator: "\n", omittingEmptySubsequences: false).map { indent + $0 }.joined(separator: "\n") + "\n"
     }

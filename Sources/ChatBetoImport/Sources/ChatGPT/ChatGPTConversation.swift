@@ -92,6 +92,8 @@ extension ConversationRecord {
             }
             rows.append(row)
         }
+        // Canvas documents and deep-research reports, rebuilt from the tool traffic on the visible thread.
+        self.documents = ChatGPTDocuments(rows: &rows, messages: messages, path: tree.visiblePath).documents
         self.messages = rows
         self.assets = assetRows
         let title = JSONAccess.string(object["title"])
