@@ -192,3 +192,24 @@ def test_the_split_download_zipped_together_is_read_in_place(home, tmp_path):
     r = home.run(["import", str(bundle)])
     assert "1 new" in r.stdout, r.stdout
     assert home.query("SELECT name FROM projects WHERE provider = 'claude'") == [["Finance"]]
+
+
+def test_claude_artifacts_are_documents_that_show_prints(home, tmp_path):
+    def msg(uuid, sender, parent, blocks):
+        return {"uuid": uuid, "sender": sender, "parent_message_uuid": parent, "created_at": "2026-06-01T10:00:00.000000Z",
+                "content": blocks}
+    tool = lambda inp: {"type": "tool_use", "name": "artifacts", "input": inp}
+    conv = [{"uuid": "a0000000-0000-4000-8000-00000000000a", "name": "Poem", "chat_messages": [
+        msg("h1", "human", "00000000-0000-4000-8000-000000000000", [{"type": "text", "text": "Write a poem"}]),
+        msg("r1", "assistant", "h1", [tool({"id": "poem", "type": "text/markdown", "title": "Sea poem", "command": "create",
+                                            "content": "The sea is grey"}), {"type": "text", "text": "Here it is."}]),
+        msg("h2", "human", "r1", [{"type": "text", "text": "Make it blue"}]),
+        msg("r2", "assistant", "h2", [tool({"id": "poem", "command": "update", "old_str": "grey", "new_str": "blue"}),
+                                      {"type": "text", "text": "Done."}])]}]
+    path = tmp_path / "conversations.json"
+    path.write_text(json.dumps(conv))
+    home.run(["import", str(path)])
+    assert home.query("SELECT document_id, kind, version, content, node_id FROM documents") == [
+        ["poem", "artifact", "2", "The sea is blue", "r2"]]
+    shown = home.run(["-e", "show a0000000-0000-4000-8000-00000000000a"]).stdout
+    assert "The sea is blue" in shown and "The sea is grey" not in shown, shown

@@ -18,15 +18,16 @@ struct TranscriptFormatter {
         return s
     }
 
-    /// A canvas where ChatGPT shows it (its final text), or a deep-research task whose report is missing.
+    /// A canvas where ChatGPT shows it (its final text), a Claude artifact after the message that last
+    /// changed it, or a deep-research task whose report is missing.
     func document(_ d: StoredDocument) -> String {
         let title = d.title.map { " “\(CellText.singleLine($0))”" } ?? ""
-        guard d.kind == "canvas" else {
+        guard d.kind == "canvas" || d.kind == "artifact" else {
             return colors.cyan("── Deep research\(title)") + "\n" +
                 colors.yellow("only the kickoff is in this export; the report is not") + "\n"
         }
         let about = [d.type, d.version.map { "version \($0)" }].compactMap { $0 }.map { CellText.singleLine($0) }
-        return colors.cyan("── Canvas\(title)") + (about.isEmpty ? "" : colors.dim(" · " + about.joined(separator: " · "))) + "\n" +
+        return colors.cyan("── \(d.kind == "artifact" ? "Artifact" : "Canvas")\(title)") + (about.isEmpty ? "" : colors.dim(" · " + about.joined(separator: " · "))) + "\n" +
             CellText.multiLine(d.content ?? "") + (d.content?.hasSuffix("\n") == true ? "" : "\n")
     }
 

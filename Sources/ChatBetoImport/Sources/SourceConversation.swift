@@ -19,6 +19,8 @@ struct SourceConversation {
     /// The visible thread, root first (hidden nodes on it included).
     var visiblePath: [String] = []
     var assets: [ConversationRecord.Asset] = []
+    /// Documents of the conversation (Claude's artifacts).
+    var documents: [ConversationRecord.Document] = []
     var repairs: [(nodeID: String?, problem: String)] = []
 
     /// A node with the fields every reader sets; the rest stay nil.
@@ -69,10 +71,12 @@ struct SourceConversation {
             title = String(t.prefix(1024))
             repairs.append((nil, "its title of \(t.count) characters is cut to the 1024 that chatbeto stores"))
         }
-        return ConversationRecord(provider: provider, id: id, title: title, createTime: createTime, updateTime: updateTime,
+        var record = ConversationRecord(provider: provider, id: id, title: title, createTime: createTime, updateTime: updateTime,
                                   projectGizmoID: projectID.map { String($0.prefix(64)) }, projectName: projectName,
                                   defaultModelSlug: defaultModelSlug.map { String($0.prefix(64)) }, currentNode: visiblePath.last,
                                   extra: extra, contentHash: contentHash, messages: rows, assets: assets, repairs: repairs)
+        record.documents = documents
+        return record
     }
 }
 

@@ -83,6 +83,7 @@ enum ClaudeConversation {
         // The visible path runs through each message's hidden chain.
         let chains = Dictionary(grouping: out.nodes, by: { node in node.nodeID.split(separator: "#").first.map(String.init) ?? node.nodeID })
         out.visiblePath = path.flatMap { id in (chains[id] ?? []).map(\.nodeID) }
+        out.documents = ClaudeArtifacts.documents(visible: path.compactMap { id in byID[id].map { (id, $0) } })
         return out
     }
 

@@ -89,6 +89,7 @@ enum ClaudeMessage {
     private static func asset(_ node: String, _ position: Int, pointer: String, kind: String, mime: String? = nil,
                               size: Int64? = nil) -> ConversationRecord.Asset {
         ConversationRecord.Asset(nodeID: node, position: position, pointer: String(pointer.prefix(255)), kind: kind, exportPath: nil,
-                                 mimeType: mime.map { String($0.prefix(128)) }, sizeBytes: size)
+                                 mimeType: mime.map { String($0.prefix(128)) }, sizeBytes: size,
+                                 fileName: pointer.hasPrefix("(") ? nil : String(pointer.prefix(512)))
     }
 }
