@@ -55,4 +55,16 @@ import Testing
         #expect(throws: ImportError.self) { try ExportFormats.open(other) }
         #expect(try ExportFormats.open(other, forced: "chatgpt").export.files.map(\.name) == ["c.json"])
     }
+
+    @Test func fileTypesAreToldByTheirBytes() {
+        #expect(FileType.mimeType(of: Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A])) == "image/png")
+        #expect(FileType.mimeType(of: Data("RIFF\u{0}\u{0}\u{0}\u{0}WAVEfmt ".utf8)) == "audio/wav")
+        #expect(FileType.mimeType(of: Data("RIFF\u{0}\u{0}\u{0}\u{0}WEBPVP8 ".utf8)) == "image/webp")
+        #expect(FileType.mimeType(of: Data("%PDF-1.4".utf8)) == "application/pdf")
+        #expect(FileType.mimeType(of: Data([0, 0, 0, 0x18] + Array("ftypmp42".utf8))) == "video/mp4")
+        #expect(FileType.mimeType(of: Data("hello".utf8)) == nil)
+        #expect(AssetIndex.fileID(fromPointer: "sediment://file_00ff") == "file_00ff")
+        #expect(AssetIndex.fileID(fromPointer: "file-service://file-AbC") == "file-AbC")
+        #expect(AssetIndex.fileID(fromPointer: "sediment://../file_00ff") == nil)
+    }
 }

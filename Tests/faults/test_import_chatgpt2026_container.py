@@ -50,3 +50,40 @@ def test_a_container_without_a_chatgpt_export_says_what_it_holds(home, tmp_path)
     r = home.run(["import", str(outer)], check=False)
     assert r.returncode != 0
     assert "it looks like a zip of 2 files (User Online Activity/Ads__x-ads-0001.zip, report.html)" in r.stderr, r.stderr
+
+
+def test_attachments_in_later_parts_and_files_archives_are_found(home, tmp_path):
+    conversation = {
+        "id": "conv-parts", "title": "parts", "create_time": 1780000000.0, "update_time": 1780000001.0, "current_node": "u",
+        "mapping": {
+            "r": {"id": "r", "message": None, "parent": None},
+            "u": {"id": "u", "parent": "r", "message": {
+                "id": "u", "author": {"role": "user"}, "create_time": 1780000000.5,
+                "content": {"content_type": "multimodal_text", "parts": [
+                    {"content_type": "image_asset_pointer", "asset_pointer": "sediment://file_00000000aaaa0000000000000000part"},
+                    {"content_type": "image_asset_pointer", "asset_pointer": "file-service://file-InFilesZip"},
+                    "two pictures"]}}},
+        },
+    }
+
+    def inner(files):
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+            for name, data in files.items():
+                z.writestr(name, data)
+        return buf.getvalue()
+
+    outer = tmp_path / "container.zip"
+    with zipfile.ZipFile(outer, "w", zipfile.ZIP_STORED) as z:
+        z.writestr("User Online Activity/Conversations__x-chatgpt-0001-part-0001.zip",
+                   inner({"conversations.json": __import__("json").dumps([conversation])}))
+        z.writestr("User Online Activity/Conversations__x-chatgpt-0001-part-0002.zip",
+                   inner({"file_00000000aaaa0000000000000000part.dat": b"\x89PNG\r\n\x1a\n"}))
+        z.writestr("User Online Activity/Files__x-files-0001.zip", inner({"files/file-InFilesZip-cat.png": b"\x89PNG"}))
+    r = home.run(["import", str(outer)])
+    assert "Conversations__x-chatgpt-0001-part-0001.zip:conversations.json" in r.stdout, r.stdout
+    assert home.query("sql SELECT asset_pointer, IFNULL(export_path, '-') FROM assets ORDER BY position") == [
+        ["sediment://file_00000000aaaa0000000000000000part",
+         "Conversations__x-chatgpt-0001-part-0002.zip/file_00000000aaaa0000000000000000part.dat"],
+        ["file-service://file-InFilesZip", "Files__x-files-0001.zip/files/file-InFilesZip-cat.png"],
+    ]

@@ -84,10 +84,21 @@ extension ConversationRecord {
                         repairs.append((nodeID, "its JSON of \(raw.utf8.count) bytes is over the \(limits.messageBytes)-byte limit; not kept (the text is)"))
                     }
                 }
-                for (position, asset) in content.assets.enumerated() {
+                let attachmentNames = Dictionary(content.assets.compactMap { a in
+                    a.name.flatMap { n in AssetIndex.fileID(fromPointer: a.pointer).map { ($0, n) } } }, uniquingKeysWith: { a, _ in a })
+                // Files the library links to this message that the message itself does not name (2026 exports).
+                let named = Set(content.assets.compactMap { AssetIndex.fileID(fromPointer: $0.pointer) })
+                let linked = index.uploads(forMessage: JSONAccess.string(message["id"]) ?? nodeID).filter { !named.contains($0) }
+                    .map { MessageContent.Asset(pointer: $0, kind: "attachment", mimeType: nil, sizeBytes: nil) }
+                for (position, asset) in (content.assets + linked).enumerated() {
+                    let name = index.name(for: asset.pointer) ?? asset.name
+                        ?? AssetIndex.fileID(fromPointer: asset.pointer).flatMap { attachmentNames[$0] }
+                    let mime = index.path(for: asset.pointer) != nil ? index.mimeType(for: asset.pointer) ?? asset.mimeType
+                        : asset.mimeType ?? index.mimeType(for: asset.pointer)
                     assetRows.append(Asset(nodeID: nodeID, position: position, pointer: String(asset.pointer.prefix(255)),
                                            kind: asset.kind, exportPath: index.path(for: asset.pointer),
-                                           mimeType: asset.mimeType.map { String($0.prefix(128)) }, sizeBytes: asset.sizeBytes))
+                                           mimeType: mime.map { String($0.prefix(128)) }, sizeBytes: asset.sizeBytes,
+                                           fileName: name.map { String($0.prefix(512)) }))
                 }
             }
             rows.append(row)

@@ -36,7 +36,9 @@ struct ChatGPTExport: OpenedExport {
                                                   reason: "the \(probe.kind == .zip ? "zip" : "folder") holds no conversations.json or conversations-NNN.json")
             }
             files = probe.entries.filter { chosen.contains($0.path) }.sorted { $0.path < $1.path }.map(probe.file)
-            assets = AssetIndex(paths: paths.filter { !chosen.contains($0) } + extraAssets)
+            var index = AssetIndex(paths: paths.filter { !chosen.contains($0) } + extraAssets)
+            index.learn(from: probe, folder: ((chosen.first ?? "") as NSString).deletingLastPathComponent)
+            assets = index
             notes += ChatGPTExport.checkManifest(probe, conversationsFolder: ((chosen.first ?? "") as NSString).deletingLastPathComponent)
         }
     }

@@ -10,6 +10,8 @@ struct MessageContent {
         let kind: String
         let mimeType: String?
         let sizeBytes: Int64?
+        /// The name the message gives the file (`metadata.attachments[].name`).
+        var name: String? = nil
     }
 
     let role: String?
@@ -29,7 +31,7 @@ struct MessageContent {
         for case let a as [String: Any] in JSONAccess.array(metadata["attachments"]) ?? [] {
             guard let id = JSONAccess.string(a["id"]) else { continue }
             assets.append(Asset(pointer: id, kind: "attachment", mimeType: JSONAccess.string(a["mime_type"]),
-                                sizeBytes: JSONAccess.double(a["size"]).map { Int64($0) }))
+                                sizeBytes: JSONAccess.double(a["size"]).map { Int64($0) }, name: JSONAccess.string(a["name"])))
         }
         self.role = role
         self.contentType = contentType
