@@ -58,6 +58,8 @@ struct ConversationRecord: Sendable {
     }
 
     var id: String
+    /// The service the conversation comes from: `chatgpt`, `claude`, `gemini`, `grok`.
+    var provider: String = "chatgpt"
     var title: String?
     var createTime: String?
     var updateTime: String?
@@ -65,6 +67,8 @@ struct ConversationRecord: Sendable {
     var gizmoType: String?
     /// The project the conversation belongs to (for ChatGPT a `g-p-…` or snorlax gizmo id).
     var projectGizmoID: String?
+    /// The project's name when the export gives it beside the conversation (Claude's API-shaped files).
+    var projectName: String?
     var defaultModelSlug: String?
     /// The visible leaf: the last node of the visible thread.
     var currentNode: String?

@@ -31,12 +31,17 @@ protocol OpenedExport: Sendable {
     /// What the import report should say about the export as a whole (a manifest's missing files,
     /// shards beside the one given), one line each.
     var notes: [String] { get }
+    /// Projects the export lists apart from its conversations, written after them (name, instructions).
+    var projects: [SourceProject] { get }
     /// Streams `file`'s conversations into `stream` and returns how many were read (imported,
     /// unchanged or skipped). Throws `ImportError` for a problem that makes the whole file unusable.
     func read(_ file: ExportFile, into stream: ConversationStream) throws -> Int
 }
 
 extension OpenedExport {
+    /// Projects the export lists apart from its conversations (Claude's `projects.json`); none by default.
+    var projects: [SourceProject] { [] }
+
     /// Sum of the conversations files' sizes.
     var totalBytes: Int64 { files.reduce(0) { $0 + $1.size } }
 }

@@ -5,6 +5,9 @@ import Foundation
 public enum ExportFormats {
     static let all: [any ExportFormat] = [
         ChatGPTExportFormat(),
+        ClaudeExportFormat(),
+        GeminiExportFormat(),
+        GrokExportFormat(),
     ]
 
     /// The names `import --source` accepts.

@@ -41,7 +41,7 @@ final class ImportWriter {
         var created = false
         var projectID: Int64?
         if let gizmo = c.projectGizmoID {
-            let (id, isNew) = try project(gizmo)
+            let (id, isNew) = try project(gizmo, provider: c.provider, name: c.projectName)
             projectID = id
             created = isNew
         }
@@ -65,7 +65,7 @@ final class ImportWriter {
         let row = SQL.Import.ConversationRow(
             id: c.id, projectID: projectID, title: c.title, createTime: c.createTime, updateTime: updateTime,
             gizmoID: c.gizmoID, gizmoType: c.gizmoType, defaultModelSlug: c.defaultModelSlug, currentNode: currentNode,
-            isArchived: c.isArchived, messageCount: messageCount, contentHash: c.contentHash, extra: c.extra)
+            isArchived: c.isArchived, messageCount: messageCount, contentHash: c.contentHash, extra: c.extra, provider: c.provider)
         try connection.query(update ? SQL.Import.updateConversation(row) : SQL.Import.insertConversation(row))
         batchBytes += (c.extra?.utf8.count ?? 0) + 500
         let id = SQLValue.text(c.id)
@@ -133,13 +133,25 @@ final class ImportWriter {
         batchBytes = 0
     }
 
-    private func project(_ gizmo: String) throws -> (Int64, Bool) {
+    /// Writes a project another provider's export lists (its conversations may not name it).
+    func write(_ p: SourceProject) throws {
+        try connection.query(SQL.Import.upsertSourceProject(provider: p.provider, externalID: p.externalID, name: p.name,
+                                                            instructions: p.instructions))
+    }
+
+    private func project(_ gizmo: String, provider: String = "chatgpt", name: String? = nil) throws -> (Int64, Bool) {
         if let id = projectIDs[gizmo] { return (id, false) }
         if let id = try connection.queryOne(SQL.Import.projectByGizmo(gizmoID: gizmo))?["id"].int64Value {
             projectIDs[gizmo] = id
             return (id, false)
         }
-        let id = Int64(try connection.query(SQL.Import.insertProject(gizmoID: gizmo, provisionalName: gizmo)).lastInsertID)
+        if let name {
+            try connection.query(SQL.Import.upsertSourceProject(provider: provider, externalID: gizmo, name: String(name.prefix(255)), instructions: nil))
+            let id = try connection.queryOne(SQL.Import.projectByGizmo(gizmoID: gizmo))?["id"].int64Value ?? 0
+            projectIDs[gizmo] = id
+            return (id, true)
+        }
+        let id = Int64(try connection.query(SQL.Import.insertProject(gizmoID: gizmo, provisionalName: gizmo, provider: provider)).lastInsertID)
         projectIDs[gizmo] = id
         return (id, true)
     }

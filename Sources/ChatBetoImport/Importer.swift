@@ -116,6 +116,9 @@ public final class Importer {
                     continue
                 }
             }
+            // Notes the format learned while reading (Gemini's grouping), and projects listed apart from conversations.
+            report.notes = export.notes
+            for p in export.projects where knownProjects.insert(p.externalID).inserted { report.projectsNew += 1 }
             report.projects = knownProjects.count
             report.gizmos = seenGizmos.count
             report.conversationsNotInExport = existing.filter { $0.value.origin == "import" && !seenIDs.contains($0.key) }.count
@@ -123,6 +126,7 @@ public final class Importer {
             if !options.dryRun {
                 progress?.phase("naming projects", conversations: report.conversationsRead)
                 try connection.transaction {
+                    for p in export.projects { try writer?.write(p) }
                     if let sidebar { try self.apply(sidebar) }
                     try self.nameProvisionalProjects()
                 }

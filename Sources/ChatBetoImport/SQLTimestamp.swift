@@ -28,7 +28,11 @@ enum SQLTimestamp {
 
     static func format(unixSeconds t: Double) -> String? {
         guard t.isFinite, abs(t) < 253_402_300_800 else { return nil }
-        let micros = Int64((t * 1_000_000).rounded())
+        return format(micros: Int64((t * 1_000_000).rounded()))
+    }
+
+    /// Microseconds since 1970 as `DATETIME(6)` text (exact: ISO strings with 6 fraction digits keep them all).
+    static func format(micros: Int64) -> String? {
         var days = micros / 86_400_000_000
         var rest = micros % 86_400_000_000
         if rest < 0 { rest += 86_400_000_000; days -= 1 }

@@ -79,13 +79,13 @@ public struct FullTextSearch {
         if plan.required.isEmpty {
             // Rank a few pages of the newest messages holding every word.
             let rs = try connection.query(SQL.Search.messagesNewest(projectID: filter.projectID, since: filter.since, role: filter.role,
-                                                                    likes: likes, limit: filter.limit * 3))
+                                                                    likes: likes, limit: filter.limit * 3, provider: filter.provider))
             for record in rs.records {
                 if let score = check.score(record.string("text") ?? "") { hits.append(SearchHit(record, score: score)) }
             }
         } else if words.count == 1 {
             let rs = try connection.query(SQL.Search.messagesOneWord(query: words[0], projectID: filter.projectID, since: filter.since,
-                                                                   role: filter.role, limit: filter.limit))
+                                                                   role: filter.role, limit: filter.limit, provider: filter.provider))
             hits = rs.records.map { SearchHit($0, score: $0["score"].doubleValue ?? 0) }
         } else {
             let q = plan.required.map { "+" + words[$0] + (prefixLast && $0 == words.count - 1 ? "*" : "") }.joined(separator: " ")
@@ -94,7 +94,7 @@ public struct FullTextSearch {
             var candidates = plan.checked.isEmpty ? filter.limit : filter.limit * 2
             while true {
                 let rs = try connection.query(SQL.Search.messagesRanked(query: q, projectID: filter.projectID, since: filter.since,
-                                                                  role: filter.role, likes: likes, limit: candidates))
+                                                                  role: filter.role, likes: likes, limit: candidates, provider: filter.provider))
                 hits = Array(rs.records.lazy.filter { check.holds($0.string("text") ?? "") }
                     .map { SearchHit($0, score: $0["score"].doubleValue ?? 0) }.prefix(filter.limit))
                 if hits.count >= filter.limit || rs.rows.count < candidates || candidates >= filter.limit * 32 { break }
@@ -115,7 +115,7 @@ public struct FullTextSearch {
     public func titleHits(_ terms: QueryTerms, filter: SearchFilter) throws -> [SearchHit] {
         let q = terms.booleanQuery
         let rs = try connection.query(SQL.Search.titles(query: q, projectID: filter.projectID, since: filter.since,
-                                                        limit: filter.limit))
+                                                        limit: filter.limit, provider: filter.provider))
         return rs.records.map { SearchHit($0, score: $0["score"].doubleValue ?? 0) }
     }
 }

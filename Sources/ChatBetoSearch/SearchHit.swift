@@ -39,8 +39,10 @@ public struct SearchFilter: Sendable, Equatable {
     /// Only messages of this role (`user`, `assistant`, …).
     public var role: String?
     public var limit: Int
+    /// Only conversations from this provider (`chatgpt`, `claude`, `gemini`, `grok`).
+    public var provider: String?
 
-    public init(projectID: Int64? = nil, since: String? = nil, role: String? = nil, limit: Int = 20) {
-        self.projectID = projectID; self.since = since; self.role = role; self.limit = limit
+    public init(projectID: Int64? = nil, since: String? = nil, role: String? = nil, limit: Int = 20, provider: String? = nil) {
+        self.projectID = projectID; self.since = since; self.role = role; self.limit = limit; self.provider = provider
     }
 }

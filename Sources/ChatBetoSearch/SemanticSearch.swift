@@ -11,9 +11,14 @@ public struct SemanticSearch {
 
     /// Messages nearest to `queryVector`, best first, with the filter applied before ranking.
     public func search(queryVector: [Float], filter: SearchFilter) throws -> [SearchHit] {
+        // The index knows no providers: their conversation ids, read once, filter before ranking.
+        let ofProvider = try filter.provider.map { p in
+            Set(try connection.query(SQL.Search.conversationIDs(provider: p)).rows.compactMap { $0.first?.textValue })
+        }
         // Several chunks of one message may rank; ask for more and keep each message's best.
         let nearest = index.nearest(to: queryVector, k: filter.limit * 3) { e in
             (filter.projectID == nil || e.projectID == filter.projectID)
+                && (ofProvider == nil || ofProvider!.contains(e.conversationID))
                 && (filter.role == nil || e.role == filter.role)
                 && (filter.since == nil || (e.createTime ?? "") >= filter.since!)
         }

@@ -8,7 +8,10 @@ public struct Catalog {
 
     // MARK: projects
 
-    public func projectList() throws -> ResultSet { try connection.query(SQL.Projects.list) }
+    /// Every project (or one provider's) with its conversation count and last activity.
+    public func projectList(provider: String? = nil) throws -> ResultSet {
+        try connection.query(SQL.Projects.list, [.optional(provider), .optional(provider)])
+    }
 
     public func allProjects() throws -> [Project] { try connection.query(SQL.Projects.all).records.map(Project.init) }
 
@@ -61,10 +64,12 @@ public struct Catalog {
         throw LookupError.notFound(kind: "conversation", key: key, hint: "type 'conversations' to list them")
     }
 
-    public func listConversations(projectID: Int64?, orphansOnly: Bool, since: String?, limit: Int) throws -> ResultSet {
+    public func listConversations(projectID: Int64?, orphansOnly: Bool, since: String?, limit: Int,
+                                  provider: String? = nil) throws -> ResultSet {
         try connection.query(SQL.Conversations.list, [
             .int(projectID == nil ? 0 : 1), .optional(projectID.map(Int.init)),
-            .int(orphansOnly ? 1 : 0), .optional(since), .optional(since), .int(Int64(limit)),
+            .int(orphansOnly ? 1 : 0), .optional(since), .optional(since), .optional(provider), .optional(provider),
+            .int(Int64(limit)),
         ])
     }
 

@@ -187,6 +187,18 @@ public enum Migrations {
             ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci
             """,
         ]),
+        Migration(version: 6, name: "providers: the service each conversation and project comes from", statements: [
+            // Rows that exist before this migration all came from ChatGPT exports or chatbeto's own chats over the OpenAI API.
+            """
+            ALTER TABLE conversations
+              ADD COLUMN provider VARCHAR(16) NOT NULL DEFAULT 'chatgpt' COMMENT 'chatgpt | claude | gemini | grok' AFTER id,
+              ADD KEY ix_conversations_provider (provider, update_time)
+            """,
+            """
+            ALTER TABLE projects
+              ADD COLUMN provider VARCHAR(16) NOT NULL DEFAULT 'chatgpt' COMMENT 'chatgpt | claude | gemini | grok' AFTER id
+            """,
+        ]),
         Migration(version: 7, name: "import: documents of a conversation (canvas, deep research) and attachment names", statements: [
             """
             CREATE TABLE documents (

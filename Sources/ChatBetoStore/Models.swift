@@ -26,6 +26,8 @@ public struct ConversationSummary: Sendable, Equatable {
     public var messageCount: Int64
     public var origin: String
     public var openAIConversationID: String?
+    /// `chatgpt`, `claude`, `gemini` or `grok`.
+    public var provider: String
 
     public init(_ r: Record) {
         id = r.string("id") ?? ""
@@ -37,6 +39,7 @@ public struct ConversationSummary: Sendable, Equatable {
         messageCount = r.int("message_count") ?? 0
         origin = r.string("origin") ?? "import"
         openAIConversationID = r.string("openai_thread_id")
+        provider = r.string("provider") ?? "chatgpt"
     }
 
     /// The title, or a placeholder for untitled conversations.

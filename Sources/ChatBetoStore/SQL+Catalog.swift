@@ -3,11 +3,13 @@ import Foundation
 /// The SQL of projects, conversations, messages and the session rows. All SQL text is in SQL.swift and its extensions.
 extension SQL {
     public enum Projects {
+        /// Parameters: provider, provider (NULL for every provider).
         static let list = """
             SELECT p.id, p.name, p.chatgpt_project_id, p.name_source,
-                   COUNT(c.id) AS conversations, MAX(c.update_time) AS last_activity
+                   COUNT(c.id) AS conversations, MAX(c.update_time) AS last_activity, p.provider
             FROM projects p LEFT JOIN conversations c ON c.project_id = p.id
-            GROUP BY p.id, p.name, p.chatgpt_project_id, p.name_source
+            WHERE (? IS NULL OR p.provider = ?)
+            GROUP BY p.id, p.name, p.chatgpt_project_id, p.name_source, p.provider
             ORDER BY MAX(c.update_time) IS NULL, MAX(c.update_time) DESC, p.name
             """
         static let all = "SELECT id, name, chatgpt_project_id, name_source, instructions FROM projects ORDER BY name"
@@ -20,17 +22,18 @@ extension SQL {
     public enum Conversations {
         static let columns = """
             c.id, c.title, c.create_time, c.update_time, c.project_id, c.chatgpt_gizmo_id, c.current_node,
-            c.message_count, c.origin, c.openai_thread_id
+            c.message_count, c.origin, c.openai_thread_id, c.provider
             """
         static let byID = "SELECT \(columns) FROM conversations c WHERE c.id = ?"
         static let byPrefix = "SELECT \(columns) FROM conversations c WHERE c.id LIKE CONCAT(?, '%') ORDER BY c.update_time DESC LIMIT 5"
-        /// Parameters: project filter flag (1 = filter), project id, orphans-only flag, since, limit.
+        /// Parameters: project filter flag (1 = filter), project id, orphans-only flag, since, since, provider, provider, limit.
         static let list = """
             SELECT \(columns), p.name AS project
             FROM conversations c LEFT JOIN projects p ON p.id = c.project_id
             WHERE (? = 0 OR c.project_id = ?)
               AND (? = 0 OR c.project_id IS NULL)
               AND (? IS NULL OR c.update_time >= ?)
+              AND (? IS NULL OR c.provider = ?)
             ORDER BY c.update_time IS NULL, c.update_time DESC, c.id
             LIMIT ?
             """

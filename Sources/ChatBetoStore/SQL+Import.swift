@@ -21,11 +21,14 @@ extension SQL {
             public var messageCount: Int
             public var contentHash: String
             public var extra: String?
+            /// `chatgpt`, `claude`, `gemini` or `grok`.
+            public var provider: String
 
             /// A row from its columns.
             public init(id: String, projectID: Int64?, title: String?, createTime: String?, updateTime: String?,
                         gizmoID: String?, gizmoType: String?, defaultModelSlug: String?, currentNode: String?,
-                        isArchived: Bool, messageCount: Int, contentHash: String, extra: String?) {
+                        isArchived: Bool, messageCount: Int, contentHash: String, extra: String?, provider: String = "chatgpt") {
+                self.provider = provider
                 self.id = id; self.projectID = projectID; self.title = title; self.createTime = createTime
                 self.updateTime = updateTime; self.gizmoID = gizmoID; self.gizmoType = gizmoType
                 self.defaultModelSlug = defaultModelSlug; self.currentNode = currentNode; self.isArchived = isArchived
@@ -36,7 +39,7 @@ extension SQL {
             var fields: [SQLValue] {
                 [projectID.map { .int($0) } ?? .null, .optional(title), .optional(createTime), .optional(updateTime),
                  .optional(gizmoID), .optional(gizmoType), .optional(defaultModelSlug), .optional(currentNode),
-                 .int(isArchived ? 1 : 0), .int(Int64(messageCount)), .text(contentHash), .optional(extra)]
+                 .int(isArchived ? 1 : 0), .int(Int64(messageCount)), .text(contentHash), .optional(extra), .text(provider)]
             }
         }
 
@@ -44,8 +47,8 @@ extension SQL {
         public static func insertConversation(_ row: ConversationRow) -> Statement {
             Statement("""
                 INSERT INTO conversations (id, project_id, title, create_time, update_time, chatgpt_gizmo_id, gizmo_type,
-                  default_model_slug, current_node, is_archived, origin, message_count, content_hash, extra, imported_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'import', ?, ?, ?, CURRENT_TIMESTAMP(6))
+                  default_model_slug, current_node, is_archived, origin, message_count, content_hash, extra, provider, imported_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'import', ?, ?, ?, ?, CURRENT_TIMESTAMP(6))
                 """, [.text(row.id)] + row.fields)
         }
         /// A re-imported conversation. Keeps a project the user chose when the export has none.
@@ -53,7 +56,7 @@ extension SQL {
             Statement("""
                 UPDATE conversations SET project_id = COALESCE(?, project_id), title = ?, create_time = ?, update_time = ?,
                   chatgpt_gizmo_id = ?, gizmo_type = ?, default_model_slug = ?, current_node = ?, is_archived = ?,
-                  message_count = ?, content_hash = ?, extra = ?, imported_at = CURRENT_TIMESTAMP(6)
+                  message_count = ?, content_hash = ?, extra = ?, provider = ?, imported_at = CURRENT_TIMESTAMP(6)
                 WHERE id = ? AND origin = 'import'
                 """, row.fields + [.text(row.id)])
         }
@@ -111,7 +114,19 @@ extension SQL {
         public static let knownProjects = "SELECT chatgpt_project_id FROM projects WHERE chatgpt_project_id IS NOT NULL"
         public static let projectCount = "SELECT COUNT(*) AS n FROM projects WHERE chatgpt_project_id IS NOT NULL"
         /// Parameters: gizmo id, placeholder name (replaced by the provisional name at the end of the run).
-        public static func insertProject(gizmoID: String, provisionalName: String) -> Statement { Statement("INSERT INTO projects (chatgpt_project_id, name, name_source) VALUES (?, ?, 'provisional')", [.text(gizmoID), .text(provisionalName)]) }
+        public static func insertProject(gizmoID: String, provisionalName: String, provider: String = "chatgpt") -> Statement { Statement("INSERT INTO projects (chatgpt_project_id, name, name_source, provider) VALUES (?, ?, 'provisional', ?)", [.text(gizmoID), .text(provisionalName), .text(provider)]) }
+        /// A project another provider's export names (Claude: uuid, name, `prompt_template` as instructions).
+        /// Parameters: provider, external id, name, instructions. A name the user gave and instructions they set stay.
+        public static func upsertSourceProject(provider: String, externalID: String, name: String, instructions: String?) -> Statement {
+            Statement("""
+                INSERT INTO projects (provider, chatgpt_project_id, name, name_source, instructions) VALUES (?, ?, ?, 'sidebar', ?)
+                ON DUPLICATE KEY UPDATE
+                  updated_at = IF(name_source = 'user' OR (name <=> VALUES(name) AND name_source = 'sidebar'), updated_at, CURRENT_TIMESTAMP(6)),
+                  name = IF(name_source = 'user', name, VALUES(name)),
+                  instructions = COALESCE(instructions, VALUES(instructions)),
+                  name_source = IF(name_source = 'user', 'user', 'sidebar')
+                """, [.text(provider), .text(externalID), .text(name), .optional(instructions)])
+        }
         public static func upsertGizmo(id: String, type: String?, firstSeen: String?, lastSeen: String?) -> Statement {
             Statement("""
                 INSERT INTO gizmos (id, gizmo_type, first_seen, last_seen) VALUES (?, ?, ?, ?)

@@ -5,9 +5,9 @@ extension SQL {
     /// Full-text search (InnoDB FULLTEXT, boolean mode). Parameters in order of the `?`s, see FullTextSearch.
     public enum Search {
         /// The filters every message search shares, in the order of their `?`s.
-        static func filterValues(projectID: Int64?, since: String?, role: String?) -> [SQLValue] {
+        static func filterValues(projectID: Int64?, since: String?, role: String?, provider: String?) -> [SQLValue] {
             [.int(projectID == nil ? 0 : 1), projectID.map { .int($0) } ?? .null, .optional(since), .optional(since),
-             .optional(role), .optional(role)]
+             .optional(role), .optional(role), .optional(provider), .optional(provider)]
         }
         /// Boolean mode with no ORDER BY: the engine returns matches best first, so rows are read and
         /// joined only until the LIMIT is reached, not for every match. Each of `likes` adds a condition
@@ -15,7 +15,7 @@ extension SQL {
         /// candidates holding the words left out of the index query, so reading stops as soon as enough
         /// of them pass.
         public static func messagesRanked(query: String, projectID: Int64?, since: String?, role: String?,
-                                          likes: [String], limit: Int) -> Statement {
+                                          likes: [String], limit: Int, provider: String? = nil) -> Statement {
             Statement("""
                 SELECT STRAIGHT_JOIN m.conversation_id, m.node_id, m.role, m.create_time, m.text, c.title, p.name AS project,
                        MATCH(m.text) AGAINST (? IN BOOLEAN MODE) AS score
@@ -27,12 +27,14 @@ extension SQL {
                   AND (? = 0 OR c.project_id = ?)
                   AND (? IS NULL OR m.create_time >= ?)
                   AND (? IS NULL OR m.role = ?)
+                  AND (? IS NULL OR c.provider = ?)
                 """ + String(repeating: "\n  AND m.text LIKE ? ESCAPE '!'", count: likes.count) + "\nLIMIT ?",
-                [.text(query), .text(query)] + filterValues(projectID: projectID, since: since, role: role)
+                [.text(query), .text(query)] + filterValues(projectID: projectID, since: since, role: role, provider: provider)
                     + likes.map { .text($0) } + [.int(Int64(limit))])
         }
         /// The newest messages holding every word (the `likes` patterns), for a search of only very common words.
-        public static func messagesNewest(projectID: Int64?, since: String?, role: String?, likes: [String], limit: Int) -> Statement {
+        public static func messagesNewest(projectID: Int64?, since: String?, role: String?, likes: [String], limit: Int,
+                                          provider: String? = nil) -> Statement {
             Statement("""
                 SELECT STRAIGHT_JOIN m.conversation_id, m.node_id, m.role, m.create_time, m.text, c.title, p.name AS project
                 FROM messages m FORCE INDEX (ix_messages_time)
@@ -42,8 +44,9 @@ extension SQL {
                   AND (? = 0 OR c.project_id = ?)
                   AND (? IS NULL OR m.create_time >= ?)
                   AND (? IS NULL OR m.role = ?)
+                  AND (? IS NULL OR c.provider = ?)
                 """ + String(repeating: "\n  AND m.text LIKE ? ESCAPE '!'", count: likes.count) + "\nORDER BY m.create_time DESC\nLIMIT ?",
-                filterValues(projectID: projectID, since: since, role: role) + likes.map { .text($0) } + [.int(Int64(limit))])
+                filterValues(projectID: projectID, since: since, role: role, provider: provider) + likes.map { .text($0) } + [.int(Int64(limit))])
         }
         /// The optimizer's estimate of the number of messages (no scan).
         public static let messageEstimate = Statement("""
@@ -58,7 +61,8 @@ extension SQL {
         }
         /// One word: natural-language mode with no ORDER BY returns matches best first and stops at the
         /// LIMIT, instead of scoring every message that holds a common word. Same parameters as `messagesRanked` without the patterns.
-        public static func messagesOneWord(query: String, projectID: Int64?, since: String?, role: String?, limit: Int) -> Statement {
+        public static func messagesOneWord(query: String, projectID: Int64?, since: String?, role: String?, limit: Int,
+                                           provider: String? = nil) -> Statement {
             Statement("""
                 SELECT m.conversation_id, m.node_id, m.role, m.create_time, m.text, c.title, p.name AS project,
                        MATCH(m.text) AGAINST (? IN NATURAL LANGUAGE MODE) AS score
@@ -70,10 +74,11 @@ extension SQL {
                   AND (? = 0 OR c.project_id = ?)
                   AND (? IS NULL OR m.create_time >= ?)
                   AND (? IS NULL OR m.role = ?)
+                  AND (? IS NULL OR c.provider = ?)
                 LIMIT ?
-                """, [.text(query), .text(query), .int(projectID == nil ? 0 : 1), projectID.map { .int($0) } ?? .null, .optional(since), .optional(since), .optional(role), .optional(role), .int(Int64(limit))])
+                """, [.text(query), .text(query), .int(projectID == nil ? 0 : 1), projectID.map { .int($0) } ?? .null, .optional(since), .optional(since), .optional(role), .optional(role), .optional(provider), .optional(provider), .int(Int64(limit))])
         }
-        public static func titles(query: String, projectID: Int64?, since: String?, limit: Int) -> Statement {
+        public static func titles(query: String, projectID: Int64?, since: String?, limit: Int, provider: String? = nil) -> Statement {
             Statement("""
                 SELECT c.id AS conversation_id, c.title, c.create_time, p.name AS project,
                        MATCH(c.title) AGAINST (? IN BOOLEAN MODE) AS score
@@ -81,9 +86,14 @@ extension SQL {
                 WHERE MATCH(c.title) AGAINST (? IN BOOLEAN MODE)
                   AND (? = 0 OR c.project_id = ?)
                   AND (? IS NULL OR c.create_time >= ?)
+                  AND (? IS NULL OR c.provider = ?)
                 ORDER BY score DESC, c.create_time DESC
                 LIMIT ?
-                """, [.text(query), .text(query), .int(projectID == nil ? 0 : 1), projectID.map { .int($0) } ?? .null, .optional(since), .optional(since), .int(Int64(limit))])
+                """, [.text(query), .text(query), .int(projectID == nil ? 0 : 1), projectID.map { .int($0) } ?? .null, .optional(since), .optional(since), .optional(provider), .optional(provider), .int(Int64(limit))])
+        }
+        /// The conversations of one provider (semantic search filters its in-memory index by them).
+        public static func conversationIDs(provider: String) -> Statement {
+            Statement("SELECT id FROM conversations WHERE provider = ?", [.text(provider)])
         }
         /// Details of given messages: `count` pairs of (conversation_id, node_id).
         public static func messagesByKey(count: Int) -> String {

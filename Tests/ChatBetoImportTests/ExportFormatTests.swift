@@ -35,13 +35,16 @@ import Testing
     }
 
     @Test func aPathNoFormatReadsSaysWhatItLooksLikeAndWhatIsRead() throws {
-        let other = try file("conversations.json", #"[{"uuid": "c1", "chat_messages": []}]"#)
+        // A Claude-shaped file is Claude's now (issue 11); a shape no format reads is described.
+        let claude = try file("conversations.json", #"[{"uuid": "c1", "chat_messages": []}]"#)
+        #expect(try ExportFormats.open(claude).format.name == "claude")
+        let other = try file("conversations.json", #"[{"uuid": "c1", "turns": []}]"#)
         do {
             _ = try ExportFormats.open(other)
-            Issue.record("a Claude-shaped file must not be read as ChatGPT")
+            Issue.record("a file of no known shape must not be read")
         } catch let error as ImportError {
             let text = "\(error)"
-            #expect(text.contains("conversations.json: it looks like a JSON array of objects with keys uuid, chat_messages"), "\(text)")
+            #expect(text.contains("conversations.json: it looks like a JSON array of objects with keys uuid, turns"), "\(text)")
             #expect(text.contains("chatbeto reads a ChatGPT data export"), "\(text)")
         }
         #expect(throws: ImportError.self) { try ExportFormats.open(other, forced: "myspace") }

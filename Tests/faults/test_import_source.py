@@ -27,11 +27,11 @@ def test_an_unknown_source_name_is_a_usage_error_naming_the_known_ones(home):
 
 def test_an_unrecognised_json_file_says_what_it_looks_like_and_what_chatbeto_reads(home, tmp_path):
     other = tmp_path / "conversations.json"
-    other.write_text(json.dumps([{"uuid": "c1", "name": "Hello", "chat_messages": [{"text": "hi"}]}]))
+    other.write_text(json.dumps([{"uuid": "c1", "name": "Hello", "turns": [{"text": "hi"}]}]))
     r = home.run(["import", str(other)], check=False)
     assert r.returncode != 0
     assert "conversations.json" in r.stderr, r.stderr
-    assert "a JSON array of objects with keys uuid, name, chat_messages" in r.stderr, r.stderr
+    assert "a JSON array of objects with keys uuid, name, turns" in r.stderr, r.stderr
     assert "chatbeto reads" in r.stderr and "ChatGPT" in r.stderr, r.stderr
     assert home.query("sql SELECT COUNT(*) FROM conversations") == [["0"]]
 

@@ -3,33 +3,37 @@ import ChatBetoStore
 /// `conversations`: the current project's conversations (or all, or orphans), newest first, numbered.
 public struct ConversationsCommand: ShellCommand, Equatable {
     public static let spec = CommandSpec(
-        name: "conversations", aliases: ["convs", "ls"], usage: "conversations [--limit N] [--since DATE] [--orphans] [--all]",
+        name: "conversations", aliases: ["convs", "ls"], usage: "conversations [--limit N] [--since DATE] [--orphans] [--all] [--provider P]",
         summary: "List conversations of the current project, newest first (numbered for show/open).",
         details: """
         --limit N      at most N rows (default 50)
         --since DATE   updated on or after DATE (2024-05-01)
         --orphans      only conversations outside any project
         --all          every conversation, whatever the current project
+        --provider P   only conversations from P (chatgpt, claude, gemini, grok)
         """, category: .browse)
     public var limit = 50
     public var since: String?
     public var orphans = false
     public var all = false
+    public var provider: String?
 
-    public init(limit: Int = 50, since: String? = nil, orphans: Bool = false, all: Bool = false) {
-        self.limit = limit; self.since = since; self.orphans = orphans; self.all = all
+    public init(limit: Int = 50, since: String? = nil, orphans: Bool = false, all: Bool = false, provider: String? = nil) {
+        self.limit = limit; self.since = since; self.orphans = orphans; self.all = all; self.provider = provider
     }
     public init(arguments: inout Arguments) throws {
         limit = try arguments.intOption("--limit") ?? 50
         since = try arguments.dateOption("--since")
         orphans = arguments.flag("--orphans")
         all = arguments.flag("--all")
+        provider = try arguments.providerOption()
         try arguments.requireCount(0...0)
     }
 
     public func run(in context: CommandContext) throws -> CommandResult {
         let projectID = (all || orphans) ? nil : context.state.project?.id
-        var rs = try context.catalog.listConversations(projectID: projectID, orphansOnly: orphans, since: since, limit: limit)
+        var rs = try context.catalog.listConversations(projectID: projectID, orphansOnly: orphans, since: since, limit: limit,
+                                                       provider: provider)
         context.state.lastListing = rs.rows.compactMap { $0[0].textValue }
         // Present: #, title, updated, messages, project, id.
         let keep = ["title", "update_time", "message_count", "project", "id"]
@@ -38,6 +42,6 @@ public struct ConversationsCommand: ShellCommand, Equatable {
         columns[2].name = "updated"; columns[3].name = "messages"
         rs = ResultSet(columns: columns, rows: rs.rows.enumerated().map { (i, row) in [.int(Int64(i + 1))] + indexes.map { row[$0] } })
         let scope = all ? "in all projects" : orphans ? "outside projects" : context.state.project.map { "in '\($0.name)'" } ?? "in all projects"
-        return .rows(rs, summary: "\(rs.rows.count) conversation\(rs.rows.count == 1 ? "" : "s") \(scope)")
+        return .rows(rs, summary: "\(rs.rows.count) conversation\(rs.rows.count == 1 ? "" : "s") \(scope)\(provider.map { " from \($0)" } ?? "")")
     }
 }

@@ -1,13 +1,21 @@
 /// `projects`: every project with its conversation count and last activity.
 public struct ProjectsCommand: ShellCommand, Equatable {
     public static let spec = CommandSpec(
-        name: "projects", usage: "projects",
-        summary: "List projects with their number of conversations and last activity.", category: .browse)
-    public init() {}
-    public init(arguments: inout Arguments) throws { try arguments.requireCount(0...0) }
+        name: "projects", usage: "projects [--provider P]",
+        summary: "List projects with their number of conversations and last activity.",
+        details: """
+        --provider P   only projects from P (chatgpt, claude, gemini, grok)
+        """, category: .browse)
+    public var provider: String?
+
+    public init(provider: String? = nil) { self.provider = provider }
+    public init(arguments: inout Arguments) throws {
+        provider = try arguments.providerOption()
+        try arguments.requireCount(0...0)
+    }
 
     public func run(in context: CommandContext) throws -> CommandResult {
-        let rs = try context.catalog.projectList()
-        return .rows(rs, summary: "\(rs.rows.count) project\(rs.rows.count == 1 ? "" : "s")")
+        let rs = try context.catalog.projectList(provider: provider)
+        return .rows(rs, summary: "\(rs.rows.count) project\(rs.rows.count == 1 ? "" : "s")\(provider.map { " from \($0)" } ?? "")")
     }
 }

@@ -6,7 +6,7 @@ import ChatBetoStore
 public struct SearchCommand: ShellCommand, Equatable {
     public static let spec = CommandSpec(
         name: "search", aliases: ["find"],
-        usage: "search <words> [--all] [--limit N] [--since DATE] [--role R] [--semantic|--hybrid]",
+        usage: "search <words> [--all] [--limit N] [--since DATE] [--role R] [--provider P] [--semantic|--hybrid]",
         summary: "Search message text and titles in the current project (or --all), ranked, numbered for show/open.",
         details: """
         search cafe lisboa        accents and case do not matter ("cafe" finds "café")
@@ -14,6 +14,7 @@ public struct SearchCommand: ShellCommand, Equatable {
         --limit N                at most N hits (default 20)
         --since DATE             messages on or after DATE (2024-05-01)
         --role R                 only messages of role R (user, assistant, tool, system)
+        --provider P             only conversations from P (chatgpt, claude, gemini, grok)
         --semantic               by meaning: the question's embedding against 'index'ed messages
         --hybrid                 full-text and semantic rankings fused (reciprocal rank fusion)
         Words shorter than 2 letters and English/Spanish stop words are ignored; every other word must
@@ -27,9 +28,12 @@ public struct SearchCommand: ShellCommand, Equatable {
     public var limit = 20
     public var since: String?
     public var role: String?
+    public var provider: String?
 
-    public init(query: String, mode: Mode = .fullText, all: Bool = false, limit: Int = 20, since: String? = nil, role: String? = nil) {
+    public init(query: String, mode: Mode = .fullText, all: Bool = false, limit: Int = 20, since: String? = nil, role: String? = nil,
+                provider: String? = nil) {
         self.query = query; self.mode = mode; self.all = all; self.limit = limit; self.since = since; self.role = role
+        self.provider = provider
     }
     public init(arguments: inout Arguments) throws {
         all = arguments.flag("--all")
@@ -39,13 +43,15 @@ public struct SearchCommand: ShellCommand, Equatable {
         limit = try arguments.intOption("--limit", range: 1...1000) ?? 20
         since = try arguments.dateOption("--since")
         role = try arguments.option("--role")?.lowercased()
+        provider = try arguments.providerOption()
         try arguments.requireCount(1...Int.max)
         query = arguments.rest
     }
 
     public func run(in context: CommandContext) throws -> CommandResult {
         let connection = try context.connection
-        let filter = SearchFilter(projectID: all ? nil : context.state.project?.id, since: since, role: role, limit: limit)
+        let filter = SearchFilter(projectID: all ? nil : context.state.project?.id, since: since, role: role, limit: limit,
+                                  provider: provider)
         let terms = QueryTerms(query)
         var hits: [SearchHit]
         switch mode {

@@ -1,3 +1,4 @@
+import ChatBetoSupport
 import ChatBetoStore
 
 /// `show <conversation>`: the visible thread as ChatGPT shows it; `--all-branches`, `--hidden` for the rest.
@@ -42,7 +43,8 @@ public struct ShowCommand: ShellCommand, Equatable {
         let catalog = try context.catalog
         let assets = try catalog.assets(conversationID: target.id)
         let documents = Dictionary(grouping: try catalog.documents(conversationID: target.id), by: { $0.nodeID ?? "" })
-        let formatter = TranscriptFormatter(colors: context.colors)
+        let formatter = TranscriptFormatter(colors: context.colors,
+                                            assistantName: Provider(rawValue: target.provider)?.assistantName ?? "ChatGPT")
         let projectName = try target.projectID.flatMap { try catalog.project(id: $0)?.name }
         var text = formatter.header(target, project: projectName)
         text += context.colors.dim("server copy: " + ShowCommand.serverCopy(target)) + "\n"

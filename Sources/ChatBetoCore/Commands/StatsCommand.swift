@@ -4,26 +4,37 @@ import ChatBetoSearch
 /// `stats`: totals, per project, models, and activity per month drawn to the terminal's width.
 public struct StatsCommand: ShellCommand, Equatable {
     public static let spec = CommandSpec(
-        name: "stats", usage: "stats [--by project]",
+        name: "stats", usage: "stats [--by project|provider] [--provider P]",
         summary: "Totals (conversations, messages, words, projects, orphans, models, dates), per project, activity per month.",
         details: """
         stats                  totals, models, per-project table, conversations started per month
         stats --by project     one sparkline of monthly activity per project
+        stats --by provider    conversations and messages per provider (chatgpt, claude, gemini, grok)
+        --provider P           everything counted over P's conversations only
         --format json          the same data as one JSON object (totals under their own keys)
         """, category: .query)
     public var byProject = false
+    public var byProvider = false
+    public var provider: String?
 
-    public init(byProject: Bool = false) { self.byProject = byProject }
+    public init(byProject: Bool = false, byProvider: Bool = false, provider: String? = nil) {
+        self.byProject = byProject; self.byProvider = byProvider; self.provider = provider
+    }
     public init(arguments: inout Arguments) throws {
         if let by = try arguments.option("--by") {
-            guard by == "project" else { throw arguments.usageError("--by takes 'project', not '\(by)'") }
-            byProject = true
+            switch by {
+            case "project": byProject = true
+            case "provider": byProvider = true
+            default: throw arguments.usageError("--by takes 'project' or 'provider', not '\(by)'")
+            }
         }
+        provider = try arguments.providerOption()
         try arguments.requireCount(0...0)
     }
 
     public func run(in context: CommandContext) throws -> CommandResult {
-        let report = try StatsReport.load(from: try context.connection, byProject: byProject)
+        let report = try StatsReport.load(from: try context.connection, byProject: byProject, provider: provider,
+                                            byProvider: byProvider)
         let width = context.output.columns ?? 80
         return .report(report.text(width: width, colors: context.colors), json: report.json)
     }

@@ -6,6 +6,8 @@ import ChatBetoStore
 /// control sequences; message text keeps its newlines and tabs.
 struct TranscriptFormatter {
     let colors: Colors
+    /// The assistant's name as the conversation's provider shows it.
+    var assistantName = "ChatGPT"
 
     func header(_ c: ConversationSummary, project: String?) -> String {
         var s = colors.bold(CellText.singleLine(c.displayTitle)) + "\n"
@@ -16,15 +18,16 @@ struct TranscriptFormatter {
         return s
     }
 
-    /// A canvas where ChatGPT shows it (its final text), or a deep-research task whose report is missing.
+    /// A canvas where ChatGPT shows it (its final text), a Claude artifact after the message that last
+    /// changed it, or a deep-research task whose report is missing.
     func document(_ d: StoredDocument) -> String {
         let title = d.title.map { " “\(CellText.singleLine($0))”" } ?? ""
-        guard d.kind == "canvas" else {
+        guard d.kind == "canvas" || d.kind == "artifact" else {
             return colors.cyan("── Deep research\(title)") + "\n" +
                 colors.yellow("only the kickoff is in this export; the report is not") + "\n"
         }
         let about = [d.type, d.version.map { "version \($0)" }].compactMap { $0 }.map { CellText.singleLine($0) }
-        return colors.cyan("── Canvas\(title)") + (about.isEmpty ? "" : colors.dim(" · " + about.joined(separator: " · "))) + "\n" +
+        return colors.cyan("── \(d.kind == "artifact" ? "Artifact" : "Canvas")\(title)") + (about.isEmpty ? "" : colors.dim(" · " + about.joined(separator: " · "))) + "\n" +
             CellText.multiLine(d.content ?? "") + (d.content?.hasSuffix("\n") == true ? "" : "\n")
     }
 
@@ -32,7 +35,7 @@ struct TranscriptFormatter {
         let speaker: String
         switch m.role {
         case "user": speaker = "You"
-        case "assistant": speaker = "ChatGPT" + (m.modelSlug.map { " (\($0))" } ?? "")
+        case "assistant": speaker = assistantName + (m.modelSlug.map { " (\($0))" } ?? "")
         case "system": speaker = "System"
         case "tool": speaker = "Tool" + (m.authorName.map { " \($0)" } ?? "")
         default: speaker = m.role ?? "?"

@@ -9,19 +9,27 @@ public struct StatsReport {
     public var monthly: [(month: String, count: Int)]
     /// Per project and month, when asked for `--by project`.
     public var monthlyByProject: [String: [String: Int]]?
+    /// Conversations and messages per provider, when asked for `--by provider`.
+    public var perProvider: ResultSet?
 
-    public static func load(from connection: MySQLConnection, byProject: Bool) throws -> StatsReport {
-        let monthly = try connection.query(SQL.Stats.monthly).rows.map { ($0[0].textValue ?? "", Int($0[1].int64Value ?? 0)) }
+    /// `provider` limits everything to that provider's conversations; `byProvider` adds the per-provider table.
+    public static func load(from connection: MySQLConnection, byProject: Bool, provider: String? = nil,
+                            byProvider: Bool = false) throws -> StatsReport {
+        func q(_ all: String, _ one: (String) -> Statement) throws -> ResultSet {
+            try provider.map { try connection.query(one($0)) } ?? connection.query(all)
+        }
+        let monthly = try q(SQL.Stats.monthly, SQL.Stats.monthly(provider:)).rows.map { ($0[0].textValue ?? "", Int($0[1].int64Value ?? 0)) }
         var series: [String: [String: Int]]?
         if byProject {
             var s: [String: [String: Int]] = [:]
-            for row in try connection.query(SQL.Stats.monthlyByProject).rows {
+            for row in try q(SQL.Stats.monthlyByProject, SQL.Stats.monthlyByProject(provider:)).rows {
                 s[row[0].textValue ?? "", default: [:]][row[1].textValue ?? ""] = Int(row[2].int64Value ?? 0)
             }
             series = s
         }
-        return StatsReport(totals: try connection.query(SQL.Stats.totals), models: try connection.query(SQL.Stats.models),
-                           perProject: try connection.query(SQL.Stats.perProject), monthly: monthly, monthlyByProject: series)
+        return StatsReport(totals: try q(SQL.Stats.totals, SQL.Stats.totals(provider:)), models: try q(SQL.Stats.models, SQL.Stats.models(provider:)),
+                           perProject: try q(SQL.Stats.perProject, SQL.Stats.perProject(provider:)), monthly: monthly, monthlyByProject: series,
+                           perProvider: byProvider ? try connection.query(SQL.Stats.perProvider) : nil)
     }
 
     /// Totals as `name  value` lines, the per-project table, models, then the activity chart(s).
@@ -36,6 +44,9 @@ public struct StatsReport {
         }
         if !models.rows.isEmpty {
             out += "\n" + colors.bold("Models") + "\n" + ResultRenderer.render(models, format: .table, colors: colors)
+        }
+        if let perProvider, !perProvider.rows.isEmpty {
+            out += "\n" + colors.bold("Per provider") + "\n" + ResultRenderer.render(perProvider, format: .table, colors: colors)
         }
         if !perProject.rows.isEmpty {
             out += "\n" + colors.bold("Per project") + "\n" + ResultRenderer.render(perProject, format: .table, colors: colors)
@@ -55,6 +66,7 @@ public struct StatsReport {
     public var json: String {
         var out = totals.rows.isEmpty ? "{" : String(ResultRenderer.jsonObject(totals, row: 0).dropLast()) + ","
         out += "\"models\":" + array(models) + ",\"per_project\":" + array(perProject)
+        if let perProvider { out += ",\"per_provider\":" + array(perProvider) }
         out += ",\"activity\":[" + monthly.map { "{\"month\":\(JSONText.quoted($0.month)),\"conversations\":\($0.count)}" }
             .joined(separator: ",") + "]"
         if let series = monthlyByProject {

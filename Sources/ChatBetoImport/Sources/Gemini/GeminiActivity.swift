@@ -1,0 +1,140 @@
+import ChatBetoSupport
+import Foundation
+
+/// Google Takeout "Gemini Apps" activity (FORMAT-gemini-grok.md part A): an activity log, not
+/// conversations. Records that carry exactly one conversation id (`details[].url` …/app/<id>) are
+/// grouped by it and ordered by time; every other prompt is a conversation of its own (no invented
+/// boundaries). Records that are not prompts (`Created`, `Gave feedback`, …) are counted, not imported.
+enum GeminiActivity {
+    /// One prompt and its answers, from the JSON or the HTML page.
+    struct Entry {
+        var time: String          // DATETIME(6) text, UTC
+        var prompt: String
+        var answers: [String]     // answer HTML, several when Gemini kept drafts
+        var conversationID: String?
+        var attachments: [String]
+        var raw: String?
+    }
+
+    /// What a file yields.
+    struct Result {
+        var conversations: [(conversation: SourceConversation, hash: String)] = []
+        var ignoredRecords = 0
+        var ignoredVerbs: [String: Int] = [:]
+        var problems: [String] = []
+        /// How prompts were grouped, for the import report.
+        var grouping: String = ""
+    }
+
+    static let promptVerbs = ["Prompted", "Branched", "Answered"]
+
+    /// Whether a top-level array looks like Gemini activity.
+    static func recognises(_ array: [Any]) -> Bool {
+        guard let first = array.first as? [String: Any] else { return false }
+        return isGemini(first)
+    }
+
+    static func isGemini(_ o: [String: Any]) -> Bool {
+        let header = JSONAccess.string(o["header"]) ?? ""
+        let products = (JSONAccess.array(o["products"]) ?? []).compactMap { $0 as? String }
+        return header.hasPrefix("Gemini") || products.contains { $0.hasPrefix("Gemini") }
+    }
+
+    /// The JSON variant's records.
+    static func read(records: [Any]) -> Result {
+        var result = Result()
+        var entries: [Entry] = []
+        for (index, value) in records.enumerated() {
+            guard let o = value as? [String: Any] else { result.problems.append("record \(index) is not an object; left out"); continue }
+            guard isGemini(o) else { result.ignoredRecords += 1; result.ignoredVerbs["(not Gemini Apps)", default: 0] += 1; continue }
+            let title = JSONAccess.string(o["title"]) ?? ""
+            guard let verb = promptVerbs.first(where: { title.hasPrefix($0) }) else {
+                result.ignoredRecords += 1
+                result.ignoredVerbs[String(title.split(separator: " ").first ?? "(no title)"), default: 0] += 1
+                continue
+            }
+            guard let time = SourceTime.from(o["time"]) else { result.problems.append("record \(index) (\(title.prefix(40))) has no readable time; left out"); continue }
+            var prompt = String(title.dropFirst(verb.count))
+            if prompt.hasPrefix(" ") { prompt.removeFirst() }
+            let answers = (JSONAccess.array(o["safeHtmlItem"]) ?? []).compactMap { JSONAccess.string(JSONAccess.object($0)?["html"]) }
+            let ids = Set((JSONAccess.array(o["details"]) ?? []).compactMap { d -> String? in
+                let d = JSONAccess.object(d)
+                return conversationID(JSONAccess.string(d?["url"]) ?? JSONAccess.string(d?["name"]))
+            } + [conversationID(JSONAccess.string(o["titleUrl"]))].compactMap { $0 })
+            var files = (JSONAccess.array(o["attachedFiles"]) ?? []).compactMap { $0 as? String }
+            if let image = JSONAccess.string(o["imageFile"]), !files.contains(image) { files.insert(image, at: 0) }
+            entries.append(Entry(time: time, prompt: prompt, answers: answers, conversationID: ids.count == 1 ? ids.first : nil,
+                                 attachments: files, raw: JSONAccess.serialise(o)))
+        }
+        group(entries, into: &result)
+        return result
+    }
+
+    /// `https://gemini.google.com/app/<id>` (or `/app/c/<id>`) → `<id>`.
+    static func conversationID(_ url: String?) -> String? {
+        guard let url, let range = url.range(of: "gemini.google.com/app/") else { return nil }
+        var id = String(url[range.upperBound...])
+        if id.hasPrefix("c/") { id.removeFirst(2) }
+        id = String(id.prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" })
+        return id.isEmpty ? nil : id
+    }
+
+    /// Conversations from prompts: one per conversation id, else one per prompt.
+    static func group(_ entries: [Entry], into result: inout Result) {
+        // Chronological; equal times keep the file's order (they carry no order of their own).
+        let sorted = entries.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }.map(\.element)
+        var byID: [String: [Entry]] = [:]
+        var order: [String] = []
+        var single: [Entry] = []
+        for e in sorted {
+            if let id = e.conversationID {
+                if byID[id] == nil { order.append(id) }
+                byID[id, default: []].append(e)
+            } else {
+                single.append(e)
+            }
+        }
+        var seenKeys: [String: Int] = [:]
+        for id in order { result.conversations.append(conversation(id: "gemini-\(id)", entries: byID[id]!, seenKeys: &seenKeys)) }
+        for e in single {
+            // Stable across re-exports (which prepend records) and between JSON and HTML: whole-second UTC time and the prompt.
+            let key = String(FNV1a.hash("\(e.time.prefix(19))|\(e.prompt)"), radix: 16)
+            result.conversations.append(conversation(id: "gemini-p-\(key)", entries: [e], seenKeys: &seenKeys))
+        }
+        result.grouping = order.isEmpty
+            ? "Gemini: the records carry no conversation id; one conversation per prompt (\(single.count))"
+            : "Gemini: grouped by conversation id (\(order.count) conversation\(order.count == 1 ? "" : "s") from \(sorted.count - single.count) prompts); \(single.count) prompt\(single.count == 1 ? "" : "s") without one id, one conversation each"
+    }
+
+    private static func conversation(id: String, entries: [Entry], seenKeys: inout [String: Int]) -> (conversation: SourceConversation, hash: String) {
+        let first = entries[0]
+        let titleLine = first.prompt.split(separator: "\n").first.map(String.init) ?? ""
+        var c = SourceConversation(provider: "gemini", id: String(id.prefix(64)), title: titleLine.isEmpty ? "[image]" : String(titleLine.prefix(120)),
+                                   createTime: first.time, updateTime: entries.last!.time)
+        var previous: String?
+        for e in entries {
+            var key = "\(e.time.prefix(19).replacingOccurrences(of: " ", with: "T"))-\(String(FNV1a.hash(e.prompt), radix: 16).prefix(8))"
+            let n = seenKeys[key, default: 0]
+            seenKeys[key] = n + 1
+            if n > 0 { key += "-\(n + 1)" }
+            let user = "\(key)-q"
+            c.nodes.append(SourceConversation.node(user, parent: previous, role: "user", text: e.prompt.isEmpty ? "[image]" : e.prompt,
+                                                   createTime: e.time, hidden: false, contentType: "text", raw: e.raw))
+            for (i, name) in e.attachments.enumerated() {
+                c.assets.append(ConversationRecord.Asset(nodeID: user, position: i, pointer: String(name.prefix(255)), kind: "image",
+                                                         exportPath: nil, mimeType: nil, sizeBytes: nil))
+            }
+            c.visiblePath.append(user)
+            previous = user
+            // Several answers are drafts: the first is shown, the others are kept as its siblings.
+            for (i, html) in e.answers.enumerated() {
+                let answer = "\(key)-a\(i + 1)"
+                c.nodes.append(SourceConversation.node(answer, parent: user, role: "assistant", text: HTMLText.text(html),
+                                                       createTime: e.time, hidden: false, contentType: "text"))
+                if i == 0 { c.visiblePath.append(answer); previous = answer }
+            }
+        }
+        let hash = ContentHash.hex(of: Data(entries.map { $0.raw ?? "\($0.time)|\($0.prompt)|\($0.answers)" }.joined(separator: "\n").utf8))
+        return (c, hash)
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+
+/// The HTML variant of Gemini Apps activity (`MyActivity.html`), for Takeouts made without JSON: one
+/// `outer-cell` per record; the header cell must read exactly "Gemini Apps"; the content cell holds
+/// `Prompted <prompt><br><local time><br><answer HTML>`. Local times need a known zone: a record with
+/// another zone abbreviation is reported and left out rather than guessed.
+enum GeminiHTML {
+    static let zones: [String: Int] = [
+        "UTC": 0, "GMT": 0, "EST": -300, "EDT": -240, "CST": -360, "CDT": -300, "MST": -420, "MDT": -360,
+        "PST": -480, "PDT": -420, "CET": 60, "CEST": 120, "WET": 0, "WEST": 60, "EET": 120, "EEST": 180, "JST": 540,
+    ]
+    static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    static func recognises(_ html: String) -> Bool { html.contains("outer-cell") && html.contains("Gemini Apps") }
+
+    static func read(html: String) -> GeminiActivity.Result {
+        var result = GeminiActivity.Result()
+        var entries: [GeminiActivity.Entry] = []
+        let cells = html.components(separatedBy: "class=\"outer-cell").dropFirst()
+        for (index, cell) in cells.enumerated() {
+            guard let header = inner(of: "header-cell", in: cell), HTMLText.text(header) == "Gemini Apps",
+                  let content = inner(of: "content-cell", in: cell) else {
+                result.ignoredRecords += 1; result.ignoredVerbs["(not Gemini Apps)", default: 0] += 1; continue
+            }
+            let parts = content.components(separatedBy: "<br>")
+            let first = HTMLText.text(parts[0]).replacingOccurrences(of: "\u{00A0}", with: " ")
+            guard let verb = GeminiActivity.promptVerbs.first(where: { first.hasPrefix($0) }) else {
+                result.ignoredRecords += 1; result.ignoredVerbs[String(first.split(separator: " ").first ?? "(none)"), default: 0] += 1; continue
+            }
+            guard parts.count >= 2 else { result.problems.append("HTML record \(index + 1) has no time; left out"); continue }
+            let stamp = HTMLText.text(parts[1])
+            guard let time = localTime(stamp) else {
+                result.problems.append("HTML record \(index + 1) (\(first.prefix(40))): time '\(stamp)' has an unknown zone or layout; left out")
+                continue
+            }
+            let prompt = String(first.dropFirst(verb.count)).trimmingCharacters(in: .whitespaces)
+            let answer = parts.dropFirst(2).joined(separator: "<br>")
+            entries.append(GeminiActivity.Entry(time: time, prompt: prompt, answers: answer.isEmpty ? [] : [answer], conversationID: nil,
+                                                attachments: [], raw: nil))
+        }
+        GeminiActivity.group(entries, into: &result)
+        return result
+    }
+
+    /// The inner HTML of the first `div` with this class, up to the next cell or the end of the record.
+    private static func inner(of cls: String, in html: String) -> String? {
+        guard let start = html.range(of: "class=\"\(cls)"), let open = html[start.upperBound...].firstIndex(of: ">") else { return nil }
+        let rest = html[html.index(after: open)...]
+        let end = rest.range(of: "</div><div class=\"content-cell")?.lowerBound ?? rest.range(of: "</div></div>")?.lowerBound ?? rest.endIndex
+        return String(rest[..<end])
+    }
+
+    /// `Jul 26, 2026, 8:07:57 AM CEST` (U+202F before AM/PM allowed) → UTC `DATETIME(6)` text.
+    static func localTime(_ s: String) -> String? {
+        let words = s.replacingOccurrences(of: "\u{202F}", with: " ").replacingOccurrences(of: "\u{00A0}", with: " ")
+            .replacingOccurrences(of: ",", with: " ").split(separator: " ").map(String.init)
+        guard words.count >= 5, let month = months.firstIndex(of: String(words[0].prefix(3))), let day = Int(words[1]),
+              let year = Int(words[2]) else { return nil }
+        let clock = words[3].split(separator: ":").compactMap { Int($0) }
+        guard clock.count >= 2 else { return nil }
+        var hour = clock[0]
+        var zoneIndex = 4
+        if words.count > 4, words[4] == "AM" || words[4] == "PM" {
+            if words[4] == "PM", hour < 12 { hour += 12 }
+            if words[4] == "AM", hour == 12 { hour = 0 }
+            zoneIndex = 5
+        }
+        guard zoneIndex < words.count, let offset = zoneOffset(words[zoneIndex]) else { return nil }
+        let local = String(format: "%04d-%02d-%02dT%02d:%02d:%02d", year, month + 1, day, hour, clock[1], clock.count > 2 ? clock[2] : 0)
+        let sign = offset < 0 ? "-" : "+"
+        return SourceTime.iso(local + sign + String(format: "%02d:%02d", abs(offset) / 60, abs(offset) % 60))
+    }
+
+    /// Minutes east of UTC for `CEST`, `GMT+5:30`, `GMT-3`; nil when unknown.
+    static func zoneOffset(_ zone: String) -> Int? {
+        if let known = zones[zone] { return known }
+        guard zone.hasPrefix("GMT") || zone.hasPrefix("UTC") else { return nil }
+        let rest = zone.dropFirst(3)
+        guard let sign = rest.first, sign == "+" || sign == "-" else { return nil }
+        let parts = rest.dropFirst().split(separator: ":").compactMap { Int($0) }
+        guard let h = parts.first else { return nil }
+        let minutes = h * 60 + (parts.count > 1 ? parts[1] : 0)
+        return sign == "-" ? -minutes : minutes
+    }
+}
