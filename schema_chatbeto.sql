@@ -166,6 +166,22 @@ CREATE TABLE message_embeddings (
 
 INSERT INTO schema_migrations (version, name, applied_at) VALUES (4, 'search: full-text indexes and message embeddings', CURRENT_TIMESTAMP(6));
 
+-- migration 5: import: word counts written by chatbeto, import locks that work on a cluster
+ALTER TABLE messages MODIFY COLUMN word_count INT NULL DEFAULT NULL
+  COMMENT 'words in text (runs between spaces), written by chatbeto (MessageWordCount), for stats';
+
+CREATE TABLE chatbeto_locks (
+  name VARCHAR(64) NOT NULL,
+  owner VARCHAR(64) NOT NULL COMMENT 'random token of the holding process',
+  node VARCHAR(128) NOT NULL COMMENT 'hostname:port of the server the holder is connected to',
+  connection_id BIGINT NOT NULL COMMENT 'the holder''s connection on that server',
+  acquired_at DATETIME(6) NOT NULL,
+  expires_at DATETIME(6) NOT NULL COMMENT 'renewed while the holder works; a lapsed lease is free',
+  PRIMARY KEY (name)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+INSERT INTO schema_migrations (version, name, applied_at) VALUES (5, 'import: word counts written by chatbeto, import locks that work on a cluster', CURRENT_TIMESTAMP(6));
+
 -- migration 6: providers: the service each conversation and project comes from
 ALTER TABLE conversations
   ADD COLUMN provider VARCHAR(16) NOT NULL DEFAULT 'chatgpt' COMMENT 'chatgpt | claude | gemini | grok' AFTER id,
