@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
-"""A deterministic Claude.ai export (the 2026 tree shape, FORMAT-claude.md) for tests at scale.
+"""A deterministic Claude.ai export (the 2026 tree shape: parent_message_uuid links) for tests at scale.
 
     gen_claude_export.py --conversations 300 --seed 1 --out export.zip [--expect expect.json]
 
 Writes a G2-style zip (conversations.json as one line with ensure_ascii, users.json, projects.json) or,
 when --out ends in .json, the conversations file alone. Conversations have retries (assistant siblings),
 edits (human siblings), thinking, tool_use/tool_result pairs, injected prompts, attachments and
-several first turns. --expect writes what a reader following FORMAT-claude.md §11 must find: per
+several first turns. --expect writes what a reader following Claude.ai's own thread rules must find: per
 conversation the visible message ids and the branch count, and the totals.
 """
 import argparse

@@ -1,4 +1,4 @@
-/// A message item for seeding a conversation or as response input (`EasyInputMessage`, API.md §5).
+/// A message item for seeding a conversation or as response input (`EasyInputMessage` in https://platform.openai.com/docs/api-reference/responses/create).
 /// Content is always sent as a plain string, which the API accepts for every role.
 public struct InputMessage: Sendable, Equatable {
     /// Roles `EasyInputMessage` accepts.

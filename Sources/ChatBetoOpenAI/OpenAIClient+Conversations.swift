@@ -1,4 +1,4 @@
-/// Conversations API (API.md §2).
+/// Conversations API (https://platform.openai.com/docs/api-reference/conversations).
 extension OpenAIClient {
     /// The API accepts at most this many items per create or append call.
     public static let maxItemsPerCall = 20

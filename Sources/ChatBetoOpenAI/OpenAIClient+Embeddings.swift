@@ -12,7 +12,7 @@ public struct EmbeddingResult: Sendable, Equatable {
     public var requests: Int
 }
 
-/// Embeddings API (API.md §8).
+/// Embeddings API (https://platform.openai.com/docs/api-reference/embeddings).
 extension OpenAIClient {
     /// API limits per request.
     public static let maxEmbeddingInputs = 2048

@@ -10,7 +10,7 @@ public struct ModelInfo: Sendable, Equatable {
     public var shutdownDate: String?
 }
 
-/// Models API (API.md §9).
+/// Models API (https://platform.openai.com/docs/api-reference/models).
 extension OpenAIClient {
     /// `GET /models`, sorted by id.
     public func listModels() throws -> [ModelInfo] {

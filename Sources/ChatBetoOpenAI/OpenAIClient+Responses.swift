@@ -18,7 +18,7 @@ public enum ResponseInput: Sendable, Equatable, ExpressibleByStringLiteral {
     }
 }
 
-/// Responses API (API.md §3–§4).
+/// Responses API (https://platform.openai.com/docs/api-reference/responses, responses-streaming).
 extension OpenAIClient {
     /// `POST /responses` with `stream: true`. `onDelta` receives assistant text as it arrives.
     /// Non-2xx replies (auth, rate limit after retries, unknown conversation…) throw `OpenAIError`;

@@ -1,7 +1,7 @@
 import ChatBetoSupport
 import Foundation
 
-/// Client for the Conversations, Responses, Embeddings and Models endpoints (API.md §2–§9).
+/// Client for the Conversations, Responses, Embeddings and Models endpoints (https://platform.openai.com/docs/api-reference/).
 /// Calls are blocking; run them off the main thread if the caller needs to stay responsive.
 /// Endpoint methods live in the `OpenAIClient+*.swift` extensions.
 public final class OpenAIClient: Sendable {
@@ -85,7 +85,7 @@ public final class OpenAIClient: Sendable {
     }
 
     /// POSTs `body` and feeds each SSE event of a 2xx reply to `onEvent` (return false to stop reading).
-    /// Retries only while nothing of a 2xx body has been received (API.md §7.5).
+    /// Retries only while nothing of a 2xx body has been received (a stream that has started cannot be replayed).
     func requestStream(_ path: String, body: JSONValue, cancellation: CancellationFlag?,
                        onEvent: (SSEEvent) -> Bool) throws -> StreamEnd {
         let request = makeRequest("POST", path, body: body, stream: true)

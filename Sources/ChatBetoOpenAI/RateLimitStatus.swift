@@ -1,4 +1,4 @@
-/// The `x-ratelimit-*` response headers (API.md §7), parsed leniently: every field is optional.
+/// The `x-ratelimit-*` response headers (https://platform.openai.com/docs/guides/rate-limits), parsed leniently: every field is optional.
 public struct RateLimitStatus: Sendable, Equatable {
     /// Requests allowed per window.
     public var limitRequests: Int?

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Folds Responses API stream events (API.md §4) into a `ResponseResult`. Pure: no I/O.
+/// Folds Responses API stream events (https://platform.openai.com/docs/api-reference/responses-streaming) into a `ResponseResult`. Pure: no I/O.
 public struct ResponseStreamAccumulator: Sendable {
     private var responseID: String?
     private var assistantItems: [String] = []

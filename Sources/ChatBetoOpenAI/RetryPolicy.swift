@@ -1,6 +1,6 @@
 import Foundation
 
-/// When and how long to wait before retrying a request: the official SDK's rules (API.md §7).
+/// When and how long to wait before retrying a request: the official openai-python SDK's rules (max_retries 2, 0.5 s doubling to 8 s with jitter, Retry-After honoured).
 public struct RetryPolicy: Sendable {
     /// Retries after the first attempt (SDK default 2).
     public var maxRetries: Int

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""A local fake of the OpenAI HTTP API subset chatbeto uses (see /work/shared/openai/API.md §11).
+"""A local fake of the OpenAI HTTP API subset chatbeto uses (the endpoints, JSON and SSE events of https://platform.openai.com/docs/api-reference/; every reply shaped as the real server sends it).
 
 Stdlib only. Start it with:
 

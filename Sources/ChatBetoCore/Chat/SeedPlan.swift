@@ -66,7 +66,7 @@ public struct SeedPlan: Sendable, Equatable {
                         skippedTurns: skipped, turns: items.filter { $0.role == .user }.count)
     }
 
-    /// Hidden messages, tool messages and empty ones are left out; roles mapped as API.md §5 says.
+    /// Hidden messages, tool messages and empty ones are left out; roles mapped to user/assistant/system/developer, the input roles the Conversations API accepts.
     private static func sendable(_ messages: ArraySlice<StoredMessage>) -> ([InputMessage], [String]) {
         var items: [InputMessage] = []
         var nodes: [String] = []

@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 /// The Claude reader on the shared samples: exactly the visible threads, branch counts and problems
-/// samples/claude/SOURCES.md states (FORMAT-claude.md §11).
+/// samples/claude/SOURCES.md states.
 @Suite struct ClaudeReaderTests {
     @Test func handmadeTreeRetryAndEditGiveTheCurrentBranch() throws {
         let records = try SampleRecords.claude("claude/handmade-2026-conversations.json")

@@ -1,6 +1,6 @@
 import Foundation
 
-/// One canvas update as the canmore tool applies it (FORMAT-2026.md §6): `pattern` is a Python regular
+/// One canvas update as the canmore tool applies it: `pattern` is a Python regular
 /// expression, `replacement` a `re.Match.expand` template (`\1`, `\g<name>`); `multiple` replaces every
 /// match, else the first. The pattern `.*` rewrites the whole document.
 enum CanvasUpdate {

@@ -61,8 +61,8 @@ extension ConversationRecord {
                 row.status = JSONAccess.string(message["status"]).map { String($0.prefix(48)) }
                 row.endTurn = JSONAccess.bool(message["end_turn"])
                 row.weight = JSONAccess.double(message["weight"])
-                // The model per message: its own, else the message's or the conversation's default (assistants only;
-                // FORMAT-2026.md §9). User messages never carry one.
+                // The model per message: its own, else the message's or the conversation's default (assistants only,
+                // as ChatGPT labels them). User messages never carry one.
                 let slug = JSONAccess.string(metadata?["model_slug"]) ?? (row.role == "assistant"
                     ? JSONAccess.string(metadata?["default_model_slug"]) ?? JSONAccess.string(object["default_model_slug"]) : nil)
                 row.modelSlug = slug.map { String($0.prefix(64)) }

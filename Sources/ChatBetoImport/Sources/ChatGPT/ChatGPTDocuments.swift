@@ -1,7 +1,7 @@
 import Foundation
 
 /// What ChatGPT shows beside the messages, rebuilt from the tool traffic of a full-format export
-/// (FORMAT-2026.md §6, §7): canvas documents (created, then changed by the updates the tool confirmed,
+///: canvas documents (created, then changed by the updates the tool confirmed,
 /// on the visible thread only) and deep-research reports (the widget state's report becomes the
 /// assistant's message; a kickoff without any report is recorded as a document without content).
 struct ChatGPTDocuments {

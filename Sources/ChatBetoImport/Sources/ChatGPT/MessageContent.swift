@@ -41,7 +41,7 @@ struct MessageContent {
                                               message: message, metadata: metadata)
     }
 
-    /// ChatGPT's own rule for what the thread shows (FORMAT.md §5).
+    /// ChatGPT's own rule for what the thread shows.
     private static func hidden(role: String?, contentType: String?, text: String?, assets: [Asset],
                                message: [String: Any], metadata: [String: Any]) -> Bool {
         if JSONAccess.bool(metadata["is_visually_hidden_from_conversation"]) == true { return true }
@@ -112,7 +112,7 @@ struct MessageContent {
         if let s = part as? String { return s }
         guard let o = part as? [String: Any] else { return "" }
         let type = JSONAccess.string(o["content_type"])
-        // A voice turn of the user wraps its audio (and camera video, frames) in one part (FORMAT-2026.md §5).
+        // A voice turn of the user wraps its audio (and camera video, frames) in one part.
         if type == "real_time_user_audio_video_asset_pointer" {
             var nested: [Any] = [o["audio_asset_pointer"], o["video_container_asset_pointer"]].compactMap { $0 }
             nested += JSONAccess.array(o["frames_asset_pointers"]) ?? []

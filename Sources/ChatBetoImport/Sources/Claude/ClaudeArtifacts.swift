@@ -1,6 +1,6 @@
 import Foundation
 
-/// Claude artifacts rebuilt from the tool calls on the visible thread (FORMAT-claude.md §5.3): the
+/// Claude artifacts rebuilt from the tool calls on the visible thread: the
 /// `artifacts` tool's `create`/`rewrite` (whole content) and `update` (`old_str` → `new_str` on the
 /// previous version), and the file tools' `create_file` (whole text) and `str_replace`. Each artifact is
 /// a document of the conversation, shown after the last message that changed it.

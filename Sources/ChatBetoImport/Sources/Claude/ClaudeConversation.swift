@@ -1,7 +1,7 @@
 import Foundation
 
 /// One Claude.ai conversation (`conversations.json` element, or an API-shaped single object) read by the
-/// rules of FORMAT-claude.md §11: tree mode through `parent_message_uuid`, flat mode by time with
+/// rules Claude.ai itself shows a thread by: tree mode through `parent_message_uuid`, flat mode by time with
 /// same-sender runs collapsed to their last message; text from `text`/`voice_note` blocks only.
 /// Thinking, tool calls and results, injected prompts and attachments' extracted text become hidden
 /// nodes just before their message, as ChatGPT's hidden nodes are (shown by `show --hidden`).

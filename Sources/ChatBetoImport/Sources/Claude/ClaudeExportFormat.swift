@@ -1,7 +1,7 @@
 import ChatBetoSupport
 import Foundation
 
-/// Claude.ai's "Export data" download in all three packagings (FORMAT-claude.md §1): a G1/G2 zip or the
+/// Claude.ai's "Export data" download in all three packagings: a G1/G2 zip or the
 /// folder it unpacks to, a G3 download set (a folder with the manifest and `<category>-NNN.zip` parts),
 /// a lone part zip, or a single conversations file (array or one API-shaped object). Recognised by the
 /// `chat_messages` key of its conversations, not by file names.

@@ -1,7 +1,7 @@
 import ChatBetoSupport
 import Foundation
 
-/// Google Takeout "Gemini Apps" activity (FORMAT-gemini-grok.md part A): an activity log, not
+/// Google Takeout "Gemini Apps" activity: an activity log, not
 /// conversations. Records that carry exactly one conversation id (`details[].url` …/app/<id>) are
 /// grouped by it and ordered by time; every other prompt is a conversation of its own (no invented
 /// boundaries). Records that are not prompts (`Created`, `Gave feedback`, …) are counted, not imported.

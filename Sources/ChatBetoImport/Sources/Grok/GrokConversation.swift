@@ -2,7 +2,7 @@ import Foundation
 
 /// One Grok conversation (`prod-grok-backend.json` → `conversations[]`): `{conversation, responses:
 /// [{response, share_link}]}`, a response tree through `parent_response_id`, ids as `response_id` or
-/// `_id` (possibly `{"$oid"}`), times as ISO strings or MongoDB `$date` (FORMAT-gemini-grok.md B3).
+/// `_id` (possibly `{"$oid"}`), times as ISO strings or MongoDB `$date`.
 enum GrokConversation {
     private static let columnKeys: Set<String> = ["conversation_id", "_id", "id", "title", "create_time", "modify_time", "leaf_response_id"]
 
