@@ -2,7 +2,7 @@
 the visible thread of each stored conversation."""
 import pathlib
 
-SAMPLES = pathlib.Path("/work/shared/exports/samples")
+SAMPLES = pathlib.Path(__file__).resolve().parents[1] / "ChatBetoTestSupport/Fixtures/samples"
 S2026 = SAMPLES / "2026"
 CONTAINER = S2026 / "handmade-privacy-portal-container.zip"
 SLIM = S2026 / "handmade-slim-2026-export"

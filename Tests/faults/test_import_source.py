@@ -5,7 +5,7 @@ import pathlib
 import shutil
 import zipfile
 
-SAMPLES = pathlib.Path("/work/shared/exports/samples")
+SAMPLES = pathlib.Path(__file__).resolve().parents[1] / "ChatBetoTestSupport/Fixtures/samples"
 PULSAR = SAMPLES / "2015pulsar__chatgpt-conversation-extractor__conversations.json"
 
 

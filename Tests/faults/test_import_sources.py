@@ -8,7 +8,7 @@ import urllib.request
 
 from shell_support import FakeOpenAI
 
-SAMPLES = pathlib.Path("/work/shared/exports/samples")
+SAMPLES = pathlib.Path(__file__).resolve().parents[1] / "ChatBetoTestSupport/Fixtures/samples"
 CLAUDE = SAMPLES / "claude"
 HANDMADE = CLAUDE / "handmade-2026-conversations.json"
 G2_ZIP = CLAUDE / "handmade-data-2025-12-01-10-00-00-batch-0000.zip"

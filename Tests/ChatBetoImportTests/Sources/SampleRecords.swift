@@ -1,9 +1,11 @@
 @testable import ChatBetoImport
 import Foundation
 
-/// Reads the shared samples (/work/shared/exports/samples, or $CHATBETO_SAMPLES) with the source readers.
+/// Reads the export samples (Tests/ChatBetoTestSupport/Fixtures/samples, each folder's SOURCES.md says
+/// what every file shows) with the source readers.
 enum SampleRecords {
-    static let root = URL(fileURLWithPath: ProcessInfo.processInfo.environment["CHATBETO_SAMPLES"] ?? "/work/shared/exports/samples")
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("ChatBetoTestSupport/Fixtures/samples")
 
     static func json(_ path: String) throws -> Any {
         try JSONSerialization.jsonObject(with: Data(contentsOf: root.appendingPathComponent(path)))
