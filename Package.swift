@@ -20,6 +20,8 @@ let package = Package(
                        providers: [.apt(["libedit-dev"])]),
         .systemLibrary(name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl",
                        providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CMarkGFM", path: "Sources/CMarkGFM", pkgConfig: "libcmark-gfm",
+                       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         .systemLibrary(name: "CSystem", path: "Sources/CSystem"),
 
         // Bottom: executables, version, file locks, owner-only files, one hash and one date conversion.
@@ -30,8 +32,8 @@ let package = Package(
         .target(name: "ChatBetoServer", dependencies: ["ChatBetoStore", "ChatBetoSupport", "CSystem"]),
         // libcurl transport, SSE, the Conversations/Responses/Embeddings clients.
         .target(name: "ChatBetoOpenAI", dependencies: ["ChatBetoSupport", "CCurl"]),
-        // Tables, charts, pager, colours, terminal.
-        .target(name: "ChatBetoRender", dependencies: ["ChatBetoStore", "ChatBetoSupport", "CSystem"]),
+        // Tables, Markdown (cmark-gfm), charts, pager, colours, terminal.
+        .target(name: "ChatBetoRender", dependencies: ["ChatBetoStore", "ChatBetoSupport", "CSystem", "CMarkGFM"]),
         // Export readers (ChatGPT first), tree merge, the importer.
         .target(
             name: "ChatBetoImport",
