@@ -36,8 +36,15 @@ public struct ConversationsCommand: ShellCommand, Equatable {
         let indexes = keep.compactMap { rs.index(of: $0) }
         var columns = [Column(name: "#", kind: .integer)] + indexes.map { rs.columns[$0] }
         columns[2].name = "updated"; columns[3].name = "messages"
-        rs = ResultSet(columns: columns, rows: rs.rows.enumerated().map { (i, row) in [.int(Int64(i + 1))] + indexes.map { row[$0] } })
+        // A listing shows times to the minute.
+        let minute: (SQLValue) -> SQLValue = { v in if case .temporal(let t) = v { return .temporal(String(t.prefix(16))) }; return v }
+        rs = ResultSet(columns: columns, rows: rs.rows.enumerated().map { (i, row) in [.int(Int64(i + 1))] + indexes.map { minute(row[$0]) } })
         let scope = all ? "in all projects" : orphans ? "outside projects" : context.state.project.map { "in '\($0.name)'" } ?? "in all projects"
-        return .rows(rs, summary: "\(rs.rows.count) conversation\(rs.rows.count == 1 ? "" : "s") \(scope)")
+        var shown = "\(rs.rows.count)"
+        if rs.rows.count == limit {
+            let total = try context.catalog.countConversations(projectID: projectID, orphansOnly: orphans, since: since)
+            if total > limit { shown += " of \(total)" }
+        }
+        return .rows(rs, summary: "\(shown) conversation\(rs.rows.count == 1 && shown == "1" ? "" : "s") \(scope)")
     }
 }
