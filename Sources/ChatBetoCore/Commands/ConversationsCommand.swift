@@ -1,3 +1,4 @@
+import ChatBetoRender
 import ChatBetoStore
 
 /// `conversations`: the current project's conversations (or all, or orphans), newest first, numbered.
@@ -36,9 +37,9 @@ public struct ConversationsCommand: ShellCommand, Equatable {
         let indexes = keep.compactMap { rs.index(of: $0) }
         var columns = [Column(name: "#", kind: .integer)] + indexes.map { rs.columns[$0] }
         columns[2].name = "updated"; columns[3].name = "messages"
-        // A listing shows times to the minute.
-        let minute: (SQLValue) -> SQLValue = { v in if case .temporal(let t) = v { return .temporal(String(t.prefix(16))) }; return v }
-        rs = ResultSet(columns: columns, rows: rs.rows.enumerated().map { (i, row) in [.int(Int64(i + 1))] + indexes.map { minute(row[$0]) } })
+        rs = ListingTimes.toMinute(ResultSet(columns: columns, rows: rs.rows.enumerated().map { (i, row) in
+            [.int(Int64(i + 1))] + indexes.map { row[$0] }
+        }))
         let scope = all ? "in all projects" : orphans ? "outside projects" : context.state.project.map { "in '\($0.name)'" } ?? "in all projects"
         var shown = "\(rs.rows.count)"
         if rs.rows.count == limit {

@@ -1,3 +1,5 @@
+import ChatBetoRender
+
 /// `projects`: every project with its conversation count and last activity.
 public struct ProjectsCommand: ShellCommand, Equatable {
     public static let spec = CommandSpec(
@@ -8,6 +10,6 @@ public struct ProjectsCommand: ShellCommand, Equatable {
 
     public func run(in context: CommandContext) throws -> CommandResult {
         let rs = try context.catalog.projectList()
-        return .rows(rs, summary: "\(rs.rows.count) project\(rs.rows.count == 1 ? "" : "s")")
+        return .rows(ListingTimes.toMinute(rs), summary: "\(rs.rows.count) project\(rs.rows.count == 1 ? "" : "s")")
     }
 }
