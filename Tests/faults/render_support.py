@@ -3,6 +3,9 @@ characters, and measuring what a terminal shows."""
 import json
 import pathlib
 import re
+import subprocess
+import time
+import urllib.request
 
 MARKDOWN_ID = "7e57d0c5-0000-4000-8000-00000000md01"
 LONG_CODE = "let veryLongIdentifierName = computeSomethingExpensive(argumentNumberOne, argumentNumberTwo, three) // keep"
@@ -66,3 +69,55 @@ def visible(text):
 def display_width(line):
     import unicodedata
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 0 if unicodedata.combining(c) else 1 for c in line)
+
+
+def configure_fake(fake, **settings):
+    """Sets the fake OpenAI server's behaviour (its /__fake/config endpoint), e.g. reply="…"."""
+    port = fake.base_url.rsplit(":", 1)[1].split("/")[0]
+    req = urllib.request.Request(f"http://127.0.0.1:{port}/__fake/config", data=json.dumps(settings).encode(),
+                                 method="POST", headers={"Content-Type": "application/json"})
+    urllib.request.urlopen(req).read()
+
+
+class Tmux:
+    """A tmux server of its own (socket in `folder`) running `command` in a `columns`-wide window: a real
+    terminal emulator, so cursor movement and the terminal's own line wrapping are what the test sees."""
+
+    def __init__(self, folder, columns, env, command):
+        self.socket = str(pathlib.Path(folder) / "tmux.sock")
+        conf = pathlib.Path(folder) / "tmux.conf"
+        conf.write_text("set -g history-limit 100000\nset -g status off\n")
+        self.env = env
+        self.tmux("-f", str(conf), "new-session", "-d", "-x", str(columns), "-y", "50", *command)
+
+    def tmux(self, *args):
+        return subprocess.run(["tmux", "-S", self.socket] + list(args), env=self.env, capture_output=True,
+                              text=True, check=True).stdout
+
+    def screen(self):
+        return self.tmux("capture-pane", "-p")
+
+    def history(self):
+        """Everything shown: (rows as the terminal drew them, lines with the terminal's wraps joined back)."""
+        return self.tmux("capture-pane", "-p", "-S", "-"), self.tmux("capture-pane", "-p", "-J", "-S", "-")
+
+    BARE_PROMPT = re.compile(r"^((chatbeto|you)(\[[^\]]*\])?>|\s*->)\s*$")
+
+    def wait_for_prompt(self, what, timeout=120):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            lines = [l for l in self.screen().splitlines() if l.strip()]
+            if lines and self.BARE_PROMPT.match(lines[-1]):
+                return
+            time.sleep(0.2)
+        raise AssertionError(f"no prompt after {what!r}:\n{self.screen()}")
+
+    def type(self, line):
+        # tmux reads a trailing ';' as its own command separator.
+        self.tmux("send-keys", "-l", line[:-1] + "\\;" if line.endswith(";") else line)
+        self.tmux("send-keys", "Enter")
+        time.sleep(0.3)
+        self.wait_for_prompt(line)
+
+    def kill(self):
+        subprocess.run(["tmux", "-S", self.socket, "kill-server"], env=self.env, capture_output=True)

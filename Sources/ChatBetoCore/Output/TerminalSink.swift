@@ -21,6 +21,8 @@ public final class TerminalSink: OutputSink {
     public var decoratesReplies: () -> Bool = { false }
     /// Whether long output goes through the pager (`set pager`).
     public var pagerEnabled: () -> Bool = { false }
+    /// Whether decorated replies are drawn as Markdown (`set render`).
+    public var rendersMarkdown: () -> Bool = { false }
 
     public init(options: ShellOptions, console: Console = .standard) {
         self.options = options
@@ -44,7 +46,7 @@ public final class TerminalSink: OutputSink {
             emit(chosen == .json ? (json.hasSuffix("\n") ? json : json + "\n") : (text.hasSuffix("\n") ? text : text + "\n"))
         case .document(let text, let data):
             if let data, chosen != .table {
-                emit(ResultRenderer.render(data, format: chosen, colors: colors))
+                emit(ResultRenderer.render(data, format: chosen, colors: colors, maxWidth: columns))
             } else {
                 emit(text.hasSuffix("\n") ? text : text + "\n")
             }
@@ -54,7 +56,7 @@ public final class TerminalSink: OutputSink {
                 note("Query OK, \(n) row\(n == 1 ? "" : "s") affected (\(String(format: "%.2f", elapsed)) sec)")
                 return
             }
-            let text = rs.rows.isEmpty && (chosen == .table || chosen == .vertical) ? "" : ResultRenderer.render(rs, format: chosen, colors: colors)
+            let text = rs.rows.isEmpty && (chosen == .table || chosen == .vertical) ? "" : ResultRenderer.render(rs, format: chosen, colors: colors, maxWidth: columns)
             emit(text)
             if chosen == .table || chosen == .vertical {
                 let count = rs.rows.count
@@ -79,8 +81,12 @@ public final class TerminalSink: OutputSink {
 
     // MARK: lines for people
 
+    /// On a terminal a note is word-wrapped to its width, so no word is broken across lines.
     public func note(_ text: String) {
-        if isInteractive || options.verbose { _ = console.write(colors.dim(CellText.multiLine(text)) + "\n") }
+        guard isInteractive || options.verbose else { return }
+        var shown = CellText.multiLine(text)
+        if let columns { shown = WordWrap(width: columns, colors: .none).lines(shown).joined(separator: "\n") }
+        _ = console.write(colors.dim(shown) + "\n")
     }
 
     public func warn(_ text: String) { _ = console.writeError("warning: " + CellText.multiLine(text) + "\n") }
@@ -111,18 +117,35 @@ public final class TerminalSink: OutputSink {
 
     // MARK: chat replies
 
+    /// A reply streams as text as it arrives (so the first words show at once); when it is complete and a
+    /// person is chatting with `set render on`, the streamed text is erased and the reply drawn again as
+    /// Markdown for the terminal, word-wrapped to its width. It is left as streamed when it renders the
+    /// same, when it was interrupted, or when it has scrolled past the top of the screen.
     public func reply(_ event: ReplyEvent) {
         switch event {
         case .started(let model):
             clearStatusLine()
-            if decoratesReplies() { _ = console.write(colors.dim("\(model) › ")) }
+            let prefix = decoratesReplies() ? colors.dim("\(model) › ") : ""
+            replyText = decoratesReplies() && rendersMarkdown() ? "" : nil
+            replyPrefix = prefix
+            if !prefix.isEmpty { _ = console.write(prefix) }
+        case .delta(let text) where replyText != nil:
+            replyText! += text
+            _ = console.write(CellText.multiLine(text))
+            if !text.isEmpty { replyEndsLine = text.hasSuffix("\n") }
+        case .ended where replyText != nil:
+            redrawReplyAsMarkdown(replyText!)
+            replyText = nil
+            replyEndsLine = false
         case .delta(let text), .refusal(let text):
+            replyText = nil
             _ = console.write(CellText.multiLine(text))
             if !text.isEmpty { replyEndsLine = text.hasSuffix("\n") }
         case .ended:
             if !replyEndsLine { _ = console.write("\n") }
             replyEndsLine = false
         case .aborted:
+            replyText = nil
             clearStatusLine()
             if decoratesReplies() { _ = console.write("\n") }
         case .finished(let model, let usage, let cost):
@@ -134,6 +157,23 @@ public final class TerminalSink: OutputSink {
 
     /// Whether the reply text shown so far ends with a newline (then `ended` adds none).
     private var replyEndsLine = false
+    /// The reply streamed so far when it is to be redrawn as Markdown at its end, nil otherwise.
+    private var replyText: String?
+    private var replyPrefix = ""
+
+    private func redrawReplyAsMarkdown(_ text: String) {
+        let size = Terminal.size()
+        var rendered = TerminalMarkdown(width: size.columns, colors: colors).render(text)
+        while rendered.hasSuffix("\n") { rendered.removeLast() }
+        var streamed = CellText.multiLine(text)
+        while streamed.hasSuffix("\n") { streamed.removeLast() }
+        let rows = TerminalRows.cursorRow(after: Colors.strip(replyPrefix) + CellText.multiLine(text), columns: size.columns)
+        guard Colors.strip(rendered) != streamed, rows < size.rows - 1 else {
+            if !replyEndsLine { _ = console.write("\n") }
+            return
+        }
+        _ = console.write("\r" + (rows > 0 ? "\u{1B}[\(rows)A" : "") + "\u{1B}[J" + replyPrefix + "\n" + rendered + "\n")
+    }
 
     // MARK: progress
 
