@@ -62,7 +62,7 @@ public struct WordWrap {
             }
             var piece = ""
             for ch in run.text {
-                if ch == " " || ch == "\n" || ch == "\t" {
+                if ch == " " || ch == "\n" {
                     if !piece.isEmpty { word.append((piece, run.codes)); wordWidth += DisplayWidth.of(piece); piece = "" }
                     flushWord()
                 } else {

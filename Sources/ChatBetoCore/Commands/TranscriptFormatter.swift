@@ -39,10 +39,19 @@ struct TranscriptFormatter {
         return line + "\n" + body.split(separator: "\n", omittingEmptySubsequences: false).map { indent + $0 }.joined(separator: "\n") + "\n"
     }
 
-    /// The message text: rendered Markdown without its final newline, or the stored text.
+    /// The message text: rendered Markdown without its final newline, or the stored text. As in ChatGPT,
+    /// what the user typed is shown as typed (its line breaks kept, word-wrapped), replies as Markdown.
     func body(_ m: StoredMessage, width: Int) -> String {
         let text = m.text ?? ""
         guard render, !text.isEmpty else { return CellText.multiLine(text) }
+        if m.role == "user" {
+            // Lines that fit stay exactly as typed (pasted code keeps its indentation); longer ones wrap at words.
+            let wrap = WordWrap(width: max(20, width), colors: .none)
+            return CellText.multiLine(Citations.resolve(text, messageJSON: m.raw).text)
+                .split(separator: "\n", omittingEmptySubsequences: false)
+                .flatMap { DisplayWidth.of(String($0)) <= width ? [String($0)] : wrap.lines(String($0)) }
+                .joined(separator: "\n")
+        }
         var out = TerminalMarkdown(width: width, colors: colors).render(Citations.resolve(text, messageJSON: m.raw).markdown)
         while out.hasSuffix("\n") { out.removeLast() }
         return out
