@@ -21,6 +21,8 @@ let package = Package(
                        providers: [.apt(["libedit-dev"])]),
         .systemLibrary(name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl",
                        providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CMarkGFM", path: "Sources/CMarkGFM", pkgConfig: "libcmark-gfm",
+                       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         .systemLibrary(name: "CChatBetoSystem", path: "Sources/CChatBetoSystem"),
 
         // Bottom: executables, version, file locks, owner-only files, one hash and one date conversion.
@@ -31,8 +33,8 @@ let package = Package(
         .target(name: "ChatBetoServer", dependencies: ["ChatBetoStore", "ChatBetoSupport", "CChatBetoSystem"]),
         // libcurl transport, SSE, the Conversations/Responses/Embeddings clients.
         .target(name: "ChatBetoOpenAI", dependencies: ["ChatBetoSupport", "CCurl"]),
-        // Tables, charts, pager, colours, terminal.
-        .target(name: "ChatBetoRender", dependencies: ["ChatBetoStore", "ChatBetoSupport", "CChatBetoSystem"]),
+        // Tables, Markdown (cmark-gfm), charts, pager, colours, terminal.
+        .target(name: "ChatBetoRender", dependencies: ["ChatBetoStore", "ChatBetoSupport", "CChatBetoSystem", "CMarkGFM"]),
         // Export readers (ChatGPT first), tree merge, the importer.
         .target(
             name: "ChatBetoImport",

@@ -3,28 +3,6 @@ import Foundation
 
 /// A conversation as export renderers need it: the header, every node, and which ones to show.
 public struct ExportedConversation: Sendable {
-    /// One node with the fields exports use; `raw` is the message JSON as imported, when kept.
-    public struct Node: Sendable, Equatable {
-        public var id: String
-        public var parent: String?
-        public var childIndex: Int
-        public var visibleIndex: Int?
-        public var role: String?
-        public var authorName: String?
-        public var recipient: String?
-        public var contentType: String?
-        public var text: String?
-        public var createTime: String?
-        public var updateTime: String?
-        public var status: String?
-        public var endTurn: Bool?
-        public var weight: Double?
-        public var isHidden: Bool
-        public var onVisiblePath: Bool
-        public var modelSlug: String?
-        public var raw: String?
-    }
-
     public var summary: ConversationSummary
     public var project: String?
     public var gizmoID: String?
@@ -32,18 +10,10 @@ public struct ExportedConversation: Sendable {
     public var isArchived: Bool
     /// The other top-level keys of the original export (JSON object text), when imported.
     public var extra: String?
-    public var nodes: [Node]
+    public var nodes: [StoredMessage]
 
     public static func load(_ summary: ConversationSummary, from connection: MySQLConnection) throws -> ExportedConversation {
-        let nodes = try connection.query(SQL.Export.nodes(conversationID: summary.id)).records.map { r in
-            Node(id: r.string("node_id") ?? "", parent: r.string("parent_node_id"), childIndex: Int(r.int("child_index") ?? 0),
-                 visibleIndex: r.int("visible_index").map(Int.init), role: r.string("role"), authorName: r.string("author_name"),
-                 recipient: r.string("recipient"), contentType: r.string("content_type"), text: r.string("text"),
-                 createTime: r.string("create_time"), updateTime: r.string("update_time"), status: r.string("status"),
-                 endTurn: r.int("end_turn").map { $0 != 0 }, weight: r["weight"].doubleValue,
-                 isHidden: r.int("is_hidden") == 1, onVisiblePath: r.int("on_visible_path") == 1,
-                 modelSlug: r.string("model_slug"), raw: r.string("raw"))
-        }
+        let nodes = try connection.query(SQL.Export.nodes(conversationID: summary.id)).records.map(StoredMessage.init)
         let header = try connection.queryOne(SQL.Export.conversationExtra(conversationID: summary.id))
         let project = try summary.projectID.flatMap { try Catalog(connection: connection).project(id: $0)?.name }
         return ExportedConversation(summary: summary, project: project, gizmoID: header?.string("chatgpt_gizmo_id"),
@@ -52,12 +22,12 @@ public struct ExportedConversation: Sendable {
     }
 
     /// The visible thread in order, or every node depth-first (children in order) with its depth.
-    public func thread(allBranches: Bool, includeHidden: Bool = false) -> [(node: Node, depth: Int)] {
+    public func thread(allBranches: Bool, includeHidden: Bool = false) -> [(node: StoredMessage, depth: Int)] {
         if !allBranches {
             return nodes.filter { $0.onVisiblePath && (includeHidden || !$0.isHidden) }
                 .sorted { ($0.visibleIndex ?? 0) < ($1.visibleIndex ?? 0) }.map { ($0, 0) }
         }
-        return MessageTree.depthFirst(nodes, id: \.id, parent: \.parent, childIndex: \.childIndex, createTime: \.createTime)
+        return MessageTree.depthFirst(nodes, id: \.nodeID, parent: \.parentNodeID, childIndex: \.childIndex, createTime: \.createTime)
             .filter { includeHidden || !$0.node.isHidden }.map { ($0.node, $0.depth) }
     }
 

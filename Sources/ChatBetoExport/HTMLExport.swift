@@ -1,6 +1,8 @@
+import ChatBetoRender
 import ChatBetoStore
 
-/// A conversation as one self-contained HTML page (inline style, no scripts, no external files).
+/// A conversation as one self-contained HTML page (inline style, no scripts, no external files). Message
+/// text is rendered as Markdown by cmark-gfm, safely: raw HTML in imported text is omitted, never passed on.
 public enum HTMLExport {
     public static func render(_ c: ExportedConversation, allBranches: Bool) -> String {
         var out = """
@@ -12,7 +14,8 @@ public enum HTMLExport {
         body{font:16px/1.5 system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;color:#222}
         header p{color:#666;margin:.2rem 0}.msg{border-left:4px solid #ccc;margin:1.2rem 0;padding:.2rem 1rem}
         .user{border-color:#3b82f6}.assistant{border-color:#10b981}.branch{opacity:.7}
-        .meta{color:#666;font-size:.85rem}.text{white-space:pre-wrap;overflow-wrap:anywhere}
+        .meta{color:#666;font-size:.85rem}.text{overflow-wrap:anywhere}
+        pre{background:#f6f8fa;padding:.6rem;overflow-x:auto}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2rem .5rem}
         </style></head><body>
         <header><h1>\(escape(c.summary.displayTitle))</h1>
         <p>Conversation <code>\(escape(c.summary.id))</code></p>
@@ -28,9 +31,15 @@ public enum HTMLExport {
             var meta = role.capitalized
             if let model = node.modelSlug, role == "assistant" { meta += " · \(model)" }
             if let t = node.createTime { meta += " · \(t.prefix(16))" }
-            out += "<div class=\"meta\">\(escape(meta))</div>\n<div class=\"text\">\(escape(node.text ?? ""))</div>\n</section>\n"
+            out += "<div class=\"meta\">\(escape(meta))</div>\n<div class=\"text\">\(body(node))</div>\n</section>\n"
         }
         return out + "</main>\n</body></html>\n"
+    }
+
+    /// The message as HTML: its Markdown (citations as footnotes) through cmark-gfm's safe renderer.
+    static func body(_ node: StoredMessage) -> String {
+        guard let text = node.text, !text.isEmpty else { return "" }
+        return MarkdownParser.html(CellText.multiLine(Citations.resolve(text, messageJSON: node.raw).markdown))
     }
 
     static func escape(_ s: String) -> String {

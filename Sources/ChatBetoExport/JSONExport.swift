@@ -19,20 +19,20 @@ public enum JSONExport {
         }
         // The visible thread keeps hidden nodes on the path, so parents stay linked.
         let kept = allBranches ? c.nodes : c.nodes.filter(\.onVisiblePath)
-        let keptIDs = Set(kept.map(\.id))
+        let keptIDs = Set(kept.map(\.nodeID))
         var mapping: [String: [String: Any]] = [:]
         for node in kept {
-            mapping[node.id] = ["id": node.id, "message": message(node), "parent": node.parent.map { $0 as Any } ?? NSNull(),
+            mapping[node.nodeID] = ["id": node.nodeID, "message": message(node), "parent": node.parentNodeID.map { $0 as Any } ?? NSNull(),
                                 "children": [String]()]
         }
         // Parents that were never stored as messages (the export's empty root) become empty nodes.
         for node in kept {
-            guard let parent = node.parent, !keptIDs.contains(parent), mapping[parent] == nil else { continue }
+            guard let parent = node.parentNodeID, !keptIDs.contains(parent), mapping[parent] == nil else { continue }
             mapping[parent] = ["id": parent, "message": NSNull(), "parent": NSNull(), "children": [String]()]
         }
         for node in kept.sorted(by: { $0.childIndex < $1.childIndex }) {
-            guard let parent = node.parent, mapping[parent] != nil else { continue }
-            mapping[parent]!["children"] = (mapping[parent]!["children"] as! [String]) + [node.id]
+            guard let parent = node.parentNodeID, mapping[parent] != nil else { continue }
+            mapping[parent]!["children"] = (mapping[parent]!["children"] as! [String]) + [node.nodeID]
         }
         out["id"] = c.summary.id
         out["conversation_id"] = c.summary.id
@@ -41,7 +41,7 @@ public enum JSONExport {
         out["update_time"] = ExportedConversation.epoch(c.summary.updateTime) ?? NSNull()
         out["mapping"] = mapping
         let leaf = c.summary.currentNode.flatMap { keptIDs.contains($0) ? $0 : nil }
-            ?? kept.filter(\.onVisiblePath).max { ($0.visibleIndex ?? 0) < ($1.visibleIndex ?? 0) }?.id
+            ?? kept.filter(\.onVisiblePath).max { ($0.visibleIndex ?? 0) < ($1.visibleIndex ?? 0) }?.nodeID
         out["current_node"] = leaf ?? NSNull()
         out["gizmo_id"] = c.gizmoID ?? NSNull()
         out["default_model_slug"] = c.defaultModel ?? NSNull()
@@ -49,7 +49,7 @@ public enum JSONExport {
         return out
     }
 
-    static func message(_ node: ExportedConversation.Node) -> Any {
+    static func message(_ node: StoredMessage) -> Any {
         if let raw = node.raw, let parsed = try? JSONSerialization.jsonObject(with: Data(raw.utf8)), parsed is [String: Any] {
             return parsed
         }
@@ -59,7 +59,7 @@ public enum JSONExport {
         if let model = node.modelSlug { metadata["model_slug"] = model }
         if node.isHidden { metadata["is_visually_hidden_from_conversation"] = true }
         return [
-            "id": node.id,
+            "id": node.nodeID,
             "author": ["role": node.role ?? "user", "name": node.authorName ?? NSNull(), "metadata": [String: Any]()] as [String: Any],
             "create_time": ExportedConversation.epoch(node.createTime) ?? NSNull(),
             "update_time": ExportedConversation.epoch(node.updateTime) ?? NSNull(),

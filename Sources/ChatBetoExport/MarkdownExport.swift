@@ -1,6 +1,7 @@
+import ChatBetoRender
 import ChatBetoStore
 
-/// A conversation as readable Markdown: a header, then one section per message.
+/// A conversation as readable Markdown: a header, then one section per message, citations as footnotes.
 public enum MarkdownExport {
     public static func render(_ c: ExportedConversation, allBranches: Bool) -> String {
         var out = "# \(c.summary.displayTitle)\n\n"
@@ -17,7 +18,7 @@ public enum MarkdownExport {
             if allBranches && !node.onVisiblePath { heading += " · other branch" }
             let level = String(repeating: "#", count: min(6, 3 + depth))
             out += "\n\(level) \(heading)\n\n"
-            let text = node.text ?? ""
+            let text = node.text.map { Citations.resolve($0, messageJSON: node.raw).markdown } ?? ""
             out += text.isEmpty ? "_(\(node.contentType ?? "empty"))_\n" : text + (text.hasSuffix("\n") ? "" : "\n")
         }
         return out

@@ -76,6 +76,17 @@ public enum CellText {
         return out
     }
 
+    /// `s` with every control character (as `isControl`) except those in `keeping` escaped as in
+    /// `singleLine` (`\xHH`, `\uHHHH`), for CSV and TSV cells that must not restyle a terminal.
+    static func escapingControls(_ s: String, keeping: Set<Unicode.Scalar>) -> String {
+        guard s.unicodeScalars.contains(where: { isControl($0) && !keeping.contains($0) }) else { return s }
+        var out = ""
+        for scalar in s.unicodeScalars {
+            if isControl(scalar) && !keeping.contains(scalar) { out.append(hexEscape(scalar)) } else { out.unicodeScalars.append(scalar) }
+        }
+        return out
+    }
+
     /// C0 and C1 control characters, DEL, and the invisible bidirectional controls (LRM, RLM, ALM,
     /// the embeddings, overrides and isolates U+202A–U+202E, U+2066–U+2069) that can make text
     /// read differently from what it is.

@@ -47,6 +47,13 @@ public struct Colors: Sendable, Equatable {
     /// Grey text.
     public func gray(_ s: String) -> String { wrap(s, "90") }
 
+    /// Struck-through text.
+    public func strike(_ s: String) -> String { wrap(s, "9") }
+    /// `s` with several SGR codes at once (`["1", "3"]` is bold italic), for styles that nest.
+    public func styled(_ s: String, codes: [String]) -> String {
+        codes.isEmpty ? s : wrap(s, codes.joined(separator: ";"))
+    }
+
     /// `s` with every ANSI CSI sequence removed, for measuring styled text.
     public static func strip(_ s: String) -> String {
         var out = ""

@@ -1,22 +1,30 @@
-/// One sparkline per project over the same months, `Wordpress  ▁▃█▅▁  42`, fitted to a width:
-/// the most recent months are kept when the span is wider than the screen.
+/// One sparkline per project over the same months, `Wordpress  ▁▃█▅▁  42 (max 17)`, fitted to a width:
+/// the most recent months are kept when the span is wider than the screen. Each project's line is
+/// scaled to its own busiest month, which the `max` figure names (so a quiet project still shows its
+/// shape); months without conversations are blank.
 public enum ProjectActivityChart {
     /// `series` maps a project to its (`YYYY-MM`, count) pairs; projects are drawn in the order given.
     public static func render(projects: [String], series: [String: [String: Int]], width: Int) -> String {
         let months = monthRange(series.values.flatMap(\.keys))
         guard !projects.isEmpty, !months.isEmpty, width > 0 else { return "" }
         let totals = projects.map { series[$0, default: [:]].values.reduce(0, +) }
+        let peaks = projects.map { series[$0, default: [:]].values.max() ?? 0 }
         let totalWidth = totals.map { String($0).count }.max() ?? 1
+        let peakWidth = peaks.map { String($0).count }.max() ?? 1
         let labelWidth = min(projects.map(DisplayWidth.of).max() ?? 1, max(4, width / 4))
-        let sparkWidth = max(1, width - labelWidth - totalWidth - 4)
-        let shown = Array(months.suffix(sparkWidth))
-        let ceiling = Double(series.values.flatMap(\.values).max() ?? 0)
+        // The `(max N)` goes first when the width is short; then the oldest months.
+        var sparkWidth = width - labelWidth - totalWidth - peakWidth - 10
+        let showPeak = sparkWidth >= min(months.count, 6)
+        if !showPeak { sparkWidth = width - labelWidth - totalWidth - 4 }
+        let shown = Array(months.suffix(max(1, sparkWidth)))
         var out = DisplayWidth.truncate(DisplayWidth.pad("", to: labelWidth) + "  " + header(shown), to: width) + "\n"
         for (i, project) in projects.enumerated() {
             let counts = shown.map { Double(series[project]?[$0] ?? 0) }
-            let spark = String(counts.map { $0 == 0 ? " " : Sparkline.block(for: $0, floor: 0, ceiling: ceiling) })
+            let spark = Sparkline.render(counts, floor: 0, ceiling: Double(peaks[i]))
             let label = DisplayWidth.pad(DisplayWidth.truncate(project, to: labelWidth), to: labelWidth)
-            out += label + "  " + spark + "  " + DisplayWidth.pad(String(totals[i]), to: totalWidth, alignment: .right) + "\n"
+            var line = label + "  " + spark + "  " + DisplayWidth.pad(String(totals[i]), to: totalWidth, alignment: .right)
+            if showPeak { line += " (max " + DisplayWidth.pad(String(peaks[i]), to: peakWidth, alignment: .right) + ")" }
+            out += DisplayWidth.truncate(line, to: width) + "\n"
         }
         return out
     }

@@ -8,9 +8,10 @@ import Foundation
 public enum ResultRenderer {
     /// `result` in `format`. Colours apply to the human-facing formats (table, vertical) only;
     /// machine formats are never styled.
-    public static func render(_ result: ResultSet, format: OutputFormat, colors: Colors = .none) -> String {
+    /// `maxWidth` fits a table to the terminal (long cells end in `…`); the other formats keep every value whole.
+    public static func render(_ result: ResultSet, format: OutputFormat, colors: Colors = .none, maxWidth: Int? = nil) -> String {
         switch format {
-        case .table: return table(result, colors: colors)
+        case .table: return table(result, colors: colors, maxWidth: maxWidth)
         case .vertical: return vertical(result, colors: colors)
         case .csv: return csv(result)
         case .tsv: return tsv(result)
@@ -22,50 +23,17 @@ public enum ResultRenderer {
     // MARK: table
 
     /// The `mysql` client's boxed table: numeric columns right-aligned, NULL as `NULL`,
-    /// control characters escaped so each row stays on one line, widths in display columns.
-    static func table(_ result: ResultSet, colors: Colors) -> String {
+    /// control characters escaped so each row stays on one line, widths in display columns; with
+    /// `maxWidth`, long cells are cut with `…` so the table fits (`BoxTable`).
+    static func table(_ result: ResultSet, colors: Colors, maxWidth: Int? = nil) -> String {
         guard !result.columns.isEmpty else { return "" }
-        let headers = result.columns.map { CellText.singleLine($0.name) }
         let cells: [[String?]] = result.rows.map { row in
             row.map { value in CellText.text(value).map(CellText.singleLine) }
         }
-        var widths = headers.map(DisplayWidth.of)
-        for row in cells {
-            for (i, cell) in row.enumerated() where i < widths.count {
-                widths[i] = max(widths[i], DisplayWidth.of(cell ?? CellText.nullText))
-            }
-        }
-        let rightAligned = result.columns.map(\.kind.isNumeric)
-        let border = "+" + widths.map { String(repeating: "-", count: $0 + 2) + "+" }.joined()
-
-        var out = border + "\n"
-        out += line(headers.enumerated().map { i, name in
-            styled(name, width: widths[i], alignment: .left, style: colors.bold)
-        })
-        out += border + "\n"
-        guard !cells.isEmpty else { return out }
-        for row in cells {
-            out += line(widths.indices.map { i in
-                let alignment: DisplayWidth.Alignment = rightAligned[i] ? .right : .left
-                guard i < row.count, let text = row[i] else {
-                    return styled(CellText.nullText, width: widths[i], alignment: alignment, style: colors.dim)
-                }
-                return styled(text, width: widths[i], alignment: alignment, style: { $0 })
-            })
-        }
-        out += border + "\n"
-        return out
-    }
-
-    private static func line(_ paddedCells: [String]) -> String {
-        "|" + paddedCells.map { " " + $0 + " |" }.joined() + "\n"
-    }
-
-    /// `text` padded to `width`, with the style applied to the text but not the padding.
-    private static func styled(_ text: String, width: Int, alignment: DisplayWidth.Alignment,
-                               style: (String) -> String) -> String {
-        let spaces = String(repeating: " ", count: max(0, width - DisplayWidth.of(text)))
-        return alignment == .left ? style(text) + spaces : spaces + style(text)
+        return BoxTable(headers: result.columns.map { CellText.singleLine($0.name) }, rows: cells,
+                        rightAligned: result.columns.map(\.kind.isNumeric),
+                        keepWhole: result.columns.map { $0.kind.isNumeric || $0.kind == .temporal })
+            .render(maxWidth: maxWidth, colors: colors)
     }
 
     // MARK: vertical
@@ -91,7 +59,8 @@ public enum ResultRenderer {
     // MARK: csv
 
     /// RFC 4180: a header row, CRLF line ends, fields quoted when they hold a comma, quote,
-    /// CR or LF (quotes doubled); NULL as an empty field.
+    /// CR or LF (quotes doubled); NULL as an empty field. Other control characters (ESC, BEL, C1,
+    /// bidirectional controls) are escaped as `\xHH` / `\uHHHH`, so a cell cannot drive a terminal.
     static func csv(_ result: ResultSet) -> String {
         guard !result.columns.isEmpty else { return "" }
         var out = result.columns.map { csvField($0.name) }.joined(separator: ",") + "\r\n"
@@ -101,7 +70,8 @@ public enum ResultRenderer {
         return out
     }
 
-    private static func csvField(_ s: String) -> String {
+    private static func csvField(_ raw: String) -> String {
+        let s = CellText.escapingControls(raw, keeping: ["\n", "\r", "\t"])
         guard s.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
             return s
         }
@@ -112,7 +82,7 @@ public enum ResultRenderer {
 
     /// `mysql --batch` style: a header row, tab-separated fields, tab, newline, carriage
     /// return, NUL and backslash escaped (`\t`, `\n`, `\r`, `\0`, `\\`), NULL as `\N` so the output
-    /// loads back with `LOAD DATA`.
+    /// loads back with `LOAD DATA`; other control characters as `\xHH` / `\uHHHH` (see `csv`).
     static func tsv(_ result: ResultSet) -> String {
         guard !result.columns.isEmpty else { return "" }
         var out = result.columns.map { tsvField($0.name) }.joined(separator: "\t") + "\n"
@@ -122,7 +92,8 @@ public enum ResultRenderer {
         return out
     }
 
-    private static func tsvField(_ s: String) -> String {
+    private static func tsvField(_ raw: String) -> String {
+        let s = CellText.escapingControls(raw, keeping: ["\t", "\n", "\r", "\0"])
         guard s.unicodeScalars.contains(where: { $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\\" || $0 == "\0" }) else {
             return s
         }

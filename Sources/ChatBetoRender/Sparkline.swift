@@ -13,19 +13,19 @@ public enum Sparkline {
         return render(values, floor: min(0, low), ceiling: high)
     }
 
-    /// `values` scaled so that `floor` (and below) is `▁` and `ceiling` (and above) is `█`.
-    /// Any value above the floor gets at least `▂`, so "some" never looks like "none".
-    /// NaN prints as a space.
+    /// `values` scaled so that `floor` (and below) is empty (a space: an empty month draws as
+    /// nothing) and `ceiling` (and above) is `█`; any value above the floor gets at least `▁`, so
+    /// "some" never looks like "none". NaN prints as a space.
     public static func render(_ values: [Double], floor: Double, ceiling: Double) -> String {
         String(values.map { block(for: $0, floor: floor, ceiling: ceiling) })
     }
 
     /// The glyph for one value (see `render(_:floor:ceiling:)`).
     public static func block(for value: Double, floor: Double, ceiling: Double) -> Character {
-        if value.isNaN { return " " }
-        guard ceiling > floor, value > floor else { return blocks[0] }
+        if value.isNaN || value <= floor { return " " }
+        guard ceiling > floor else { return blocks[blocks.count - 1] }
         let fraction = min(1, (value - floor) / (ceiling - floor))
-        let level = max(1, Int((fraction * Double(blocks.count - 1)).rounded(.up)))
+        let level = max(0, Int((fraction * Double(blocks.count)).rounded(.up)) - 1)
         return blocks[level]
     }
 }

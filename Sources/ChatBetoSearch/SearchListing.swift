@@ -11,7 +11,8 @@ public struct SearchListing {
         self.hits = hits; self.words = words; self.colors = colors
     }
 
-    /// Two lines per hit: `3. Title · project · 2024-05-01 · assistant`, then the snippet, indented.
+    /// Two lines per hit: `3. Title · project · 2024-05-01 · assistant`, then the snippet, indented, with
+    /// citation markers as `[1]`.
     /// Matches are bold when colours are on, else wrapped in `**`.
     public func text(width: Int) -> String {
         let number = String(hits.count).count
@@ -23,7 +24,7 @@ public struct SearchListing {
             let title = CellText.singleLine(hit.title?.isEmpty == false ? hit.title! : "(untitled)")
             out += label + colors.bold(DisplayWidth.truncate(title, to: max(10, width - number - 2 - DisplayWidth.of(meta) - 3)))
                 + colors.dim(" · " + meta) + "\n"
-            let snippet = Snippet.make(CellText.multiLine(hit.text), words: words, width: max(20, width - number - 2)) {
+            let snippet = Snippet.make(CellText.multiLine(Citations.inlineNumbers(hit.text)), words: words, width: max(20, width - number - 2)) {
                 colors.isEnabled ? colors.yellow(colors.bold($0)) : "**\($0)**"
             }
             out += String(repeating: " ", count: number + 2) + snippet + "\n"
@@ -41,7 +42,7 @@ public struct SearchListing {
                   rows: hits.enumerated().map { i, h in
                       [.int(Int64(i + 1)), .text(h.conversationID), .optional(h.title), .optional(h.project),
                        h.date.map { .temporal($0) } ?? .null, .optional(h.nodeID == nil ? "title" : h.role),
-                       .optional(h.nodeID), .double(h.score), .text(Snippet.make(h.text, words: words))]
+                       .optional(h.nodeID), .double(h.score), .text(Snippet.make(Citations.inlineNumbers(h.text), words: words))]
                   })
     }
 }

@@ -73,6 +73,15 @@ public struct Catalog {
         ])
     }
 
+    /// How many conversations `listConversations` would list without a limit.
+    public func countConversations(projectID: Int64?, orphansOnly: Bool, since: String?, provider: String? = nil) throws -> Int {
+        let rs = try connection.query(SQL.Conversations.count, [
+            .int(projectID == nil ? 0 : 1), .optional(projectID.map(Int.init)),
+            .int(orphansOnly ? 1 : 0), .optional(since), .optional(since), .optional(provider), .optional(provider),
+        ])
+        return Int(rs.rows.first?.first?.int64Value ?? 0)
+    }
+
     public func mostRecentConversation(projectID: Int64?) throws -> ConversationSummary? {
         if let projectID {
             return try connection.queryOne(SQL.Conversations.mostRecentInProject, [.int(projectID)]).map(ConversationSummary.init)

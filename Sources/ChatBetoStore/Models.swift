@@ -46,7 +46,9 @@ public struct ConversationSummary: Sendable, Equatable {
     public var displayTitle: String { (title?.isEmpty == false ? title! : "(untitled)") }
 }
 
-/// One stored message node.
+/// One message row (a node of a conversation's tree), the one shape `show`, chat seeding and `export`
+/// share; `updateTime`, `endTurn`, `weight` and `raw` (the message JSON as imported) are filled only by
+/// statements that select them (`SQL.Export.nodes`, `SQL.Messages`).
 public struct StoredMessage: Sendable, Equatable {
     public var nodeID: String
     public var parentNodeID: String?
@@ -63,8 +65,14 @@ public struct StoredMessage: Sendable, Equatable {
     public var isIncomplete: Bool
     public var modelSlug: String?
     public var status: String?
+    public var updateTime: String?
+    public var endTurn: Bool?
+    public var weight: Double?
+    /// The message object as imported (JSON text), when kept.
+    public var raw: String?
 
-    init(_ r: Record) {
+    /// The message in `r`; columns the statement did not select stay nil.
+    public init(_ r: Record) {
         nodeID = r.string("node_id") ?? ""
         parentNodeID = r.string("parent_node_id")
         childIndex = Int(r.int("child_index") ?? 0)
@@ -80,5 +88,9 @@ public struct StoredMessage: Sendable, Equatable {
         isIncomplete = r.int("is_incomplete") == 1
         modelSlug = r.string("model_slug")
         status = r.string("status")
+        updateTime = r.string("update_time")
+        endTurn = r.int("end_turn").map { $0 != 0 }
+        weight = r["weight"].doubleValue
+        raw = r.string("raw")
     }
 }

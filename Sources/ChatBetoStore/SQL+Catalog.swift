@@ -37,6 +37,14 @@ extension SQL {
             ORDER BY c.update_time IS NULL, c.update_time DESC, c.id
             LIMIT ?
             """
+        /// How many rows `list` would give without its limit; the same parameters but the limit.
+        static let count = """
+            SELECT COUNT(*) FROM conversations c
+            WHERE (? = 0 OR c.project_id = ?)
+              AND (? = 0 OR c.project_id IS NULL)
+              AND (? IS NULL OR c.update_time >= ?)
+              AND (? IS NULL OR c.provider = ?)
+            """
         static let mostRecentInProject = "SELECT \(columns) FROM conversations c WHERE c.project_id = ? ORDER BY c.update_time DESC LIMIT 1"
         static let mostRecent = "SELECT \(columns) FROM conversations c ORDER BY c.update_time DESC LIMIT 1"
         /// Parameters: project filter flag (1 = filter), project id.
@@ -48,7 +56,7 @@ extension SQL {
     public enum Messages {
         static let columns = """
             node_id, parent_node_id, child_index, visible_index, role, author_name, recipient, content_type, text,
-            create_time, is_hidden, on_visible_path, is_incomplete, model_slug, status
+            create_time, is_hidden, on_visible_path, is_incomplete, model_slug, status, raw
             """
         static let visibleThread = """
             SELECT \(columns) FROM messages WHERE conversation_id = ? AND on_visible_path = 1 ORDER BY visible_index

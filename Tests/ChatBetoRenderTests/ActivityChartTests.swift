@@ -3,7 +3,7 @@ import Testing
 
 extension Render {
     @Suite struct ActivityChartTests {
-        /// Fifteen months from November 2023 to February 2025, January 2024 missing (no activity).
+        /// Fifteen months from November 2023 to February 2025, January 2024 missing (no activity: drawn blank).
         static let months: [(month: String, count: Int)] = [
             ("2023-11", 5), ("2023-12", 10), ("2024-02", 20), ("2024-03", 40), ("2024-04", 40),
             ("2024-05", 35), ("2024-06", 30), ("2024-07", 25), ("2024-08", 20), ("2024-09", 15),
@@ -21,9 +21,9 @@ extension Render {
         @Test func manyMonthsAreASparklinePerYear() {
             let expected = """
                      JFMAMJJASOND
-                2023           ▂▃   15
-                2024 ▁▅███▇▆▅▄▃▂▂  241
-                2025 ▂▃             10
+                2023           ▁▂   15
+                2024  ▄██▇▆▅▄▃▂▁▁  241
+                2025 ▁▂             10
 
                 """
             // The same at 40, 80 and 120 columns: the per-year view is narrower than all of them.
@@ -37,16 +37,16 @@ extension Render {
         @Test func narrowWidthDropsTotalsThenCutsLines() {
             #expect(ActivityChart.render(months: Self.months, width: 20, maxRows: 12) == """
                      JFMAMJJASOND
-                2023           ▂▃
-                2024 ▁▅███▇▆▅▄▃▂▂
-                2025 ▂▃
+                2023           ▁▂
+                2024  ▄██▇▆▅▄▃▂▁▁
+                2025 ▁▂
 
                 """)
             #expect(ActivityChart.render(months: Self.months, width: 10, maxRows: 12) == """
                      JFMA…
                 2023     …
-                2024 ▁▅██…
-                2025 ▂▃
+                2024  ▄██…
+                2025 ▁▂
 
                 """)
         }
@@ -65,8 +65,8 @@ extension Render {
         @Test func unrecognisedLabelsBecomeOneWrappedSparkline() {
             let weeks: [(month: String, count: Int)] = (0..<10).map { ("week \($0)", $0) }
             #expect(ActivityChart.render(months: weeks, width: 4, maxRows: 5) == """
-                ▁▂▃▄
-                ▅▅▆▇
+                 ▁▂▃
+                ▄▅▆▇
                 ██
 
                 """)

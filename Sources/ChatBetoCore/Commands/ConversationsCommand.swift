@@ -1,3 +1,4 @@
+import ChatBetoRender
 import ChatBetoStore
 
 /// `conversations`: the current project's conversations (or all, or orphans), newest first, numbered.
@@ -40,8 +41,15 @@ public struct ConversationsCommand: ShellCommand, Equatable {
         let indexes = keep.compactMap { rs.index(of: $0) }
         var columns = [Column(name: "#", kind: .integer)] + indexes.map { rs.columns[$0] }
         columns[2].name = "updated"; columns[3].name = "messages"
-        rs = ResultSet(columns: columns, rows: rs.rows.enumerated().map { (i, row) in [.int(Int64(i + 1))] + indexes.map { row[$0] } })
+        rs = ListingTimes.toMinute(ResultSet(columns: columns, rows: rs.rows.enumerated().map { (i, row) in
+            [.int(Int64(i + 1))] + indexes.map { row[$0] }
+        }))
         let scope = all ? "in all projects" : orphans ? "outside projects" : context.state.project.map { "in '\($0.name)'" } ?? "in all projects"
-        return .rows(rs, summary: "\(rs.rows.count) conversation\(rs.rows.count == 1 ? "" : "s") \(scope)\(provider.map { " from \($0)" } ?? "")")
+        var shown = "\(rs.rows.count)"
+        if rs.rows.count == limit {
+            let total = try context.catalog.countConversations(projectID: projectID, orphansOnly: orphans, since: since, provider: provider)
+            if total > limit { shown += " of \(total)" }
+        }
+        return .rows(rs, summary: "\(shown) conversation\(rs.rows.count == 1 && shown == "1" ? "" : "s") \(scope)\(provider.map { " from \($0)" } ?? "")")
     }
 }

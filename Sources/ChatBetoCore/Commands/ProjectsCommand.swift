@@ -1,3 +1,5 @@
+import ChatBetoRender
+
 /// `projects`: every project with its conversation count and last activity.
 public struct ProjectsCommand: ShellCommand, Equatable {
     public static let spec = CommandSpec(
@@ -16,6 +18,6 @@ public struct ProjectsCommand: ShellCommand, Equatable {
 
     public func run(in context: CommandContext) throws -> CommandResult {
         let rs = try context.catalog.projectList(provider: provider)
-        return .rows(rs, summary: "\(rs.rows.count) project\(rs.rows.count == 1 ? "" : "s")\(provider.map { " from \($0)" } ?? "")")
+        return .rows(ListingTimes.toMinute(rs), summary: "\(rs.rows.count) project\(rs.rows.count == 1 ? "" : "s")\(provider.map { " from \($0)" } ?? "")")
     }
 }

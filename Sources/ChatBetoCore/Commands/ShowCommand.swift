@@ -1,10 +1,11 @@
 import ChatBetoSupport
+import ChatBetoRender
 import ChatBetoStore
 
 /// `show <conversation>`: the visible thread as ChatGPT shows it; `--all-branches`, `--hidden` for the rest.
 public struct ShowCommand: ShellCommand, Equatable {
     public static let spec = CommandSpec(
-        name: "show", usage: "show [<conversation>|N] [--all-branches] [--hidden] [--last N]",
+        name: "show", usage: "show [<conversation>|N] [--all-branches] [--hidden] [--last N] [--raw]",
         summary: "Print a conversation's visible thread (by id, id prefix, or row number of the last listing).",
         details: """
         show 3                 the 3rd row of the last 'conversations' or 'search'; after 'recall', source 3 at its message
@@ -12,6 +13,7 @@ public struct ShowCommand: ShellCommand, Equatable {
         --all-branches         every branch (regenerations, edits), as a tree
         --hidden               also the messages ChatGPT hides (system, tools, thoughts)
         --last N               only the last N messages
+        --raw                  the stored text, not rendered as Markdown (also: set render off)
         --format json          the thread as [{node_id, role, text, create_time}, …]
         'show tables', 'show create table …' and other SHOW statements run as SQL.
         """, category: .browse)
@@ -19,14 +21,17 @@ public struct ShowCommand: ShellCommand, Equatable {
     public var allBranches = false
     public var hidden = false
     public var last: Int?
+    public var raw = false
 
-    public init(conversation: String?, allBranches: Bool = false, hidden: Bool = false, last: Int? = nil) {
+    public init(conversation: String?, allBranches: Bool = false, hidden: Bool = false, last: Int? = nil, raw: Bool = false) {
         self.conversation = conversation; self.allBranches = allBranches; self.hidden = hidden; self.last = last
+        self.raw = raw
     }
     public init(arguments: inout Arguments) throws {
         allBranches = arguments.flag("--all-branches")
         hidden = arguments.flag("--hidden")
         last = try arguments.intOption("--last")
+        raw = arguments.flag("--raw")
         try arguments.requireCount(0...1)
         conversation = arguments.positional.first
     }
@@ -43,7 +48,8 @@ public struct ShowCommand: ShellCommand, Equatable {
         let catalog = try context.catalog
         let assets = try catalog.assets(conversationID: target.id)
         let documents = Dictionary(grouping: try catalog.documents(conversationID: target.id), by: { $0.nodeID ?? "" })
-        let formatter = TranscriptFormatter(colors: context.colors,
+        let formatter = TranscriptFormatter(colors: context.colors, width: context.output.columns ?? Terminal.columns(),
+                                            render: !raw && context.settings.render,
                                             assistantName: Provider(rawValue: target.provider)?.assistantName ?? "ChatGPT")
         let projectName = try target.projectID.flatMap { try catalog.project(id: $0)?.name }
         var text = formatter.header(target, project: projectName)

@@ -5,12 +5,14 @@ import ChatBetoSearch
 public struct StatsCommand: ShellCommand, Equatable {
     public static let spec = CommandSpec(
         name: "stats", usage: "stats [--by project|provider] [--provider P]",
-        summary: "Totals (conversations, messages, words, projects, orphans, models, dates), per project, activity per month.",
+        summary: "Totals (conversations, visible messages, nodes, words, projects, orphans, models, dates), per project, activity per month.",
         details: """
         stats                  totals, models, per-project table, conversations started per month
-        stats --by project     one sparkline of monthly activity per project
+        stats --by project     one sparkline per project, scaled to its busiest month (shown as "max N")
         stats --by provider    conversations and messages per provider (chatgpt, claude, gemini, grok)
         --provider P           everything counted over P's conversations only
+        messages are the visible ones (the thread ChatGPT shows); nodes count every stored node
+        (branches, hidden system and tool messages). A month without conversations is blank.
         --format json          the same data as one JSON object (totals under their own keys)
         """, category: .query)
     public var byProject = false

@@ -25,6 +25,8 @@ public final class TerminalSink: OutputSink {
     public private(set) var pagerCommand: String?
     /// `tee FILE`: the copy of everything shown.
     public let tee = TeeFile()
+    /// Whether decorated replies are drawn as Markdown (`set render`).
+    public var rendersMarkdown: () -> Bool = { false }
 
     public init(options: ShellOptions, console: Console = .standard) {
         self.options = options
@@ -48,7 +50,7 @@ public final class TerminalSink: OutputSink {
             emit(chosen == .json ? (json.hasSuffix("\n") ? json : json + "\n") : (text.hasSuffix("\n") ? text : text + "\n"))
         case .document(let text, let data):
             if let data, chosen != .table {
-                emit(ResultRenderer.render(data, format: chosen, colors: colors))
+                emit(ResultRenderer.render(data, format: chosen, colors: colors, maxWidth: columns))
             } else {
                 emit(text.hasSuffix("\n") ? text : text + "\n")
             }
@@ -58,7 +60,7 @@ public final class TerminalSink: OutputSink {
                 note("Query OK, \(n) row\(n == 1 ? "" : "s") affected (\(String(format: "%.2f", elapsed)) sec)")
                 return
             }
-            let text = rs.rows.isEmpty && (chosen == .table || chosen == .vertical) ? "" : ResultRenderer.render(rs, format: chosen, colors: colors)
+            let text = rs.rows.isEmpty && (chosen == .table || chosen == .vertical) ? "" : ResultRenderer.render(rs, format: chosen, colors: colors, maxWidth: columns)
             emit(text)
             if chosen == .table || chosen == .vertical {
                 let count = rs.rows.count
@@ -104,8 +106,12 @@ public final class TerminalSink: OutputSink {
 
     // MARK: lines for people
 
+    /// On a terminal a note is word-wrapped to its width, so no word is broken across lines.
     public func note(_ text: String) {
-        if isInteractive || options.verbose { out(colors.dim(CellText.multiLine(text)) + "\n") }
+        guard isInteractive || options.verbose else { return }
+        var shown = CellText.multiLine(text)
+        if let columns { shown = WordWrap(width: columns, colors: .none).lines(shown).joined(separator: "\n") }
+        out(colors.dim(shown) + "\n")
     }
 
     public func warn(_ text: String) { err("warning: " + CellText.multiLine(text) + "\n") }
@@ -140,18 +146,35 @@ public final class TerminalSink: OutputSink {
 
     // MARK: chat replies
 
+    /// A reply streams as text as it arrives (so the first words show at once); when it is complete and a
+    /// person is chatting with `set render on`, the streamed text is erased and the reply drawn again as
+    /// Markdown for the terminal, word-wrapped to its width. It is left as streamed when it renders the
+    /// same, when it was interrupted, or when it has scrolled past the top of the screen.
     public func reply(_ event: ReplyEvent) {
         switch event {
         case .started(let model):
             clearStatusLine()
-            if decoratesReplies() { out(colors.dim("\(model) › ")) }
+            let prefix = decoratesReplies() ? colors.dim("\(model) › ") : ""
+            replyText = decoratesReplies() && rendersMarkdown() ? "" : nil
+            replyPrefix = prefix
+            if !prefix.isEmpty { out(prefix) }
+        case .delta(let text) where replyText != nil:
+            replyText! += text
+            out(CellText.multiLine(text))
+            if !text.isEmpty { replyEndsLine = text.hasSuffix("\n") }
+        case .ended where replyText != nil:
+            redrawReplyAsMarkdown(replyText!)
+            replyText = nil
+            replyEndsLine = false
         case .delta(let text), .refusal(let text):
+            replyText = nil
             out(CellText.multiLine(text))
             if !text.isEmpty { replyEndsLine = text.hasSuffix("\n") }
         case .ended:
             if !replyEndsLine { out("\n") }
             replyEndsLine = false
         case .aborted:
+            replyText = nil
             clearStatusLine()
             if decoratesReplies() { out("\n") }
         case .finished(let model, let usage, let cost):
@@ -163,6 +186,23 @@ public final class TerminalSink: OutputSink {
 
     /// Whether the reply text shown so far ends with a newline (then `ended` adds none).
     private var replyEndsLine = false
+    /// The reply streamed so far when it is to be redrawn as Markdown at its end, nil otherwise.
+    private var replyText: String?
+    private var replyPrefix = ""
+
+    private func redrawReplyAsMarkdown(_ text: String) {
+        let size = Terminal.size()
+        var rendered = TerminalMarkdown(width: size.columns, colors: colors).render(text)
+        while rendered.hasSuffix("\n") { rendered.removeLast() }
+        var streamed = CellText.multiLine(text)
+        while streamed.hasSuffix("\n") { streamed.removeLast() }
+        let rows = TerminalRows.cursorRow(after: Colors.strip(replyPrefix) + CellText.multiLine(text), columns: size.columns)
+        guard Colors.strip(rendered) != streamed, rows < size.rows - 1 else {
+            if !replyEndsLine { _ = console.write("\n") }
+            return
+        }
+        _ = console.write("\r" + (rows > 0 ? "\u{1B}[\(rows)A" : "") + "\u{1B}[J" + replyPrefix + "\n" + rendered + "\n")
+    }
 
     // MARK: progress
 

@@ -24,6 +24,7 @@ public final class REPL: LoopControl {
         context.loop = self
         output.decoratesReplies = { [unowned self] in canChat }
         output.pagerEnabled = { [unowned context] in context.settings.pager }
+        output.rendersMarkdown = { [unowned context] in context.settings.render }
     }
 
     /// Chat mode (`continue` on a terminal): lines go to the model, commands need a leading `/`.

@@ -6,6 +6,8 @@ import Foundation
 public struct Settings: Sendable, Equatable, Codable {
     public var format: OutputFormat = .table
     public var pager: Bool = true
+    /// Whether `show` and chat replies draw Markdown for the terminal (off: the stored text as it is).
+    public var render: Bool = true
     public var model: String = "gpt-5-mini"
     /// Whether user SQL runs as the superuser. For this process only: never encoded or decoded, so a
     /// saved session (even one an older version saved with `sqlWrite: true`) never turns it on.
@@ -22,7 +24,7 @@ public struct Settings: Sendable, Equatable, Codable {
 
     /// What a saved session holds: every setting but `sqlWrite`.
     private enum CodingKeys: String, CodingKey {
-        case format, pager, model, seedTurns, embeddingModel, embeddingDimensions, sqlTimeLimit, sqlLockWait
+        case format, pager, render, model, seedTurns, embeddingModel, embeddingDimensions, sqlTimeLimit, sqlLockWait
     }
 
     /// Reads a saved session's settings; a key missing (saved by another version) keeps its default.
@@ -31,6 +33,7 @@ public struct Settings: Sendable, Equatable, Codable {
         let d = Settings()
         format = (try? c.decodeIfPresent(OutputFormat.self, forKey: .format)) ?? d.format
         pager = (try? c.decodeIfPresent(Bool.self, forKey: .pager)) ?? d.pager
+        render = (try? c.decodeIfPresent(Bool.self, forKey: .render)) ?? d.render
         model = (try? c.decodeIfPresent(String.self, forKey: .model)) ?? d.model
         seedTurns = (try? c.decodeIfPresent(Int.self, forKey: .seedTurns)) ?? d.seedTurns
         embeddingModel = (try? c.decodeIfPresent(String.self, forKey: .embeddingModel)) ?? d.embeddingModel
@@ -43,6 +46,7 @@ public struct Settings: Sendable, Equatable, Codable {
     public static let descriptions: [(name: String, help: String)] = [
         ("format", "output format: table, vertical, csv, tsv, json, markdown"),
         ("pager", "send long output through $PAGER on a terminal: on, off"),
+        ("render", "draw conversations and chat replies as Markdown for the terminal: on, off"),
         ("model", "model for chat turns (also CHATBETO_MODEL)"),
         ("sql-write", "allow SQL that changes data or schema, for this shell only (prompt shows rw): on, off"),
         ("sql-time-limit", "read-only SQL stops after this many seconds: N, or 0 for no limit"),
@@ -56,6 +60,7 @@ public struct Settings: Sendable, Equatable, Codable {
         switch name {
         case "format": return format.rawValue
         case "pager": return pager ? "on" : "off"
+        case "render": return render ? "on" : "off"
         case "model": return model
         case "sql-write": return sqlWrite ? "on" : "off"
         case "sql-time-limit": return String(sqlTimeLimit)
@@ -79,6 +84,7 @@ public struct Settings: Sendable, Equatable, Codable {
         switch name {
         case "format": format = try OutputFormat.parse(value)
         case "pager": pager = try bool()
+        case "render": render = try bool()
         case "model":
             guard !value.isEmpty, !value.contains(" ") else { throw ConfigError.invalidValue(name: name, value: value, expected: "a model id such as gpt-5-mini") }
             model = value

@@ -43,13 +43,13 @@ public struct StatsReport {
             }
         }
         if !models.rows.isEmpty {
-            out += "\n" + colors.bold("Models") + "\n" + ResultRenderer.render(models, format: .table, colors: colors)
+            out += "\n" + colors.bold("Models") + "\n" + ResultRenderer.render(models, format: .table, colors: colors, maxWidth: width)
         }
         if let perProvider, !perProvider.rows.isEmpty {
             out += "\n" + colors.bold("Per provider") + "\n" + ResultRenderer.render(perProvider, format: .table, colors: colors)
         }
         if !perProject.rows.isEmpty {
-            out += "\n" + colors.bold("Per project") + "\n" + ResultRenderer.render(perProject, format: .table, colors: colors)
+            out += "\n" + colors.bold("Per project") + "\n" + ResultRenderer.render(perProject, format: .table, colors: colors, maxWidth: width)
         }
         if let series = monthlyByProject {
             let names = perProject.rows.compactMap { $0[0].textValue.map(CellText.singleLine) }

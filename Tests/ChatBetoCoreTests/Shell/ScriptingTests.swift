@@ -33,7 +33,7 @@ import Testing
         let dsn = try SmallHistory.dsn()
         let r = try Binary.run(["--dsn", dsn, "--format", "csv", "-e", "use Wordpress; conversations"])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout == "#,title,updated,messages,project,id\r\n1,Plugin fix,2024-05-02 09:00:00.000000,4,Wordpress,aaaa1111-0000-4000-8000-000000000001\r\n2,Cron jobs,2024-03-01 11:00:00.000000,2,Wordpress,aaaa1111-0000-4000-8000-000000000002\r\n")
+        #expect(r.stdout == "#,title,updated,messages,project,id\r\n1,Plugin fix,2024-05-02 09:00,4,Wordpress,aaaa1111-0000-4000-8000-000000000001\r\n2,Cron jobs,2024-03-01 11:00,2,Wordpress,aaaa1111-0000-4000-8000-000000000002\r\n")
     }
 
     @Test func showPrintsTheVisibleThreadInTreeOrder() throws {
@@ -103,7 +103,7 @@ import Testing
         let dsn = try SmallHistory.dsn()
         let r = try Binary.run(["--dsn", dsn, "--format", "tsv"], stdin: "use ChatGPT\nconversations\n")
         #expect(r.status == 0)
-        #expect(r.stdout == "#\ttitle\tupdated\tmessages\tproject\tid\n1\tCafé ñandú 🥘\t2023-01-01 08:30:00.000000\t1\tChatGPT\tbbbb2222-0000-4000-8000-000000000003\n")
+        #expect(r.stdout == "#\ttitle\tupdated\tmessages\tproject\tid\n1\tCafé ñandú 🥘\t2023-01-01 08:30\t1\tChatGPT\tbbbb2222-0000-4000-8000-000000000003\n")
         #expect(r.stderr.isEmpty)
     }
 

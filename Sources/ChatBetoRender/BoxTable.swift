@@ -1,0 +1,83 @@
+/// The `mysql` client's boxed table, fitted to a width: when the natural layout is wider, the widest
+/// columns give way first and their long cells end in `…` (the whole value stays available in `\G`,
+/// CSV and JSON). Cells must already be on one line; `nil` draws as a dimmed `NULL`.
+public struct BoxTable {
+    public var headers: [String]
+    public var rows: [[String?]]
+    public var rightAligned: [Bool]
+    /// Columns cut only when the others cannot give way enough (numbers and times: a cut one says nothing).
+    public var keepWhole: [Bool]
+
+    public init(headers: [String], rows: [[String?]], rightAligned: [Bool], keepWhole: [Bool] = []) {
+        self.headers = headers; self.rows = rows; self.rightAligned = rightAligned; self.keepWhole = keepWhole
+    }
+
+    /// The table as lines ending in newlines; `maxWidth` nil means as wide as the cells need.
+    public func render(maxWidth: Int?, colors: Colors) -> String {
+        guard !headers.isEmpty else { return "" }
+        var widths = headers.map(DisplayWidth.of)
+        for row in rows {
+            for (i, cell) in row.enumerated() where i < widths.count {
+                widths[i] = max(widths[i], DisplayWidth.of(cell ?? CellText.nullText))
+            }
+        }
+        if let maxWidth { widths = Self.fit(widths, into: maxWidth - (3 * widths.count + 1), keepWhole: keepWhole) }
+        let border = "+" + widths.map { String(repeating: "-", count: $0 + 2) + "+" }.joined()
+        var out = border + "\n"
+        out += line(headers.enumerated().map { i, name in
+            Self.cell(name, width: widths[i], right: false, style: colors.bold)
+        })
+        out += border + "\n"
+        guard !rows.isEmpty else { return out }
+        for row in rows {
+            out += line(widths.indices.map { i in
+                let right = i < rightAligned.count && rightAligned[i]
+                guard i < row.count, let text = row[i] else {
+                    return Self.cell(CellText.nullText, width: widths[i], right: right, style: colors.dim)
+                }
+                return Self.cell(text, width: widths[i], right: right, style: { $0 })
+            })
+        }
+        return out + border + "\n"
+    }
+
+    private func line(_ cells: [String]) -> String { "|" + cells.map { " " + $0 + " |" }.joined() + "\n" }
+
+    /// `text` cut to `width` (with `…`) and padded, styled without the padding.
+    private static func cell(_ text: String, width: Int, right: Bool, style: (String) -> String) -> String {
+        let cut = DisplayWidth.truncate(text, to: width)
+        let spaces = String(repeating: " ", count: max(0, width - DisplayWidth.of(cut)))
+        return right ? spaces + style(cut) : style(cut) + spaces
+    }
+
+    /// Column widths summing to at most `budget`: narrow columns keep their width, the others share
+    /// what is left equally (water-filling); no column goes below 3 columns or its own width.
+    static func fit(_ natural: [Int], into budget: Int, keepWhole: [Bool] = []) -> [Int] {
+        guard natural.reduce(0, +) > budget, !natural.isEmpty else { return natural }
+        let whole = natural.indices.filter { $0 < keepWhole.count && keepWhole[$0] }
+        let rest = natural.indices.filter { !whole.contains($0) }
+        let spare = budget - whole.map { natural[$0] }.reduce(0, +)
+        if !whole.isEmpty, !rest.isEmpty, spare >= 6 * rest.count {
+            var widths = natural
+            for (i, w) in zip(rest, fit(rest.map { natural[$0] }, into: spare)) { widths[i] = w }
+            return widths
+        }
+        var widths = natural
+        var open = Set(natural.indices)
+        var left = budget
+        while !open.isEmpty {
+            let share = left / open.count
+            let narrow = open.filter { natural[$0] <= share }
+            if narrow.isEmpty {
+                var extra = left - share * open.count
+                for i in open.sorted() {
+                    widths[i] = max(min(3, natural[i]), share + (extra > 0 ? 1 : 0))
+                    extra -= 1
+                }
+                break
+            }
+            for i in narrow { widths[i] = natural[i]; left -= natural[i]; open.remove(i) }
+        }
+        return widths
+    }
+}
