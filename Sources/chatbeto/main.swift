@@ -23,7 +23,8 @@ struct ChatBetoCommandLine: ParsableCommand {
 
     static let introduction = """
         Without arguments: the interactive shell (or, with input piped in, a script read from stdin). Any shell \
-        command can also be given on the command line: chatbeto import export.zip, chatbeto server status.
+        command can also be given on the command line: chatbeto import export.zip, chatbeto server status. \
+        chatbeto mcp [--project NAME] serves the archive to other agents over the Model Context Protocol (stdio).
         """
     /// `--help`: ArgumentParser's help for the options, then the shell's command list (its `help`), as is.
     static var fullHelp: String {
