@@ -7,43 +7,6 @@ import Foundation
 // chatbeto-bench: builds (once) a synthetic store of N messages and M vectors, then times full-text
 // and semantic search through ChatBetoCore. Run through scripts/bench-search (release build).
 
-func argument(_ name: String, _ fallback: Int) -> Int {
-    let args = CommandLine.arguments
-    guard let i = args.firstIndex(of: name), i + 1 < args.count, let v = Int(args[i + 1]) else { return fallback }
-    return v
-}
-func stringArgument(_ name: String) -> String? {
-    let args = CommandLine.arguments
-    guard let i = args.firstIndex(of: name), i + 1 < args.count else { return nil }
-    return args[i + 1]
-}
-func insertEmbeddings(rows: Int) -> String {
-    "INSERT IGNORE INTO message_embeddings (conversation_id, node_id, chunk, model, dimensions, vector) VALUES "
-        + Array(repeating: "(?, ?, ?, ?, ?, ?)", count: rows).joined(separator: ", ")
-}
-
-/// The peak resident set of this process (VmHWM), in bytes.
-func peakRSS() -> Int {
-    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-          let kb = Int(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
-    return kb * 1024
-}
-
-func log(_ s: String) { FileHandle.standardError.write(Data((s + "\n").utf8)) }
-/// Results go straight to stdout (unbuffered), so nothing is lost if a later step fails.
-func report(_ s: String) { FileHandle.standardOutput.write(Data((s + "\n").utf8)) }
-func ms(_ seconds: Double) -> String { String(format: "%.1f ms", seconds * 1000) }
-func timed<T>(_ body: () throws -> T) rethrows -> (T, Double) {
-    let start = DispatchTime.now().uptimeNanoseconds
-    let value = try body()
-    return (value, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
-}
-func summary(_ label: String, _ times: [Double]) -> String {
-    let s = times.sorted()
-    return "\(label): median \(ms(s[s.count / 2])), p90 \(ms(s[s.count * 9 / 10])), max \(ms(s.last!)) over \(s.count) queries"
-}
-
 let messageTarget = argument("--messages", 1_000_000)
 let vectorTarget = argument("--vectors", 200_000)
 let dimensions = argument("--dimensions", 512)
@@ -162,50 +125,6 @@ if vectors < vectorTarget {
         }
         try connection.transaction { _ = try connection.query(insertEmbeddings(rows: end - start), values) }
         vectors = end
-    }
-}
-
-// MARK: the FTS5 peer
-
-/// scripts/bench_search_fts5.py, driven over pipes: one JSON request and one JSON reply a line.
-final class FTS5Peer {
-    let process = Process()
-    let input = Pipe(), output = Pipe()
-    private var pending = Data()
-
-    init(database: String) throws {
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "scripts/bench_search_fts5.py", database]
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-    }
-
-    func call(_ request: [String: Any]) throws -> [String: Any] {
-        var line = try JSONSerialization.data(withJSONObject: request)
-        line.append(0x0A)
-        try input.fileHandleForWriting.write(contentsOf: line)
-        while true {
-            if let newline = pending.firstIndex(of: 0x0A) {
-                let reply = pending[pending.startIndex..<newline]
-                pending = Data(pending[(newline + 1)...])
-                return try JSONSerialization.jsonObject(with: reply) as? [String: Any] ?? [:]
-            }
-            // availableData returns what the pipe holds; read(upToCount:) would wait for a full buffer.
-            let more = output.fileHandleForReading.availableData
-            guard !more.isEmpty else {
-                throw NSError(domain: "fts5 peer", code: 1, userInfo: [NSLocalizedDescriptionKey: "the FTS5 peer exited"])
-            }
-            pending.append(more)
-        }
-    }
-
-    /// FTS5's form of chatbeto's query: every word required (as a phrase of its tokens), the last also
-    /// as a prefix from three letters, ranked by bm25.
-    static func match(_ terms: QueryTerms) -> String {
-        terms.words.enumerated().map { i, w in
-            "\"\(w)\"" + (i == terms.words.count - 1 && w.count >= 3 ? "*" : "")
-        }.joined(separator: " ")
     }
 }
 

@@ -48,9 +48,10 @@ public struct ShowCommand: ShellCommand, Equatable {
         let catalog = try context.catalog
         let assets = try catalog.assets(conversationID: target.id)
         let documents = Dictionary(grouping: try catalog.documents(conversationID: target.id), by: { $0.nodeID ?? "" })
-        let formatter = TranscriptFormatter(colors: context.colors, width: context.output.columns ?? Terminal.columns(),
-                                            render: !raw && context.settings.render,
-                                            assistantName: Provider(rawValue: target.provider)?.assistantName ?? "ChatGPT")
+        let formatter = TranscriptFormatter(colors: context.colors,
+                                            assistantName: Provider(rawValue: target.provider)?.assistantName ?? "ChatGPT",
+                                            width: context.output.columns ?? Terminal.columns(),
+                                            render: !raw && context.settings.render)
         let projectName = try target.projectID.flatMap { try catalog.project(id: $0)?.name }
         var text = formatter.header(target, project: projectName)
         text += context.colors.dim("server copy: " + ShowCommand.serverCopy(target)) + "\n"
