@@ -66,7 +66,7 @@ public struct RecallCommand: ShellCommand, Equatable {
             answer = try chat.send(text).text
         } catch {
             // Nothing reached the model: no empty "Recall: …" conversation stays behind, and the current one is back.
-            if (try? connection.query(SQL.Recall.deleteUnsent, [.text(id), .text(id)]).affectedRows) == 1 {
+            if (try? connection.query(SQL.Recall.deleteUnsent(conversationID: id)).affectedRows) == 1 {
                 context.state.conversation = previous
                 try? context.persistSession()
             }
