@@ -175,6 +175,7 @@ public final class Importer {
                     if action == .insert { report.conversationsNew += 1 } else { report.conversationsUpdated += 1 }
                     report.messages += c.messages.count
                     report.assets += c.assets.count
+                    if c.assets.isEmpty, c.messages.allSatisfy({ ($0.text ?? "").isEmpty }) { report.conversationsWithoutContent += 1 }
                     if let p = c.projectGizmoID, knownProjects.insert(p).inserted { report.projectsNew += 1 }
                     if let g = c.gizmoID, c.projectGizmoID == nil { seenGizmos.insert(g) }
                     report.repairs += c.repairs.map { ImportReport.Repair(conversationID: c.id, nodeID: $0.nodeID, file: file.name, problem: $0.problem) }
