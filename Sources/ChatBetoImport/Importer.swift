@@ -164,6 +164,13 @@ public final class Importer {
             switch item {
             case .conversation(let c, let done):
                 seenIDs.insert(c.id)
+                if c.provider == "claude", planner.isOlderCopy(id: c.id, updateTime: c.updateTime, messages: c.messages.count) {
+                    report.skipped.append(ImportReport.Skip(conversationID: c.id, file: file.name, offset: 0,
+                                                            reason: "an older copy of a conversation the export holds twice; the later one is kept"))
+                    fileReport.conversations += 1
+                    progress?.update(bytes: done, conversations: report.conversationsRead)
+                    continue
+                }
                 let action = planner.plan(id: c.id, contentHash: c.contentHash)
                 switch action {
                 case .insert, .update:
