@@ -43,7 +43,8 @@ final class ConversationReader: @unchecked Sendable {
         for file in source.files {
             guard queue.push(.fileStarted(file)) else { return }
             do {
-                let stream = ConversationStream(limits: limits, knownHashes: knownHashes, queue: queue, bytesBefore: before)
+                let stream = ConversationStream(limits: limits, knownHashes: knownHashes, queue: queue, bytesBefore: before,
+                                                readerVersion: source.readerVersion)
                 let count = try source.read(file, into: stream)
                 guard queue.push(.fileFinished(file, conversations: count)) else { return }
             } catch is ConversationStream.Stopped {

@@ -13,9 +13,12 @@ final class ConversationStream: @unchecked Sendable {
     private let knownHashes: [String: String]
     private let queue: HandoffQueue<ConversationReader.Item>
     private let bytesBefore: Int64
+    private let readerVersion: String
 
-    init(limits: ImportLimits, knownHashes: [String: String], queue: HandoffQueue<ConversationReader.Item>, bytesBefore: Int64) {
+    init(limits: ImportLimits, knownHashes: [String: String], queue: HandoffQueue<ConversationReader.Item>, bytesBefore: Int64,
+         readerVersion: String) {
         self.limits = limits
+        self.readerVersion = readerVersion
         self.knownHashes = knownHashes
         self.queue = queue
         self.bytesBefore = bytesBefore
@@ -24,14 +27,23 @@ final class ConversationStream: @unchecked Sendable {
     /// When a conversation with these bytes is stored already: pushes it as unchanged and returns true,
     /// so the format need not parse it.
     func skipIfUnchanged(contentHash: String, bytesDone: Int64) throws -> Bool {
-        guard let id = knownHashes[contentHash] else { return false }
+        guard let id = knownHashes[ConversationStream.stored(contentHash, readerVersion: readerVersion)] else { return false }
         try push(.unchanged(id: id, bytesDone: bytesBefore + bytesDone))
         return true
     }
 
     /// A parsed conversation, after `bytesDone` bytes of the file.
     func conversation(_ record: ConversationRecord, bytesDone: Int64) throws {
+        var record = record
+        record.contentHash = ConversationStream.stored(record.contentHash, readerVersion: readerVersion)
         try push(.conversation(record, bytesDone: bytesBefore + bytesDone))
+    }
+
+    /// The form of a conversation's bytes hash that is stored (`conversations.content_hash`): mixed
+    /// with the reader's version, so conversations an older reader stored are read again after an
+    /// upgrade (and merged), once.
+    static func stored(_ bytesHash: String, readerVersion: String) -> String {
+        ContentHash.hex(of: Data("\(readerVersion):\(bytesHash)".utf8))
     }
 
     /// A conversation that cannot be imported, and why.

@@ -63,9 +63,10 @@ public struct ExportFile: Sendable, Equatable {
             throw ImportError.unreadable(path: name, reason: "cannot decompress (\(error))")
         }
         // The consumer form of extract computes the CRC-32 but does not compare it: we do, after the
-        // last byte and before the file's transaction commits, so a corrupt member writes nothing.
+        // last byte and before the last batch commits: that batch is rolled back, earlier batches of a
+        // large member stay committed, and the import report says how many of its conversations stay.
         guard checksum == entry.checksum else {
-            throw ImportError.unreadable(path: name, reason: String(format: "the zip member is corrupt: its CRC-32 is %08x, the zip says %08x; nothing from it was written",
+            throw ImportError.unreadable(path: name, reason: String(format: "the zip member is corrupt: its CRC-32 is %08x, the zip says %08x",
                                                                     checksum, entry.checksum))
         }
     }

@@ -33,6 +33,9 @@ protocol OpenedExport: Sendable {
     var notes: [String] { get }
     /// Projects the export lists apart from its conversations, written after them (name, instructions).
     var projects: [SourceProject] { get }
+    /// This format's reader version (`chatgpt-2`), mixed into every stored content hash. Bump it when the
+    /// reader learns to store more from the same bytes: the next import then reads stored conversations again.
+    var readerVersion: String { get }
     /// Streams `file`'s conversations into `stream` and returns how many were read (imported,
     /// unchanged or skipped). Throws `ImportError` for a problem that makes the whole file unusable.
     func read(_ file: ExportFile, into stream: ConversationStream) throws -> Int

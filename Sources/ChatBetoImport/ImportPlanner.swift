@@ -16,6 +16,8 @@ struct ImportPlanner {
     private(set) var existing: [String: Existing]
     /// Hashes of imported conversations (to their ids), so unchanged bytes are recognised without parsing them.
     let knownHashes: [String: String]
+    /// Conversations read in this run: their `updated_at` and message count, to tell an older second copy.
+    private var copies: [String: (updateTime: String, messages: Int)] = [:]
 
     init(existing: [String: Existing]) {
         self.existing = existing
@@ -36,5 +38,14 @@ struct ImportPlanner {
         if found.contentHash == contentHash { return .unchanged }
         existing[id]?.contentHash = contentHash
         return .update
+    }
+
+    /// Whether a conversation this run already read holds a later copy (later `updated_at`, or the same
+    /// and more messages): FORMAT-claude.md keeps the later copy of a uuid that appears twice.
+    mutating func isOlderCopy(id: String, updateTime: String?, messages: Int) -> Bool {
+        let time = updateTime ?? ""
+        if let seen = copies[id], seen.updateTime > time || (seen.updateTime == time && seen.messages > messages) { return true }
+        copies[id] = (time, messages)
+        return false
     }
 }

@@ -46,6 +46,8 @@ public struct ImportReport: Codable, Sendable, CustomStringConvertible {
     public var conversationsUnchanged = 0
     public var skipped: [Skip] = []
     public var repairs: [Repair] = []
+    /// New or updated conversations without content: no message with text and no attachment (kept).
+    public var conversationsWithoutContent = 0
     /// Imported conversations in the database that this export does not hold (kept, never deleted).
     public var conversationsNotInExport = 0
     /// Message rows written (or that would be written).
@@ -90,6 +92,7 @@ public struct ImportReport: Codable, Sendable, CustomStringConvertible {
             lines.append("not read: " + (unreadFiles.count <= 5 ? unreadFiles.joined(separator: ", ") : "\(unreadFiles.count) files"))
         }
         lines.append("conversations: \(conversationsNew) new, \(conversationsUpdated) updated, \(conversationsUnchanged) unchanged, \(skipped.count) skipped" +
+                     (conversationsWithoutContent > 0 ? ", \(conversationsWithoutContent) of them without content (kept)" : "") +
                      (conversationsNotInExport > 0 ? ", \(conversationsNotInExport) not in this export (kept)" : ""))
         lines.append("\(verb) \(messages) message\(messages == 1 ? "" : "s"), \(assets) asset reference\(assets == 1 ? "" : "s")")
         lines.append("projects: \(projects) (\(projectsNew) new\(projectsNamed > 0 ? ", \(projectsNamed) named from the projects file" : "")), custom GPTs: \(gizmos)")

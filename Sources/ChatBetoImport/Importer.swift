@@ -164,6 +164,13 @@ public final class Importer {
             switch item {
             case .conversation(let c, let done):
                 seenIDs.insert(c.id)
+                if c.provider == "claude", planner.isOlderCopy(id: c.id, updateTime: c.updateTime, messages: c.messages.count) {
+                    report.skipped.append(ImportReport.Skip(conversationID: c.id, file: file.name, offset: 0,
+                                                            reason: "an older copy of a conversation the export holds twice; the later one is kept"))
+                    fileReport.conversations += 1
+                    progress?.update(bytes: done, conversations: report.conversationsRead)
+                    continue
+                }
                 let action = planner.plan(id: c.id, contentHash: c.contentHash)
                 switch action {
                 case .insert, .update:
@@ -175,6 +182,7 @@ public final class Importer {
                     if action == .insert { report.conversationsNew += 1 } else { report.conversationsUpdated += 1 }
                     report.messages += c.messages.count
                     report.assets += c.assets.count
+                    if c.assets.isEmpty, c.messages.allSatisfy({ ($0.text ?? "").isEmpty }) { report.conversationsWithoutContent += 1 }
                     if let p = c.projectGizmoID, knownProjects.insert(p).inserted { report.projectsNew += 1 }
                     if let g = c.gizmoID, c.projectGizmoID == nil { seenGizmos.insert(g) }
                     report.repairs += c.repairs.map { ImportReport.Repair(conversationID: c.id, nodeID: $0.nodeID, file: file.name, problem: $0.problem) }

@@ -6,6 +6,8 @@ import Foundation
 struct ChatGPTExport: OpenedExport {
     /// The conversations files, in import order (shards by number).
     let files: [ExportFile]
+    /// Bump when the reader stores more from the same bytes (2: documents, voice audio, the model fallback and attachment file names).
+    let readerVersion = "chatgpt-2"
     private(set) var notes: [String]
     let assets: AssetIndex
 

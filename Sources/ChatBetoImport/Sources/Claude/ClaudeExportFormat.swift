@@ -39,6 +39,8 @@ struct ClaudeExportFormat: ExportFormat {
 /// An opened Claude export: its conversations files (inside part zips too), projects and notes.
 struct ClaudeExport: OpenedExport {
     let files: [ExportFile]
+    /// Bump when the reader stores more from the same bytes.
+    let readerVersion = "claude-1"
     let notes: [String]
     let projects: [SourceProject]
 

@@ -24,6 +24,8 @@ struct GeminiExportFormat: ExportFormat {
 
 struct GeminiExport: OpenedExport {
     let files: [ExportFile]
+    /// Bump when the reader stores more from the same bytes.
+    let readerVersion = "gemini-1"
     private let board: NoteBoard
     var notes: [String] { board.all }
 

@@ -27,6 +27,8 @@ struct GrokExportFormat: ExportFormat {
 
 struct GrokExport: OpenedExport {
     let files: [ExportFile]
+    /// Bump when the reader stores more from the same bytes.
+    let readerVersion = "grok-1"
     let notes: [String] = []
     /// Asset uuid → its path in the export.
     let assetPaths: [String: String]
