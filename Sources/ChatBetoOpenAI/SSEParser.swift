@@ -7,6 +7,7 @@ public struct SSEEvent: Sendable, Equatable {
     /// The last `id:` seen, if any.
     public var id: String?
 
+    /// One server-sent event.
     public init(event: String = "message", data: String, id: String? = nil) {
         self.event = event; self.data = data; self.id = id
     }
@@ -25,6 +26,7 @@ public struct SSEParser: Sendable {
     /// The reconnection time from a `retry:` field, in milliseconds, if the server sent one.
     public private(set) var retryMilliseconds: Int?
 
+    /// A parser with nothing buffered.
     public init() {}
 
     /// Consumes `bytes` and returns every event whose terminating blank line was in them.

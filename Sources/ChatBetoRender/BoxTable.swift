@@ -8,6 +8,7 @@ public struct BoxTable {
     /// Columns cut only when the others cannot give way enough (numbers and times: a cut one says nothing).
     public var keepWhole: [Bool]
 
+    /// A table of these cells; numbers right-aligned, `keepWhole` columns never cut.
     public init(headers: [String], rows: [[String?]], rightAligned: [Bool], keepWhole: [Bool] = []) {
         self.headers = headers; self.rows = rows; self.rightAligned = rightAligned; self.keepWhole = keepWhole
     }

@@ -6,6 +6,7 @@ public enum TextChunker {
     /// About 1,500 tokens of prose: well inside the 8,191-token input limit, small enough to stay specific.
     public static let defaultSize = 6_000
 
+    /// Splits a text into chunks of about `size` characters at word boundaries.
     public static func chunks(_ text: String, size: Int = defaultSize) -> [String] {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { return [] }

@@ -14,6 +14,7 @@ public struct WordSample: Sendable {
     /// How many messages the store holds (the optimizer's estimate, at least the sample's size).
     public let total: Int
 
+    /// A sample of words from these texts.
     public init(texts: [String], total: Int = 0) {
         messages = texts.map { Set(WordSample.words($0)) }
         self.total = max(total, texts.count)

@@ -94,6 +94,7 @@ public enum ExecutableError: Error, CustomStringConvertible, Sendable {
     case notFound(String)
     case failed(command: String, status: Int32, output: String)
 
+    /// The message the user sees.
     public var description: String {
         switch self {
         case .notFound(let name):

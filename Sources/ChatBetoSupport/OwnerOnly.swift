@@ -88,6 +88,7 @@ public enum OwnerOnlyError: Error, CustomStringConvertible, Sendable {
     case unreadable(path: String, reason: String)
     case unwritable(path: String, reason: String)
 
+    /// The message the user sees.
     public var description: String {
         switch self {
         case .wrongOwner(let path, let uid, let directory):
