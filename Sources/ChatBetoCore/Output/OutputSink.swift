@@ -43,8 +43,11 @@ public protocol OutputSink: AnyObject {
 }
 
 extension OutputSink {
+    /// Sinks without a pager ignore `pager`.
     public func usePager(_ command: String?) {}
+    /// Sinks without a tee ignore `tee`.
     public func startTee(_ path: String) throws {}
+    /// Sinks without a tee have no file to name.
     public func stopTee() -> String? { nil }
 }
 
