@@ -1,11 +1,7 @@
-import ChatBetoExport
-import ChatBetoImport
 import ChatBetoOpenAI
 import ChatBetoRender
 import ChatBetoSearch
-import ChatBetoServer
 import ChatBetoStore
-import ChatBetoSupport
 import Foundation
 
 /// What a command receives: where the user is (project, conversation, settings), the services it may

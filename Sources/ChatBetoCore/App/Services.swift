@@ -1,8 +1,4 @@
-import ChatBetoExport
-import ChatBetoImport
 import ChatBetoOpenAI
-import ChatBetoRender
-import ChatBetoSearch
 import ChatBetoServer
 import ChatBetoStore
 import ChatBetoSupport

@@ -1,11 +1,5 @@
-import ChatBetoExport
-import ChatBetoImport
 import ChatBetoOpenAI
 import ChatBetoRender
-import ChatBetoSearch
-import ChatBetoServer
-import ChatBetoStore
-import ChatBetoSupport
 import Foundation
 
 /// Where everything a command shows goes: its results, notes for people, warnings, questions, the

@@ -1,11 +1,5 @@
-import ChatBetoExport
-import ChatBetoImport
 import ChatBetoOpenAI
 import ChatBetoRender
-import ChatBetoSearch
-import ChatBetoServer
-import ChatBetoStore
-import ChatBetoSupport
 import Foundation
 
 /// The one renderer for people and scripts: results on stdout (through the pager when long and a
