@@ -1,5 +1,4 @@
 import ChatBetoOpenAI
-import ChatBetoRender
 import ChatBetoStore
 import ChatBetoSupport
 import Foundation

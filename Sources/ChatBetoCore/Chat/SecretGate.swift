@@ -1,4 +1,3 @@
-import ChatBetoOpenAI
 import ChatBetoSupport
 import Foundation
 

@@ -1,4 +1,3 @@
-import ChatBetoRender
 import ChatBetoSearch
 import ChatBetoStore
 

@@ -1,4 +1,3 @@
-import ChatBetoRender
 import ChatBetoSearch
 
 /// `stats`: totals, per project, models, and activity per month drawn to the terminal's width.

@@ -1,4 +1,3 @@
-import ChatBetoOpenAI
 import ChatBetoStore
 import ChatBetoSupport
 import Foundation
