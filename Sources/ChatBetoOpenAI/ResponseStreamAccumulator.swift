@@ -1,7 +1,7 @@
 import Foundation
 
 /// Folds Responses API stream events (https://platform.openai.com/docs/api-reference/responses-streaming) into a `ResponseResult`. Pure: no I/O.
-public struct ResponseStreamAccumulator: Sendable {
+struct ResponseStreamAccumulator: Sendable {
     private var responseID: String?
     private var assistantItems: [String] = []
     private var otherItems: Set<String> = []

@@ -15,7 +15,7 @@ public struct SSEEvent: Sendable, Equatable {
 
 /// Incremental parser for `text/event-stream` per the WHATWG HTML "server-sent events" rules.
 /// Pure: feed it bytes in chunks of any size, split anywhere; it returns the events completed so far.
-public struct SSEParser: Sendable {
+struct SSEParser: Sendable {
     private var line: [UInt8] = []
     private var lastWasCR = false
     private var atStart = true

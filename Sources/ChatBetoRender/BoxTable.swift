@@ -1,7 +1,7 @@
 /// The `mysql` client's boxed table, fitted to a width: when the natural layout is wider, the widest
 /// columns give way first and their long cells end in `…` (the whole value stays available in `\G`,
 /// CSV and JSON). Cells must already be on one line; `nil` draws as a dimmed `NULL`.
-public struct BoxTable {
+struct BoxTable {
     public var headers: [String]
     public var rows: [[String?]]
     public var rightAligned: [Bool]

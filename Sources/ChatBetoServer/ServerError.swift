@@ -1,7 +1,7 @@
 import Foundation
 
 /// Errors managing the private server.
-public enum ServerError: Error, CustomStringConvertible, Sendable {
+enum ServerError: Error, CustomStringConvertible, Sendable {
     case initialisationFailed(String)
     case didNotStart(log: String, tail: String)
     case didNotStop(pid: Int32)

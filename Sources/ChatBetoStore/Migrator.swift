@@ -1,7 +1,7 @@
 import Foundation
 
 /// Applies pending migrations in order and records each in `schema_migrations`.
-public struct Migrator {
+struct Migrator {
     public let connection: MySQLConnection
     /// Brings the schema of this connection's database up to date.
     public init(connection: MySQLConnection) { self.connection = connection }

@@ -90,7 +90,7 @@ public enum Executables {
 }
 
 /// A helper program that could not be found or failed.
-public enum ExecutableError: Error, CustomStringConvertible, Sendable {
+enum ExecutableError: Error, CustomStringConvertible, Sendable {
     case notFound(String)
     case failed(command: String, status: Int32, output: String)
 
