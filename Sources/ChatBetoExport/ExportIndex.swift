@@ -3,6 +3,7 @@ import ChatBetoStore
 
 /// The index file of a project export: one entry per conversation, linking its file.
 public enum ExportIndex {
+    /// The index of a project export in `format`, one entry per conversation file.
     public static func render(project: String, entries: [(file: String, summary: ConversationSummary)],
                               format: ExportFormat) -> String {
         switch format {

@@ -12,6 +12,7 @@ public struct ExportedConversation: Sendable {
     public var extra: String?
     public var nodes: [StoredMessage]
 
+    /// A conversation with all its nodes, read from the catalog for export.
     public static func load(_ summary: ConversationSummary, from connection: MySQLConnection) throws -> ExportedConversation {
         let nodes = try connection.query(SQL.Export.nodes(conversationID: summary.id)).records.map(StoredMessage.init)
         let header = try connection.queryOne(SQL.Export.conversationExtra(conversationID: summary.id))

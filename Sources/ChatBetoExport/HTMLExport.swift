@@ -4,6 +4,7 @@ import ChatBetoStore
 /// A conversation as one self-contained HTML page (inline style, no scripts, no external files). Message
 /// text is rendered as Markdown by cmark-gfm, safely: raw HTML in imported text is omitted, never passed on.
 public enum HTMLExport {
+    /// The conversation as one HTML page (every branch, or the visible thread).
     public static func render(_ c: ExportedConversation, allBranches: Bool) -> String {
         var out = """
         <!DOCTYPE html>

@@ -5,6 +5,7 @@ import Foundation
 /// (`{id, title, create_time, update_time, mapping, current_node, …}`), so the importer reads it back.
 /// Imported messages are written from their original JSON; others are rebuilt from the columns.
 public enum JSONExport {
+    /// The conversation as a ChatGPT `conversations.json` entry (every branch, or the visible thread).
     public static func render(_ c: ExportedConversation, allBranches: Bool) throws -> String {
         let data = try JSONSerialization.data(withJSONObject: object(c, allBranches: allBranches),
                                               options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])

@@ -3,6 +3,7 @@ import ChatBetoStore
 
 /// A conversation as readable Markdown: a header, then one section per message, citations as footnotes.
 public enum MarkdownExport {
+    /// The conversation as Markdown (every branch, or the visible thread).
     public static func render(_ c: ExportedConversation, allBranches: Bool) -> String {
         var out = "# \(c.summary.displayTitle)\n\n"
         out += "- Conversation: `\(c.summary.id)`\n"

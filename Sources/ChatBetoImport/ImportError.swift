@@ -32,6 +32,7 @@ public enum ImportError: Error, CustomStringConvertible, Sendable {
         return self
     }
 
+    /// The message the user sees, naming the file and the item.
     public var description: String {
         switch self {
         case .unsupportedSource(let path, let reason):

@@ -15,6 +15,7 @@ public struct ImportLimits: Sendable, Equatable {
     public var messageBytes: Int
     public var conversationBytes: Int
 
+    /// Limits on one message and one conversation, in bytes.
     public init(messageBytes: Int = ImportLimits.maxMessageBytes, conversationBytes: Int = ImportLimits.maxConversationBytes) {
         self.messageBytes = messageBytes
         self.conversationBytes = conversationBytes

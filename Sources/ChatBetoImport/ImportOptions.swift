@@ -13,6 +13,7 @@ public struct ImportOptions: Sendable, Equatable {
     /// The export format to read (`ExportFormats.names`); nil: the one the content shows.
     public var source: String?
 
+    /// How to import: dry run, sidebar projects file, limits, and the export format (nil: the one the content shows).
     public init(dryRun: Bool = false, projectsFile: URL? = nil, limits: ImportLimits? = nil, source: String? = nil) {
         self.dryRun = dryRun
         self.source = source

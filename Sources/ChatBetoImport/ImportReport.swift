@@ -65,14 +65,19 @@ public struct ImportReport: Codable, Sendable, CustomStringConvertible {
     /// Why the import stopped, when it did (files listed before it were committed).
     public var error: String?
 
+    /// An empty report for an import of `source`.
     public init(source: String, dryRun: Bool) {
         self.source = source
         self.dryRun = dryRun
     }
 
+    /// Conversations left out, each with its reason.
     public var conversationsSkipped: Int { skipped.count }
+    /// Every conversation read: new, updated, unchanged and skipped.
     public var conversationsRead: Int { conversationsNew + conversationsUpdated + conversationsUnchanged + skipped.count }
+    /// Export bytes read per second, in MB.
     public var megabytesPerSecond: Double { elapsedSeconds > 0 ? Double(bytes) / 1_000_000 / elapsedSeconds : 0 }
+    /// Conversations read per second.
     public var conversationsPerSecond: Double { elapsedSeconds > 0 ? Double(conversationsRead) / elapsedSeconds : 0 }
 
     /// What stays of a file that failed after `conversations` of it were committed.
@@ -81,6 +86,7 @@ public struct ImportReport: Codable, Sendable, CustomStringConvertible {
             : "its first \(conversations) conversation\(conversations == 1 ? "" : "s") stay committed; the batch after them was rolled back"
     }
 
+    /// The report `import` prints.
     public var description: String {
         var lines: [String] = []
         let verb = dryRun ? "would import" : "imported"

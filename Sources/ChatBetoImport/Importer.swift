@@ -14,6 +14,7 @@ public final class Importer {
 
     private var cancellation: CancellationFlag?
 
+    /// An importer writing to this connection's catalog.
     public init(connection: MySQLConnection) {
         self.connection = connection
     }

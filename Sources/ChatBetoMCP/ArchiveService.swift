@@ -1,5 +1,4 @@
 import ChatBetoOpenAI
-import ChatBetoRender
 import ChatBetoSearch
 import ChatBetoStore
 import Foundation

@@ -13,6 +13,7 @@ public struct MCPConfiguration: Sendable {
     /// Semantic and hybrid search embed the question; without a key they fall back to full text.
     public var openAI: OpenAIConfig?
 
+    /// What the MCP server serves: home, project, embeddings and API.
     public init(home: URL, project: String?, embeddingModel: String, embeddingDimensions: Int, openAI: OpenAIConfig?) {
         self.home = home; self.project = project; self.embeddingModel = embeddingModel
         self.embeddingDimensions = embeddingDimensions; self.openAI = openAI

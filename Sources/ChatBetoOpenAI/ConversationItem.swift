@@ -11,6 +11,7 @@ public struct ConversationItem: Sendable, Equatable {
     /// Item status (`completed`, `in_progress`, `incomplete`) when reported.
     public var status: String?
 
+    /// An item of a server conversation.
     public init(id: String, type: String, role: String? = nil, text: String = "", status: String? = nil) {
         self.id = id; self.type = type; self.role = role; self.text = text; self.status = status
     }

@@ -17,6 +17,7 @@ public struct HTTPRequest: Sendable {
     /// Give up connecting after this long.
     public var connectTimeout: Double
 
+    /// A request to send.
     public init(method: String, url: String, headers: [(String, String)] = [], body: Data? = nil,
                 idleTimeout: Double = 120, totalTimeout: Double = 600, connectTimeout: Double = 5) {
         self.method = method; self.url = url; self.headers = headers; self.body = body
@@ -31,6 +32,7 @@ public struct HTTPResponseHead: Sendable, Equatable {
     /// Header names lowercased; later duplicates win.
     public var headers: [String: String]
 
+    /// A response head: status and headers.
     public init(status: Int, headers: [String: String] = [:]) {
         self.status = status
         self.headers = Dictionary(headers.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { _, b in b })
@@ -49,10 +51,13 @@ extension HTTPRequest: CustomStringConvertible, CustomDebugStringConvertible, Cu
     public var redactedHeaders: [(String, String)] {
         headers.map { $0.0.lowercased() == "authorization" ? ($0.0, "***") : $0 }
     }
+    /// Method, URL and headers, the authorization header masked.
     public var description: String {
         "\(method) \(url) " + redactedHeaders.map { "\($0.0): \($0.1)" }.joined(separator: "; ")
     }
+    /// The same as `description`, so debugging never shows the key.
     public var debugDescription: String { description }
+    /// A mirror without the headers, so dumping never shows the key.
     public var customMirror: Mirror {
         Mirror(self, children: ["method": method, "url": url, "headers": redactedHeaders, "bodyBytes": body?.count ?? 0])
     }

@@ -33,9 +33,11 @@ public struct TransportError: Error, Sendable, Equatable, CustomStringConvertibl
     /// Whether any body bytes had been delivered before the failure.
     public var receivedBody: Bool
 
+    /// A transport failure of a kind, and whether any of the body arrived.
     public init(kind: Kind, message: String, receivedBody: Bool = false) {
         self.kind = kind; self.message = message; self.receivedBody = receivedBody
     }
 
+    /// The message the user sees.
     public var description: String { "transport error (\(kind)): \(message)" }
 }

@@ -11,6 +11,7 @@ public struct InputMessage: Sendable, Equatable {
     /// The message text, sent as a plain string.
     public var text: String
 
+    /// A message to send with its role.
     public init(role: Role, text: String) {
         self.role = role
         self.text = text

@@ -6,6 +6,7 @@ public struct ModelPricing: Sendable, Equatable {
     /// USD per 1M output tokens (0 for embedding models).
     public var outputPerMillion: Double
 
+    /// A price in dollars per million input and output tokens.
     public init(inputPerMillion: Double, outputPerMillion: Double) {
         self.inputPerMillion = inputPerMillion
         self.outputPerMillion = outputPerMillion

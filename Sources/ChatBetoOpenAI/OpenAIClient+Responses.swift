@@ -8,6 +8,7 @@ public enum ResponseInput: Sendable, Equatable, ExpressibleByStringLiteral {
     /// Explicit messages (e.g. the whole history for a stateless `store:false` call).
     case messages([InputMessage])
 
+    /// Text input from a literal.
     public init(stringLiteral value: String) { self = .text(value) }
 
     var json: JSONValue {

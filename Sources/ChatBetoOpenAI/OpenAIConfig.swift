@@ -12,6 +12,7 @@ public struct OpenAIConfig: Sendable, Equatable {
     /// Sent as `OpenAI-Project` when set.
     public var project: String?
 
+    /// The API key, base URL, and the organization and project the requests name.
     public init(apiKey: String, baseURL: String = OpenAIConfig.defaultBaseURL,
                 organization: String? = nil, project: String? = nil) {
         self.apiKey = apiKey
@@ -43,13 +44,16 @@ public struct OpenAIConfig: Sendable, Equatable {
 
 /// Printing, debug-printing or dumping a config never shows the key.
 extension OpenAIConfig: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    /// The config with the key masked.
     public var description: String {
         var parts = ["apiKey: \(SecretRedactor.mask(apiKey))", "baseURL: \(baseURL)"]
         if let organization { parts.append("organization: \(organization)") }
         if let project { parts.append("project: \(project)") }
         return "OpenAIConfig(" + parts.joined(separator: ", ") + ")"
     }
+    /// The same as `description`, so debugging never shows the key.
     public var debugDescription: String { description }
+    /// A mirror without the key, so dumping never shows it.
     public var customMirror: Mirror {
         Mirror(self, children: ["apiKey": SecretRedactor.mask(apiKey), "baseURL": baseURL,
                                 "organization": organization as Any, "project": project as Any])

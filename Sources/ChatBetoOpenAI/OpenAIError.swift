@@ -36,6 +36,7 @@ public struct OpenAIError: Error, CustomStringConvertible, Sendable, Equatable {
     /// How many times the request had been retried before this error.
     public var retries: Int
 
+    /// An API failure with what the server said about it.
     public init(kind: Kind, status: Int? = nil, message: String, type: String? = nil, code: String? = nil,
                 param: String? = nil, requestID: String? = nil, endpoint: String? = nil, retries: Int = 0) {
         self.kind = kind; self.status = status; self.message = message; self.type = type; self.code = code
@@ -110,6 +111,7 @@ public struct OpenAIError: Error, CustomStringConvertible, Sendable, Equatable {
         }
     }
 
+    /// The message the user sees.
     public var description: String {
         var s = "OpenAI error"
         if let status { s += " \(status)" }

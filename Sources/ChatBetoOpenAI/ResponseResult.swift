@@ -11,6 +11,7 @@ public struct TokenUsage: Sendable, Equatable {
     /// Input plus output tokens.
     public var totalTokens: Int { inputTokens + outputTokens }
 
+    /// Tokens a response used.
     public init(inputTokens: Int, outputTokens: Int, cachedInputTokens: Int = 0, reasoningTokens: Int = 0) {
         self.inputTokens = inputTokens; self.outputTokens = outputTokens
         self.cachedInputTokens = cachedInputTokens; self.reasoningTokens = reasoningTokens
@@ -59,6 +60,7 @@ public struct ResponseResult: Sendable, Equatable {
     /// The rate-limit headers of the HTTP response, when it had them.
     public var rateLimit: RateLimitStatus?
 
+    /// A finished (or stopped) response: its text, usage and status.
     public init(responseID: String? = nil, text: String = "", usage: TokenUsage? = nil, status: ResponseStatus,
                 messageIDs: [String] = [], refusal: String? = nil, requestID: String? = nil,
                 rateLimit: RateLimitStatus? = nil) {

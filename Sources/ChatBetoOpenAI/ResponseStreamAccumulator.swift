@@ -1,7 +1,7 @@
 import Foundation
 
 /// Folds Responses API stream events (https://platform.openai.com/docs/api-reference/responses-streaming) into a `ResponseResult`. Pure: no I/O.
-public struct ResponseStreamAccumulator: Sendable {
+struct ResponseStreamAccumulator: Sendable {
     private var responseID: String?
     private var assistantItems: [String] = []
     private var otherItems: Set<String> = []
@@ -16,6 +16,7 @@ public struct ResponseStreamAccumulator: Sendable {
     /// Whether any event has been consumed (after which a request must not be retried blindly).
     public private(set) var sawEvent = false
 
+    /// An accumulator that masks these secrets in what it collects.
     public init(redactor: SecretRedactor = SecretRedactor(secrets: [])) { self.redactor = redactor }
 
     /// Consumes one SSE event and returns the text to show now (an assistant `output_text` delta), if any.

@@ -13,6 +13,7 @@ public struct RetryPolicy: Sendable {
     /// Returns a value in [0, 1); the backoff is reduced by up to 25 % of it.
     public var jitter: @Sendable () -> Double
 
+    /// How often and how long to retry a failed request.
     public init(maxRetries: Int = 2, initialDelay: Double = 0.5, maxDelay: Double = 8, maxServerDelay: Double = 120,
                 jitter: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }) {
         self.maxRetries = maxRetries; self.initialDelay = initialDelay; self.maxDelay = maxDelay

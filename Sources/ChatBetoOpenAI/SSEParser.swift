@@ -7,6 +7,7 @@ public struct SSEEvent: Sendable, Equatable {
     /// The last `id:` seen, if any.
     public var id: String?
 
+    /// One server-sent event.
     public init(event: String = "message", data: String, id: String? = nil) {
         self.event = event; self.data = data; self.id = id
     }
@@ -14,7 +15,7 @@ public struct SSEEvent: Sendable, Equatable {
 
 /// Incremental parser for `text/event-stream` per the WHATWG HTML "server-sent events" rules.
 /// Pure: feed it bytes in chunks of any size, split anywhere; it returns the events completed so far.
-public struct SSEParser: Sendable {
+struct SSEParser: Sendable {
     private var line: [UInt8] = []
     private var lastWasCR = false
     private var atStart = true
@@ -25,6 +26,7 @@ public struct SSEParser: Sendable {
     /// The reconnection time from a `retry:` field, in milliseconds, if the server sent one.
     public private(set) var retryMilliseconds: Int?
 
+    /// A parser with nothing buffered.
     public init() {}
 
     /// Consumes `bytes` and returns every event whose terminating blank line was in them.

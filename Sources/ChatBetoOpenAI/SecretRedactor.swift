@@ -3,6 +3,7 @@ public struct SecretRedactor: Sendable {
     /// Exact secrets to hide (the configured API key).
     public var secrets: [String]
 
+    /// A redactor for these secrets (shorter than four characters are ignored).
     public init(secrets: [String]) { self.secrets = secrets.filter { $0.count >= 4 } }
 
     /// `text` with every known secret, every `Bearer <token>` and every `sk-…` token replaced by a mask.

@@ -8,6 +8,7 @@ public protocol Sleeper: Sendable {
 
 /// The real clock.
 public struct ThreadSleeper: Sleeper {
+    /// The real clock.
     public init() {}
     /// Sleeps the calling thread.
     public func sleep(seconds: Double) {

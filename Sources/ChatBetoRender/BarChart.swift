@@ -1,7 +1,7 @@
 import Foundation
 
 /// Horizontal bar charts for statistics: one line per item, `label  ███████▍  value`.
-public enum BarChart {
+enum BarChart {
     /// Eighth-block glyphs for the partial cell at the end of a bar, index = eighths (1...7).
     static let partials: [Character] = [" ", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
 

@@ -1,13 +1,14 @@
 /// The `mysql` client's boxed table, fitted to a width: when the natural layout is wider, the widest
 /// columns give way first and their long cells end in `…` (the whole value stays available in `\G`,
 /// CSV and JSON). Cells must already be on one line; `nil` draws as a dimmed `NULL`.
-public struct BoxTable {
+struct BoxTable {
     public var headers: [String]
     public var rows: [[String?]]
     public var rightAligned: [Bool]
     /// Columns cut only when the others cannot give way enough (numbers and times: a cut one says nothing).
     public var keepWhole: [Bool]
 
+    /// A table of these cells; numbers right-aligned, `keepWhole` columns never cut.
     public init(headers: [String], rows: [[String?]], rightAligned: [Bool], keepWhole: [Bool] = []) {
         self.headers = headers; self.rows = rows; self.rightAligned = rightAligned; self.keepWhole = keepWhole
     }

@@ -29,6 +29,7 @@ public struct MarkdownNode: Sendable, Equatable {
     public var literal: String
     public var children: [MarkdownNode]
 
+    /// A node of the parsed Markdown tree.
     public init(kind: Kind, literal: String = "", children: [MarkdownNode] = []) {
         self.kind = kind; self.literal = literal; self.children = children
     }

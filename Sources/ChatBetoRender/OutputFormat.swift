@@ -26,7 +26,7 @@ public enum OutputFormat: String, CaseIterable, Sendable {
 }
 
 /// A format name that `OutputFormat.parse` does not know.
-public enum OutputFormatError: Error, CustomStringConvertible, Sendable, Equatable {
+enum OutputFormatError: Error, CustomStringConvertible, Sendable, Equatable {
     /// The name given, as typed.
     case unknown(String)
 

@@ -1,5 +1,5 @@
 /// One-line charts made of the eight block heights `▁▂▃▄▅▆▇█`, one character per value.
-public enum Sparkline {
+enum Sparkline {
     /// The block glyphs from lowest to highest.
     public static let blocks: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
 

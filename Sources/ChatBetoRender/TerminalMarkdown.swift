@@ -6,6 +6,7 @@ public struct TerminalMarkdown {
     public let width: Int
     public let colors: Colors
 
+    /// A renderer for this terminal width (at least 20) and colours.
     public init(width: Int, colors: Colors) { self.width = max(20, width); self.colors = colors }
 
     /// `markdown` parsed (cmark-gfm) and laid out; the result ends with a newline unless empty.

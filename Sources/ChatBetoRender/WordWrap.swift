@@ -8,6 +8,7 @@ public struct WordWrap {
         /// A forced line break (Markdown hard break); `text` is ignored.
         public var isBreak: Bool
 
+        /// A piece of text with its colour codes, or a line break.
         public init(_ text: String, codes: [String] = [], isBreak: Bool = false) {
             self.text = text; self.codes = codes; self.isBreak = isBreak
         }
@@ -16,6 +17,7 @@ public struct WordWrap {
     public let width: Int
     public let colors: Colors
 
+    /// A wrapper for this width and colours.
     public init(width: Int, colors: Colors) { self.width = max(1, width); self.colors = colors }
 
     /// `runs` as lines (no trailing newline), words separated by one space, styled per word.

@@ -13,6 +13,7 @@ public struct EmbeddingCoverage: Sendable, Equatable {
 
     public var projects: [Project]
 
+    /// Coverage over these projects.
     public init(projects: [Project]) { self.projects = projects }
 
     /// Reads the coverage from the database.

@@ -12,9 +12,11 @@ public struct OpenAIEmbedder: Embedder {
     public let client: OpenAIClient
     public let model: String
     public let dimensions: Int
+    /// An embedder using this model and size.
     public init(client: OpenAIClient, model: String, dimensions: Int) {
         self.client = client; self.model = model; self.dimensions = dimensions
     }
+    /// The vectors of these texts, in order.
     public func embed(_ texts: [String]) throws -> EmbeddingResult {
         try client.embeddings(model: model, inputs: texts, dimensions: dimensions)
     }
@@ -22,6 +24,7 @@ public struct OpenAIEmbedder: Embedder {
 
 /// What `index` would send: messages without a vector for the model and dimensions, chunked.
 public struct EmbeddingPlan: Sendable {
+    /// A message to embed and its chunks.
     public struct Item: Sendable, Equatable {
         public var conversationID: String
         public var nodeID: String
@@ -31,7 +34,9 @@ public struct EmbeddingPlan: Sendable {
     public var dimensions: Int
     public var items: [Item]
 
+    /// Messages the plan embeds.
     public var messageCount: Int { items.count }
+    /// Chunks the plan embeds (one request input each).
     public var chunkCount: Int { items.reduce(0) { $0 + $1.chunks.count } }
     /// Input tokens, estimated from the text.
     public var estimatedTokens: Int { items.reduce(0) { $0 + $1.chunks.reduce(0) { $0 + TokenEstimate.estimate($1) } } }
@@ -60,10 +65,12 @@ public struct EmbeddingIndexer {
     /// Chunks per commit (the client splits further to respect the endpoint's limits).
     public var batchSize = 256
 
+    /// A planner for vectors of this model and size.
     public init(connection: MySQLConnection, model: String, dimensions: Int) {
         self.connection = connection; self.model = model; self.dimensions = dimensions
     }
 
+    /// The messages of a project (or all) that have no vectors yet.
     public func plan(projectID: Int64?) throws -> EmbeddingPlan {
         let rs = try connection.query(SQL.Embeddings.pending(projectID: projectID, model: model, dimensions: dimensions))
         let items = rs.rows.compactMap { row -> EmbeddingPlan.Item? in

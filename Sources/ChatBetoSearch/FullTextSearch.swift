@@ -3,6 +3,7 @@ import ChatBetoStore
 /// Ranked full-text search over message text and conversation titles with InnoDB FULLTEXT indexes.
 public struct FullTextSearch {
     public let connection: MySQLConnection
+    /// Full-text search over this connection.
     public init(connection: MySQLConnection) { self.connection = connection }
 
     /// Messages matching every word (a single word also without the prefix match), ranked by the index's relevance; conversations whose title
@@ -112,6 +113,7 @@ public struct FullTextSearch {
             .replacingOccurrences(of: "_", with: "!_") + "%"
     }
 
+    /// Conversations whose title matches the terms.
     public func titleHits(_ terms: QueryTerms, filter: SearchFilter) throws -> [SearchHit] {
         let q = terms.booleanQuery
         let rs = try connection.query(SQL.Search.titles(query: q, projectID: filter.projectID, since: filter.since,

@@ -14,6 +14,7 @@ public struct HybridSearch {
     /// Embeds the query (one API call); nil when no key is configured.
     public let embed: ((String) throws -> [Float])?
 
+    /// Hybrid search; without an index or embedder it is full-text only.
     public init(connection: MySQLConnection, index: VectorIndex?, embed: ((String) throws -> [Float])?) {
         self.connection = connection; self.index = index; self.embed = embed
     }

@@ -13,6 +13,7 @@ public struct QueryTerms: Sendable, Equatable {
     /// Words to find, lower-cased, in the order typed.
     public let words: [String]
 
+    /// The words of a query, shorter ones dropped.
     public init(_ text: String, minimumLength: Int = 2) {
         var seen = Set<String>()
         words = QueryTerms.tokens(text).filter { word in
@@ -20,6 +21,7 @@ public struct QueryTerms: Sendable, Equatable {
         }
     }
 
+    /// Whether no word is left to search for.
     public var isEmpty: Bool { words.isEmpty }
 
     /// The `AGAINST (… IN BOOLEAN MODE)` text: every word required.

@@ -10,6 +10,7 @@ public enum SearchError: Error, CustomStringConvertible, Sendable, Equatable {
     /// Semantic ranking needs the question's embedding, and so an API key.
     case semanticNeedsKey
 
+    /// The message the user sees.
     public var description: String {
         switch self {
         case .nothingToSearch(let query):

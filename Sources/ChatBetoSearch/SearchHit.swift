@@ -13,6 +13,7 @@ public struct SearchHit: Sendable, Equatable {
     /// The ranker's score: relevance, cosine similarity or fused rank score.
     public var score: Double
 
+    /// A match: where it is and the snippet around it.
     public init(conversationID: String, nodeID: String?, title: String?, project: String?, role: String?,
                 date: String?, text: String, score: Double) {
         self.conversationID = conversationID; self.nodeID = nodeID; self.title = title; self.project = project
@@ -42,6 +43,7 @@ public struct SearchFilter: Sendable, Equatable {
     /// Only conversations from this provider (`chatgpt`, `claude`, `gemini`, `grok`).
     public var provider: String?
 
+    /// What to search in: project, age, role, provider, how many.
     public init(projectID: Int64? = nil, since: String? = nil, role: String? = nil, limit: Int = 20, provider: String? = nil) {
         self.projectID = projectID; self.since = since; self.role = role; self.limit = limit; self.provider = provider
     }

@@ -7,6 +7,7 @@ public struct SearchListing {
     public let words: [String]
     public let colors: Colors
 
+    /// A listing of hits with the query words highlighted.
     public init(hits: [SearchHit], words: [String], colors: Colors) {
         self.hits = hits; self.words = words; self.colors = colors
     }

@@ -5,6 +5,7 @@ public struct SemanticSearch {
     public let connection: MySQLConnection
     public let index: VectorIndex
 
+    /// Semantic search over this index.
     public init(connection: MySQLConnection, index: VectorIndex) {
         self.connection = connection; self.index = index
     }

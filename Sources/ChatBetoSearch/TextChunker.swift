@@ -2,10 +2,11 @@ import Foundation
 
 /// Splits long messages into pieces an embedding model takes whole, cutting at paragraph or word
 /// boundaries; each piece gets its own vector and a hit on any piece points to the message.
-public enum TextChunker {
+enum TextChunker {
     /// About 1,500 tokens of prose: well inside the 8,191-token input limit, small enough to stay specific.
     public static let defaultSize = 6_000
 
+    /// Splits a text into chunks of about `size` characters at word boundaries.
     public static func chunks(_ text: String, size: Int = defaultSize) -> [String] {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { return [] }

@@ -1,4 +1,3 @@
-import ChatBetoStore
 import Foundation
 
 /// One (model, dimensions)'s message vectors on disk, in the form the scan reads them: a new process

@@ -45,6 +45,7 @@ public final class VectorIndex: @unchecked Sendable {
     public private(set) var lastLoad: (seconds: Double, rows: Int) = (0, 0)
     public private(set) var lastFileAction: FileAction = .none
 
+    /// An index of vectors of this model and size, mapped from `file` when given.
     public init(model: String, dimensions: Int, file: URL? = nil) {
         self.model = model; self.dimensions = dimensions; self.file = file
     }
@@ -56,6 +57,7 @@ public final class VectorIndex: @unchecked Sendable {
         return home.appendingPathComponent("vectors-\(String(hash, radix: 36))-\(safeModel)-\(dimensions).f32")
     }
 
+    /// How many vectors the index holds.
     public var count: Int { (mapped?.count ?? 0) + memoryEntries.count }
 
     /// The entry of vector `i` (0 ..< count).
@@ -225,6 +227,7 @@ public final class VectorIndex: @unchecked Sendable {
         return out
     }
 
+    /// Vector components from their stored bytes.
     public static func decode(_ bytes: [UInt8]) -> [Float] {
         bytes.withUnsafeBytes { raw in
             (0..<bytes.count / 4).map { Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self))) }

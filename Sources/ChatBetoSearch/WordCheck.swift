@@ -1,4 +1,3 @@
-import ChatBetoStore
 import Foundation
 
 /// Words checked on a candidate message's text rather than required from the full-text index: each

@@ -8,12 +8,13 @@ import Foundation
 /// quarter of a second whatever the other words are. Knowing which words are that common lets
 /// `FullTextSearch` leave them out of the index query and check them on the candidates instead.
 /// One sample per server and process (about 1,000 messages, read once).
-public struct WordSample: Sendable {
+struct WordSample: Sendable {
     /// The folded words of each sampled message.
     let messages: [Set<String>]
     /// How many messages the store holds (the optimizer's estimate, at least the sample's size).
     public let total: Int
 
+    /// A sample of words from these texts.
     public init(texts: [String], total: Int = 0) {
         messages = texts.map { Set(WordSample.words($0)) }
         self.total = max(total, texts.count)

@@ -13,10 +13,15 @@ public final class ManagedServer: @unchecked Sendable {
     public let home: URL
     public let database: String
     var mysqlDirectory: URL { home.appendingPathComponent("mysql") }
+    /// The server's data files.
     public var dataDirectory: URL { mysqlDirectory.appendingPathComponent("data") }
+    /// Where the socket and the pid file live.
     public var runDirectory: URL { mysqlDirectory.appendingPathComponent("run") }
+    /// The server's configuration file.
     public var defaultsFile: URL { mysqlDirectory.appendingPathComponent("my.cnf") }
+    /// The running server's pid file.
     public var pidFile: URL { runDirectory.appendingPathComponent("mariadbd.pid") }
+    /// The server's error log, named in start failures.
     public var errorLog: URL { mysqlDirectory.appendingPathComponent("error.log") }
     /// Root's password and the server's identity (0600).
     public var credentialsFile: URL { mysqlDirectory.appendingPathComponent("root.cnf") }
@@ -33,6 +38,7 @@ public final class ManagedServer: @unchecked Sendable {
     /// Unix socket paths are limited to 107 bytes; deeper homes keep theirs in a private directory elsewhere.
     private var socketFitsInHome: Bool { preferredSocket.utf8.count < 100 }
 
+    /// The private server under this home, serving this database.
     public init(home: URL, database: String = "chatbeto") {
         self.home = home
         self.database = database
@@ -62,6 +68,7 @@ public final class ManagedServer: @unchecked Sendable {
         case unsafe(reason: String)
     }
 
+    /// Whether the server is running, stopped or not set up.
     public func state() -> State {
         guard dataDirectoryIsValid else { return .notInitialised }
         let socket: String

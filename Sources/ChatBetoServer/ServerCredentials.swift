@@ -1,4 +1,3 @@
-import ChatBetoStore
 import ChatBetoSupport
 import Foundation
 

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Errors managing the private server.
-public enum ServerError: Error, CustomStringConvertible, Sendable {
+enum ServerError: Error, CustomStringConvertible, Sendable {
     case initialisationFailed(String)
     case didNotStart(log: String, tail: String)
     case didNotStop(pid: Int32)
@@ -10,6 +10,7 @@ public enum ServerError: Error, CustomStringConvertible, Sendable {
     case badCredentials(path: String)
     case notStarted(home: String)
 
+    /// The message the user sees.
     public var description: String {
         switch self {
         case .initialisationFailed(let why): return "could not initialise the private MariaDB data directory: \(why)"

@@ -4,6 +4,7 @@ import ChatBetoSupport
 /// Reads and small writes the shell needs about projects, conversations, messages and sessions.
 public struct Catalog {
     public let connection: MySQLConnection
+    /// Reads and edits the catalog over an open connection.
     public init(connection: MySQLConnection) { self.connection = connection }
 
     // MARK: projects
@@ -13,8 +14,10 @@ public struct Catalog {
         try connection.query(SQL.Projects.list, [.optional(provider), .optional(provider)])
     }
 
+    /// Every project, in the order `projects` lists them.
     public func allProjects() throws -> [Project] { try connection.query(SQL.Projects.all).records.map(Project.init) }
 
+    /// The project with this id, or nil.
     public func project(id: Int64) throws -> Project? {
         try connection.queryOne(SQL.Projects.byID, [.int(id)]).map(Project.init)
     }
@@ -35,20 +38,24 @@ public struct Catalog {
     }
 
 
+    /// Gives a project the user's name (it then survives re-imports).
     public func renameProject(id: Int64, to name: String) throws {
         try connection.query(SQL.Projects.rename, [.text(name), .int(id)])
     }
 
+    /// Sets or clears a project's instructions (sent with each chat turn).
     public func setInstructions(projectID: Int64, _ text: String?) throws {
         try connection.query(SQL.Projects.setInstructions, [.optional(text), .int(projectID)])
     }
 
+    /// Project names, for completion.
     public func projectNames() throws -> [String] {
         try connection.query(SQL.Projects.names).rows.compactMap { $0.first?.textValue }
     }
 
     // MARK: conversations
 
+    /// The conversation with this id, or nil.
     public func conversation(id: String) throws -> ConversationSummary? {
         try connection.queryOne(SQL.Conversations.byID, [.text(id)]).map(ConversationSummary.init)
     }
@@ -64,6 +71,7 @@ public struct Catalog {
         throw LookupError.notFound(kind: "conversation", key: key, hint: "type 'conversations' to list them")
     }
 
+    /// Conversations for `conversations`: newest first, filtered by project, age and provider.
     public func listConversations(projectID: Int64?, orphansOnly: Bool, since: String?, limit: Int,
                                   provider: String? = nil) throws -> ResultSet {
         try connection.query(SQL.Conversations.list, [
@@ -82,6 +90,7 @@ public struct Catalog {
         return Int(rs.rows.first?.first?.int64Value ?? 0)
     }
 
+    /// The most recently updated conversation (of a project), which `continue` resumes.
     public func mostRecentConversation(projectID: Int64?) throws -> ConversationSummary? {
         if let projectID {
             return try connection.queryOne(SQL.Conversations.mostRecentInProject, [.int(projectID)]).map(ConversationSummary.init)
@@ -97,10 +106,12 @@ public struct Catalog {
 
     // MARK: messages
 
+    /// The messages on a conversation's visible path, root first.
     public func visibleThread(conversationID: String) throws -> [StoredMessage] {
         try connection.query(SQL.Messages.visibleThread, [.text(conversationID)]).records.map(StoredMessage.init)
     }
 
+    /// Every message of a conversation, every branch, in tree order.
     public func allMessages(conversationID: String) throws -> [StoredMessage] {
         try connection.query(SQL.Messages.allNodes, [.text(conversationID)]).records.map(StoredMessage.init)
     }
@@ -135,6 +146,7 @@ public enum LookupError: Error, CustomStringConvertible, Sendable {
     case notFound(kind: String, key: String, hint: String)
     case ambiguous(kind: String, key: String, candidates: [String])
 
+    /// The message the user sees.
     public var description: String {
         switch self {
         case .notFound(let kind, let key, let hint): return "no \(kind) matches '\(key)'; \(hint)"

@@ -9,6 +9,7 @@ public struct ConnectionConfig: Sendable, Equatable {
     public var password: String?
     public var database: String
 
+    /// A server to connect to: TCP host and port, or a unix socket.
     public init(host: String? = nil, port: UInt32 = 3306, socket: String? = nil, user: String = "root",
                 password: String? = nil, database: String = "chatbeto") {
         self.host = host; self.port = port; self.socket = socket; self.user = user
@@ -61,6 +62,7 @@ public enum ConfigError: Error, CustomStringConvertible, Sendable {
     case invalidValue(name: String, value: String, expected: String)
     case passwordFile(path: String, reason: String)
 
+    /// The target as the user would write it, without the password.
     public var description: String {
         switch self {
         case .invalidDSN(let dsn, let reason): return "invalid DSN '\(dsn)': \(reason)"

@@ -63,6 +63,7 @@ public final class Database {
         case grantedNow
     }
 
+    /// Why a read-only SELECT was refused, when the refusal is one chatbeto explains; nil otherwise.
     public func explainSelectRefusal(_ e: StoreError) throws -> SelectRefusal? {
         guard e.code == .tableAccessDenied, e.message.hasPrefix("SELECT command denied"), let name = Database.tableName(inRefusal: e.message) else { return nil }
         if name == NamedLock.privateTable { return .privateTable }
@@ -107,6 +108,7 @@ public final class Database {
         public var statementSeconds: Int = 30
         /// Longest a statement waits for a lock (table metadata or InnoDB rows); at least 1.
         public var lockWaitSeconds: Int = 5
+        /// Limits for one statement and for waiting on a lock, in seconds.
         public init(statementSeconds: Int = 30, lockWaitSeconds: Int = 5) {
             self.statementSeconds = statementSeconds; self.lockWaitSeconds = lockWaitSeconds
         }

@@ -10,6 +10,7 @@ public enum MessageTree {
         public let isBranch: Bool
     }
 
+    /// Orders nodes parents before children, siblings in the given order.
     public static func depthFirst<Node>(_ nodes: [Node], id: (Node) -> String, parent: (Node) -> String?,
                                  childIndex: (Node) -> Int, createTime: (Node) -> String?) -> [Entry<Node>] {
         let ids = Set(nodes.map(id))

@@ -4,6 +4,7 @@
 /// Rules: append only; never edit a migration that has shipped; only SQL that both MySQL 8.0+ and
 /// MariaDB 10.11+ accept.
 public enum Migrations {
+    /// One schema step: its version and the statements that make it.
     public struct Migration: Sendable {
         public let version: Int
         public let name: String

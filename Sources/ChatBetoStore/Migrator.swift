@@ -1,8 +1,9 @@
 import Foundation
 
 /// Applies pending migrations in order and records each in `schema_migrations`.
-public struct Migrator {
+struct Migrator {
     public let connection: MySQLConnection
+    /// Brings the schema of this connection's database up to date.
     public init(connection: MySQLConnection) { self.connection = connection }
 
     /// Applies every migration the database lacks; returns the versions applied.

@@ -29,6 +29,7 @@ public struct ConversationSummary: Sendable, Equatable {
     /// `chatgpt`, `claude`, `gemini` or `grok`.
     public var provider: String
 
+    /// A message from a catalog row.
     public init(_ r: Record) {
         id = r.string("id") ?? ""
         title = r.string("title")

@@ -17,6 +17,7 @@ public struct NamedLock {
     /// The table holding chatbeto's secrets; never granted to the read-only account.
     public static let privateTable = "chatbeto_private"
 
+    /// A server-side lock named after its purpose, on this connection.
     public init(_ purpose: String, on connection: MySQLConnection) {
         precondition(purpose.count <= 22 && purpose.allSatisfy { $0.isASCII && ($0.isLowercase || $0 == "-") })
         self.purpose = purpose

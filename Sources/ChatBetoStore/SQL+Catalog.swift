@@ -2,6 +2,7 @@ import Foundation
 
 /// The SQL of projects, conversations, messages and the session rows. All SQL text is in SQL.swift and its extensions.
 extension SQL {
+    /// Listing, reading and renaming projects.
     public enum Projects {
         /// Parameters: provider, provider (NULL for every provider).
         static let list = """
@@ -19,6 +20,7 @@ extension SQL {
         static let names = "SELECT name FROM projects ORDER BY name"
     }
 
+    /// Listing and reading conversations.
     public enum Conversations {
         static let columns = """
             c.id, c.title, c.create_time, c.update_time, c.project_id, c.chatgpt_gizmo_id, c.current_node,
@@ -53,6 +55,7 @@ extension SQL {
             """
     }
 
+    /// Reading a conversation's messages.
     public enum Messages {
         static let columns = """
             node_id, parent_node_id, child_index, visible_index, role, author_name, recipient, content_type, text,
@@ -69,6 +72,7 @@ extension SQL {
             """
     }
 
+    /// The saved shell session (current project and conversation).
     public enum Sessions {
         static let latest = "SELECT id, project_id, conversation_id, settings FROM sessions ORDER BY updated_at DESC, id DESC LIMIT 1"
         static let insert = "INSERT INTO sessions (started_at, updated_at, project_id, conversation_id, settings) VALUES (CURRENT_TIMESTAMP(6), CURRENT_TIMESTAMP(6), ?, ?, ?)"

@@ -5,13 +5,16 @@ import Foundation
 extension SQL {
     /// Chat turns and server-side conversations (issue 4).
     public enum Chat {
+        /// A conversation's project, current node and server copy.
         public static func conversationState(id: String) -> Statement {
             Statement("SELECT id, project_id, current_node, openai_thread_id, seeded_node FROM conversations WHERE id = ?", [.text(id)])
         }
+        /// Locks the node a new turn continues from.
         public static func nodeForUpdate(conversationID: String, nodeID: String) -> Statement {
             Statement("SELECT visible_index FROM messages WHERE conversation_id = ? AND node_id = ? FOR UPDATE",
                       [.text(conversationID), .text(nodeID)])
         }
+        /// How many children a node has (a new one starts a branch).
         public static func childCount(conversationID: String, parent: String?) -> Statement {
             Statement("SELECT COUNT(*) AS n FROM messages WHERE conversation_id = ? AND parent_node_id <=> ?",
                       [.text(conversationID), .optional(parent)])
@@ -39,14 +42,17 @@ extension SQL {
                       inputTokens.map { .int(Int64($0)) } ?? .null, outputTokens.map { .int(Int64($0)) } ?? .null,
                       role == "assistant" ? .int(isIncomplete ? 0 : 1) : .null, .int(Int64(wordCount))])
         }
+        /// Moves a conversation's current node to the turn just added.
         public static func moveCurrentNode(conversationID: String, to node: String, time: String, added: Int) -> Statement {
             Statement("UPDATE conversations SET current_node = ?, update_time = ?, message_count = message_count + ? WHERE id = ?",
                       [.text(node), .text(time), .int(Int64(added)), .text(conversationID)])
         }
+        /// Records the server conversation and the node it was seeded up to.
         public static func setServerThread(conversationID: String, threadID: String?, seededNode: String?) -> Statement {
             Statement("UPDATE conversations SET openai_thread_id = ?, seeded_node = ? WHERE id = ?",
                       [.optional(threadID), .optional(seededNode), .text(conversationID)])
         }
+        /// A new conversation started in the shell (`new`, or the first `ask`).
         public static func insertLocalConversation(id: String, projectID: Int64?, title: String?, time: String, model: String) -> Statement {
             Statement("""
                 INSERT INTO conversations (id, project_id, title, create_time, update_time, origin, default_model_slug, message_count)

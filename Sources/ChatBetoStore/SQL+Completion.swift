@@ -2,6 +2,7 @@ import Foundation
 
 /// The SQL of tab completion. All SQL text is in SQL.swift and its extensions.
 extension SQL {
+    /// Names for tab completion.
     public enum Completion {
         /// The tables and columns of the current database the connection's account may see
         /// (information_schema lists only what it holds a privilege on).

@@ -12,7 +12,9 @@ extension SQL {
                 FROM messages WHERE conversation_id = ? ORDER BY parent_node_id IS NOT NULL, parent_node_id, child_index, node_id
                 """, [.text(conversationID)])
         }
+        /// A conversation's stored export fields, for re-exporting it.
         public static func conversationExtra(conversationID: String) -> Statement { Statement("SELECT extra, chatgpt_gizmo_id, default_model_slug, is_archived FROM conversations WHERE id = ?", [.text(conversationID)]) }
+        /// The ids of a project's conversations.
         public static func projectConversations(projectID: Int64) -> Statement { Statement("SELECT id FROM conversations WHERE project_id = ? ORDER BY create_time, id", [.int(projectID)]) }
     }
 }

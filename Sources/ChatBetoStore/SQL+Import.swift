@@ -67,6 +67,7 @@ extension SQL {
                 FROM messages WHERE conversation_id = ?
                 """, [.text(conversationID)])
         }
+        /// What an earlier import stored for a conversation.
         public static func storedConversation(id: String) -> Statement { Statement("SELECT current_node, update_time FROM conversations WHERE id = ?", [.text(id)]) }
         /// Moves a stored node on or off the recomputed visible path. Parameters: index, flag, conversation, node.
         public static func setVisible(conversationID: String, nodeID: String, visibleIndex: Int?) -> Statement { Statement("UPDATE messages SET visible_index = ?, on_visible_path = ? WHERE conversation_id = ? AND node_id = ?", [visibleIndex.map { .int(Int64($0)) } ?? .null, .int(visibleIndex == nil ? 0 : 1), .text(conversationID), .text(nodeID)]) }
@@ -110,6 +111,7 @@ extension SQL {
                 """, [.text(conversationID), .text(documentID), .text(kind), .optional(title), .optional(type), .optional(nodeID),
                       .optional(version), .optional(content)])
         }
+        /// The project of a gizmo id.
         public static func projectByGizmo(gizmoID: String) -> Statement { Statement("SELECT id FROM projects WHERE chatgpt_project_id = ?", [.text(gizmoID)]) }
         public static let knownProjects = "SELECT chatgpt_project_id FROM projects WHERE chatgpt_project_id IS NOT NULL"
         public static let projectCount = "SELECT COUNT(*) AS n FROM projects WHERE chatgpt_project_id IS NOT NULL"
@@ -127,6 +129,7 @@ extension SQL {
                   name_source = IF(name_source = 'user', 'user', 'sidebar')
                 """, [.text(provider), .text(externalID), .text(name), .optional(instructions)])
         }
+        /// Records a gizmo and when it was first and last seen.
         public static func upsertGizmo(id: String, type: String?, firstSeen: String?, lastSeen: String?) -> Statement {
             Statement("""
                 INSERT INTO gizmos (id, gizmo_type, first_seen, last_seen) VALUES (?, ?, ?, ?)
@@ -136,6 +139,7 @@ extension SQL {
                 """, [.text(id), .optional(type), .optional(firstSeen), .optional(lastSeen)])
         }
         public static let provisionalProjects = "SELECT id, chatgpt_project_id FROM projects WHERE name_source = 'provisional' AND chatgpt_project_id IS NOT NULL"
+        /// A project's conversation titles, which its provisional name comes from.
         public static func projectTitles(projectID: Int64) -> Statement { Statement("SELECT title FROM conversations WHERE project_id = ? AND title IS NOT NULL", [.int(projectID)]) }
         /// Parameters: name, project id, name (unchanged names are not rewritten, so re-imports change nothing).
         public static func setProvisionalName(name: String, projectID: Int64) -> Statement {
@@ -156,7 +160,9 @@ extension SQL {
                   name_source = IF(name_source = 'user', 'user', 'sidebar')
                 """, [.text(gizmoID), .text(name), .optional(emoji), .optional(instructions)])
         }
+        /// Names a gizmo after the sidebar project.
         public static func nameGizmo(name: String, gizmoID: String) -> Statement { Statement("UPDATE gizmos SET name = ? WHERE id = ? AND NOT (name <=> ?)", [.text(name), .text(gizmoID), .text(name)]) }
+        /// Opens the row of an import run.
         public static func start(source: String) -> Statement { Statement("INSERT INTO imports (source, started_at) VALUES (?, CURRENT_TIMESTAMP(6))", [.text(source)]) }
         public static let maxAllowedPacket = "SELECT @@max_allowed_packet AS packet"
         /// Takes the lock row `name` when it is free or its lease lapsed; otherwise changes nothing.
@@ -179,6 +185,7 @@ extension SQL {
                 FROM chatbeto_locks WHERE name = ?
                 """, [.text(name)])
         }
+        /// Extends the import lock held by this owner.
         public static func renewLock(name: String, owner: String, leaseSeconds: Int) -> Statement {
             Statement("UPDATE chatbeto_locks SET expires_at = NOW(6) + INTERVAL ? SECOND WHERE name = ? AND owner = ?",
                       [.int(Int64(leaseSeconds)), .text(name), .text(owner)])
@@ -193,12 +200,14 @@ extension SQL {
         public static let causalReads = "SET SESSION wsrep_sync_wait = 1"
         /// Galera (or not): the size of a write set the server accepts; fails on servers without wsrep.
         public static let maxWriteSet = "SELECT @@wsrep_max_ws_size AS ws, @@wsrep_on AS wsrep"
+        /// Who holds a connection (the import lock names the holder).
         public static func connectionInfo(connectionID: Int64) -> Statement {
             Statement("""
                 SELECT USER AS user, HOST AS host, TIME AS seconds, COALESCE(INFO, COMMAND) AS doing
                 FROM information_schema.PROCESSLIST WHERE ID = ?
                 """, [.int(connectionID)])
         }
+        /// Closes an import run's row with its report.
         public static func finish(report: String, importID: Int64) -> Statement { Statement("UPDATE imports SET finished_at = CURRENT_TIMESTAMP(6), report = ? WHERE id = ?", [.text(report), .int(importID)]) }
     }
 }

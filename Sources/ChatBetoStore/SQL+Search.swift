@@ -78,6 +78,7 @@ extension SQL {
                 LIMIT ?
                 """, [.text(query), .text(query), .int(projectID == nil ? 0 : 1), projectID.map { .int($0) } ?? .null, .optional(since), .optional(since), .optional(role), .optional(role), .optional(provider), .optional(provider), .int(Int64(limit))])
         }
+        /// Conversations whose title matches, for search.
         public static func titles(query: String, projectID: Int64?, since: String?, limit: Int, provider: String? = nil) -> Statement {
             Statement("""
                 SELECT c.id AS conversation_id, c.title, c.create_time, p.name AS project,
@@ -138,6 +139,7 @@ extension SQL {
                 GROUP BY c.project_id, p.name
                 """, [.text(model), .int(Int64(dimensions))])
         }
+        /// Inserts `rows` embedding chunks at once.
         public static func insert(rows: Int) -> String {
             let tuples = Array(repeating: "(?, ?, ?, ?, ?, ?)", count: max(rows, 1)).joined(separator: ", ")
             return "INSERT IGNORE INTO message_embeddings (conversation_id, node_id, chunk, model, dimensions, vector) VALUES \(tuples)"
@@ -162,6 +164,7 @@ extension SQL {
             Statement("SELECT COUNT(*) AS n, COALESCE(MAX(id), 0) AS last_id FROM message_embeddings WHERE model = ? AND dimensions = ?",
                       [.text(model), .int(Int64(dimensions))])
         }
+        /// How many vectors of a model and size are stored.
         public static func count(model: String, dimensions: Int) -> Statement {
             Statement("SELECT COUNT(*) AS n FROM message_embeddings WHERE model = ? AND dimensions = ?", [.text(model), .int(Int64(dimensions))])
         }
@@ -170,6 +173,7 @@ extension SQL {
             Statement("SELECT COUNT(*) AS n FROM message_embeddings WHERE model = ? AND dimensions = ? AND id <= ?",
                       [.text(model), .int(Int64(dimensions)), .int(id)])
         }
+        /// The highest vector id of a model and size.
         public static func lastID(model: String, dimensions: Int) -> Statement { Statement("SELECT COALESCE(MAX(id), 0) AS last_id FROM message_embeddings WHERE model = ? AND dimensions = ?", [.text(model), .int(Int64(dimensions))]) }
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 
 /// The SQL of `stats` and `timeline`. All SQL text is in SQL.swift and its extensions.
 extension SQL {
+    /// Totals for `stats`.
     public enum Stats {
         /// Totals over the whole store. `messages` are the visible ones (on the thread ChatGPT shows, not
         /// hidden); `nodes` every stored node (branches, hidden system and tool messages); words come

@@ -13,6 +13,7 @@ public enum SQL {
         static func createDatabase(_ name: String) -> String {
             "CREATE DATABASE IF NOT EXISTS `\(name)` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
         }
+        /// Stops the statement running on another connection (Ctrl-C).
         public static func killQuery(_ id: Int64) -> String { "KILL QUERY \(id)" }
     }
 
@@ -21,6 +22,7 @@ public enum SQL {
     public enum PrivateServer {
         public static let dataDirectory = "SELECT @@datadir AS d"
         public static let identity = "SELECT secret FROM chatbeto_server.identity"
+        /// Sets the private server's root password.
         public static func setRootPassword(_ password: String) -> String { "ALTER USER 'root'@'localhost' IDENTIFIED BY '\(password)'" }
         /// root@hostname, root@127.0.0.1, root@::1 and anonymous accounts from mariadb-install-db have no password.
         public static let dropOtherAccounts = "DELETE FROM mysql.global_priv WHERE (User = 'root' AND Host <> 'localhost') OR User = ''"
@@ -28,6 +30,7 @@ public enum SQL {
         public static let createDatabase = "CREATE DATABASE IF NOT EXISTS chatbeto_server"
         public static let createIdentity = "CREATE TABLE IF NOT EXISTS chatbeto_server.identity (secret CHAR(64) NOT NULL) ENGINE=InnoDB"
         public static let clearIdentity = "DELETE FROM chatbeto_server.identity"
+        /// Marks the server as chatbeto's own.
         public static func insertIdentity(secret: String) -> Statement { Statement("INSERT INTO chatbeto_server.identity (secret) VALUES (?)", [.text(secret)]) }
     }
 
@@ -63,9 +66,11 @@ public enum SQL {
         static let insertSecret = "INSERT IGNORE INTO chatbeto_private (name, value) VALUES ('lock_secret', ?)"
         /// Parameters: the lock name, seconds to wait.
         public static func acquire(name: String, waitSeconds: Int) -> Statement { Statement("SELECT GET_LOCK(?, ?) AS got", [.text(name), .int(Int64(waitSeconds))]) }
+        /// Releases a named lock.
         public static func release(name: String) -> Statement { Statement("SELECT RELEASE_LOCK(?) AS released", [.text(name)]) }
     }
 
+    /// The schema version table.
     public enum Migrations {
         static let applied = "SELECT version FROM schema_migrations"
         static let record = "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, CURRENT_TIMESTAMP(6))"

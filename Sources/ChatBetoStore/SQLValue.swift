@@ -23,8 +23,10 @@ public enum SQLValue: Sendable, Hashable {
         }
     }
 
+    /// Whether this is SQL NULL.
     public var isNull: Bool { if case .null = self { return true } else { return false } }
 
+    /// The value as an integer, when it is one or parses as one.
     public var int64Value: Int64? {
         switch self {
         case .int(let v): return v
@@ -34,6 +36,7 @@ public enum SQLValue: Sendable, Hashable {
         }
     }
 
+    /// The value as a double, when it is a number.
     public var doubleValue: Double? {
         switch self {
         case .int(let v): return Double(v)
@@ -50,8 +53,11 @@ public enum SQLValue: Sendable, Hashable {
 }
 
 extension SQLValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByNilLiteral {
+    /// A text value from a literal.
     public init(stringLiteral value: String) { self = .text(value) }
+    /// An integer value from a literal.
     public init(integerLiteral value: Int64) { self = .int(value) }
+    /// NULL from `nil`.
     public init(nilLiteral: ()) { self = .null }
 }
 

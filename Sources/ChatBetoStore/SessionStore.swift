@@ -1,6 +1,7 @@
 /// Persists the session (project, conversation, settings) so a new shell resumes where the last one was.
 public struct SessionStore {
     public let connection: MySQLConnection
+    /// Saves and restores the shell session over this connection.
     public init(connection: MySQLConnection) { self.connection = connection }
 
     /// The last session's context.

@@ -9,10 +9,12 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
     /// The C function that failed, for errors raised by the client library.
     public var function: String?
 
+    /// An error as the server reported it, with the SQL and the C function.
     public init(code: MySQLErrorCode, sqlState: String = "HY000", message: String, sql: String? = nil, function: String? = nil) {
         self.code = code; self.sqlState = sqlState; self.message = message; self.sql = sql; self.function = function
     }
 
+    /// The message the user sees (the SQL, never bound values).
     public var description: String {
         var s = "ERROR \(code) (\(sqlState)): \(message)"
         if let sql, !sql.isEmpty {

@@ -6,6 +6,7 @@ import Foundation
 public final class CancellationFlag: @unchecked Sendable {
     private let storage: UnsafeMutablePointer<Int32>
 
+    /// A flag that is not set.
     public init() {
         storage = .allocate(capacity: 1)
         storage.initialize(to: 0)

@@ -90,10 +90,11 @@ public enum Executables {
 }
 
 /// A helper program that could not be found or failed.
-public enum ExecutableError: Error, CustomStringConvertible, Sendable {
+enum ExecutableError: Error, CustomStringConvertible, Sendable {
     case notFound(String)
     case failed(command: String, status: Int32, output: String)
 
+    /// The message the user sees.
     public var description: String {
         switch self {
         case .notFound(let name):

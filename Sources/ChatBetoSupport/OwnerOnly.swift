@@ -80,7 +80,7 @@ public enum OwnerOnly {
 }
 
 /// A file or directory that must be the user's own and private is not.
-public enum OwnerOnlyError: Error, CustomStringConvertible, Sendable {
+enum OwnerOnlyError: Error, CustomStringConvertible, Sendable {
     case wrongOwner(path: String, uid: uid_t, directory: Bool)
     case wrongMode(path: String, mode: mode_t, expected: mode_t)
     case notAFile(path: String)
@@ -88,6 +88,7 @@ public enum OwnerOnlyError: Error, CustomStringConvertible, Sendable {
     case unreadable(path: String, reason: String)
     case unwritable(path: String, reason: String)
 
+    /// The message the user sees.
     public var description: String {
         switch self {
         case .wrongOwner(let path, let uid, let directory):

@@ -63,6 +63,7 @@ public struct SecretScanner: Sendable {
                                                  "xxxxxxxx", "****", "******", "********", "changeme", "example",
                                                  "redacted", "required", "optional", "string", "undefined"]
 
+    /// A scanner with the built-in patterns.
     public init() {}
 
     /// Every secret in `text`, in order of position.

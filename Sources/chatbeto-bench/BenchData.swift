@@ -1,4 +1,3 @@
-import ChatBetoCore
 import Foundation
 
 /// Synthetic history for the search benchmark, written with plain multi-row INSERTs.

@@ -1,7 +1,6 @@
 import ChatBetoSearch
 import ChatBetoServer
 import ChatBetoStore
-import ChatBetoCore
 import Foundation
 
 // chatbeto-bench: builds (once) a synthetic store of N messages and M vectors, then times full-text

@@ -17,6 +17,7 @@ public enum ScriptInput: Sendable {
 /// first command that uses it (`CommandContext.execute`); on a terminal, at start-up. Only the
 /// interactive shell saves changes to it: scripts start from it and keep their changes to themselves.
 public enum ChatBetoApp {
+    /// Runs the shell (interactive, script or `-e`) and returns the exit code.
     public static func run(options: ShellOptions, input: ScriptInput?) -> Int32 {
         let output = TerminalSink(options: options)
         let context = CommandContext(options: options, output: output)

@@ -1,11 +1,7 @@
-import ChatBetoExport
-import ChatBetoImport
 import ChatBetoOpenAI
 import ChatBetoRender
 import ChatBetoSearch
-import ChatBetoServer
 import ChatBetoStore
-import ChatBetoSupport
 import Foundation
 
 /// What a command receives: where the user is (project, conversation, settings), the services it may
@@ -35,6 +31,7 @@ public final class CommandContext {
     private var sessionID: Int64?
     private var restored = false
 
+    /// A context over these services, with this output.
     public init(options: ShellOptions, store: StoreProvider, openAI: OpenAIProvider, output: OutputSink) {
         self.options = options
         self.store = store
@@ -57,9 +54,12 @@ public final class CommandContext {
         try restoreSession(database)
         return database
     }
+    /// The catalog database's connection, opened on first use (the session restored then).
     public var connection: MySQLConnection { get throws { try db().connection } }
+    /// The catalog over that connection.
     public var catalog: Catalog { get throws { Catalog(connection: try db().connection) } }
 
+    /// The OpenAI client; throws when no API key is set.
     public func openAIClient() throws -> OpenAIClient { try openAI.openAIClient() }
 
     /// The chat client, made on first use (it needs the API key).
@@ -133,8 +133,12 @@ public final class CommandContext {
         output.show(result, format: outputFormat(nil), elapsed: 0)
     }
 
+    /// Asks the user a yes/no question (`--yes` answers yes).
     public func confirm(_ question: String) -> Bool { output.confirm(question) }
+    /// A note on stderr.
     public func note(_ text: String) { output.note(text) }
+    /// A warning on stderr.
     public func warn(_ text: String) { output.warn(text) }
+    /// The colours of the output (none when it is no terminal).
     public var colors: Colors { output.colors }
 }

@@ -4,6 +4,7 @@ public struct ConnectError: Error, CustomStringConvertible, Sendable {
     public var underlying: String
     public var usingDSN: Bool
 
+    /// The message the user sees.
     public var description: String {
         var s = "cannot connect to MySQL at \(target): \(underlying)"
         if usingDSN {

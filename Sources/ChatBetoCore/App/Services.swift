@@ -1,8 +1,4 @@
-import ChatBetoExport
-import ChatBetoImport
 import ChatBetoOpenAI
-import ChatBetoRender
-import ChatBetoSearch
 import ChatBetoServer
 import ChatBetoStore
 import ChatBetoSupport
@@ -33,15 +29,18 @@ public final class LiveServices: StoreProvider, OpenAIProvider {
     let output: OutputSink
     private var opened: Database?
 
+    /// Services for these options, reporting through this output.
     public init(options: ShellOptions, output: OutputSink) {
         self.options = options
         self.output = output
     }
 
+    /// The server to connect to: `--dsn`, or the private server.
     public func connectionTarget() throws -> (config: ConnectionConfig, server: ManagedServer?) {
         try options.connectionTarget()
     }
 
+    /// The catalog database, opened (starting the private server and migrating) on first use.
     public func database() throws -> Database {
         if let opened { return opened }
         var (config, server) = try options.connectionTarget()
@@ -71,6 +70,7 @@ public final class LiveServices: StoreProvider, OpenAIProvider {
         return database
     }
 
+    /// Closes the database; the next use opens it again.
     public func disconnect() { opened = nil }
 
     private func readerPasswordFile(for config: ConnectionConfig) -> URL {
@@ -83,7 +83,9 @@ public final class LiveServices: StoreProvider, OpenAIProvider {
         return try OpenAIClient(config: config, onRetry: output.retryNotices, trace: output.wireTrace)
     }
 
+    /// Whether `OPENAI_API_KEY` is set.
     public var hasAPIKey: Bool { OpenAIConfig.fromEnvironment(options.environment) != nil }
 
+    /// The API's base URL for `status`, never the key; nil without a key.
     public var apiDescription: String? { OpenAIConfig.fromEnvironment(options.environment).map { "key set, \($0.baseURL)" } }
 }

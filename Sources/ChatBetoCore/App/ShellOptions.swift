@@ -25,6 +25,7 @@ public struct ShellOptions: Sendable {
     public var outputIsTerminal: Bool
     public var environment: [String: String]
 
+    /// Options from the environment (`CHATBETO_HOME`, `CHATBETO_DSN`) and whether stdin and stdout are terminals.
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.environment = environment
         home = ShellOptions.defaultHome(environment)
@@ -33,6 +34,7 @@ public struct ShellOptions: Sendable {
         outputIsTerminal = Terminal.isTTY(Terminal.standardOutput)
     }
 
+    /// `CHATBETO_HOME`, else `$XDG_DATA_HOME/chatbeto`, else `~/.local/share/chatbeto`.
     public static func defaultHome(_ env: [String: String]) -> URL {
         if let h = env["CHATBETO_HOME"], !h.isEmpty { return URL(fileURLWithPath: h) }
         if let x = env["XDG_DATA_HOME"], !x.isEmpty { return URL(fileURLWithPath: x).appendingPathComponent("chatbeto") }

@@ -10,6 +10,7 @@ public enum ChatError: Error, CustomStringConvertible, Sendable, Equatable {
     /// Possible secrets were found in what would be sent and the user cancelled (or a script has no `--yes`).
     case secretsNotSent(count: Int)
 
+    /// The message the user sees.
     public var description: String {
         switch self {
         case .noAPIKey:

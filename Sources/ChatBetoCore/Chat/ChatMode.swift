@@ -1,4 +1,3 @@
-import ChatBetoOpenAI
 
 /// Entering chat mode, where the REPL sends plain lines to the model and `/cmd` lines run commands
 /// (`//…` and `/say …` send a message that starts with '/').

@@ -1,5 +1,4 @@
 import ChatBetoOpenAI
-import ChatBetoRender
 import ChatBetoStore
 import ChatBetoSupport
 import Foundation
@@ -15,6 +14,7 @@ public final class ChatSession {
     private var checkedModel: String?
     var output: OutputSink { context.output }
 
+    /// The chat of the context's current conversation; throws when there is none to chat in.
     public init(context: CommandContext) throws {
         self.context = context
         client = try context.openAIClient()

@@ -1,4 +1,3 @@
-import ChatBetoOpenAI
 import ChatBetoSupport
 import Foundation
 
@@ -14,6 +13,7 @@ public enum SecretGate {
         /// The text to send; `review` replaces secrets in it with placeholders when the user says so.
         public var text: String
 
+        /// A message of this conversation and node, about to be sent.
         public init(conversationID: String, nodeID: String, text: String) {
             self.conversationID = conversationID; self.nodeID = nodeID; self.text = text
         }

@@ -5,6 +5,7 @@ import Foundation
 /// What seeding a server conversation will send, worked out before anything is sent (`--dry-run`
 /// shows it; the chat asks about it). Pure: built from the stored thread and the server state.
 public struct SeedPlan: Sendable, Equatable {
+    /// What seeding does with the server copy.
     public enum Action: Sendable, Equatable {
         /// The server copy is up to date: nothing to send.
         case upToDate

@@ -16,6 +16,7 @@ public struct NewMessage: Sendable, Equatable {
     public var status = "finished_successfully"
     public var time = Date()
 
+    /// A turn to store with its role, text and the model that wrote it.
     public init(role: String, text: String, model: String? = nil) {
         self.role = role; self.text = text; self.model = model
     }
@@ -34,6 +35,7 @@ public struct ServerThread: Sendable, Equatable {
 /// Writes chat turns into the conversation tree, each call in one transaction.
 public struct TurnStore {
     public let connection: MySQLConnection
+    /// Writes turns over this connection.
     public init(connection: MySQLConnection) { self.connection = connection }
 
     /// Where the conversation's server copy stands.

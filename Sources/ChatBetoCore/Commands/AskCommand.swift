@@ -15,12 +15,15 @@ public struct AskCommand: ShellCommand, Equatable {
         """, category: .chat)
     public var text: String
 
+    /// `ask` with these arguments, as its words would parse.
     public init(text: String) { self.text = text }
+    /// Parses the words after `ask` (see `spec`).
     public init(arguments: inout Arguments) throws {
         guard !arguments.positional.isEmpty else { throw arguments.usageError("missing the message ('ask -' reads it from standard input)") }
         text = arguments.rest
     }
 
+    /// Send one message to the model in the current conversation and stream the reply (also in scripts).
     public func run(in context: CommandContext) throws -> CommandResult {
         var message = text
         if text == "-" {

@@ -6,8 +6,11 @@ public struct ClearCommand: ShellCommand, Equatable {
         summary: "Drop the statement being typed (it is not run).",
         category: .shell, usesSession: false)
 
+    /// `clear` (it takes no arguments).
     public init() {}
+    /// Parses the words after `clear` (see `spec`).
     public init(arguments: inout Arguments) throws { try arguments.requireCount(0...0) }
 
+    /// Drop the statement being typed (it is not run).
     public func run(in context: CommandContext) throws -> CommandResult { .none }
 }

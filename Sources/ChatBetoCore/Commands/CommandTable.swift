@@ -37,6 +37,7 @@ public enum CommandTable {
         QuitCommand.self,
     ]
 
+    /// The command a name or alias (any case) stands for, or nil.
     public static func lookup(_ name: String) -> (any ShellCommand.Type)? {
         let key = name.lowercased()
         return all.first { $0.spec.name == key || $0.spec.aliases.contains(key) }

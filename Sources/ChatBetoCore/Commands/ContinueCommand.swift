@@ -15,12 +15,15 @@ public struct ContinueCommand: ShellCommand, Equatable {
         """, category: .chat)
     public var conversation: String?
 
+    /// `continue` with these arguments, as its words would parse.
     public init(conversation: String? = nil) { self.conversation = conversation }
+    /// Parses the words after `continue` (see `spec`).
     public init(arguments: inout Arguments) throws {
         try arguments.requireCount(0...1)
         conversation = arguments.positional.first
     }
 
+    /// Resume the current conversation, or the current project's most recent one: show its last turns and chat (on a terminal).
     public func run(in context: CommandContext) throws -> CommandResult {
         let catalog = try context.catalog
         var target: ConversationSummary?

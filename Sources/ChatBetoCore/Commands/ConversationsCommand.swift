@@ -19,9 +19,11 @@ public struct ConversationsCommand: ShellCommand, Equatable {
     public var all = false
     public var provider: String?
 
+    /// `conversations` with these arguments, as its words would parse.
     public init(limit: Int = 50, since: String? = nil, orphans: Bool = false, all: Bool = false, provider: String? = nil) {
         self.limit = limit; self.since = since; self.orphans = orphans; self.all = all; self.provider = provider
     }
+    /// Parses the words after `conversations` (see `spec`).
     public init(arguments: inout Arguments) throws {
         limit = try arguments.intOption("--limit") ?? 50
         since = try arguments.dateOption("--since")
@@ -31,6 +33,7 @@ public struct ConversationsCommand: ShellCommand, Equatable {
         try arguments.requireCount(0...0)
     }
 
+    /// List conversations of the current project, newest first (numbered for show/open).
     public func run(in context: CommandContext) throws -> CommandResult {
         let projectID = (all || orphans) ? nil : context.state.project?.id
         var rs = try context.catalog.listConversations(projectID: projectID, orphansOnly: orphans, since: since, limit: limit,

@@ -9,9 +9,12 @@ public struct EditCommand: ShellCommand, Equatable {
         An edited statement without ; stays in the buffer: type ; to run it, \\c to drop it.
         """, category: .shell, usesSession: false)
 
+    /// `edit` (it takes no arguments).
     public init() {}
+    /// Parses the words after `edit` (see `spec`).
     public init(arguments: inout Arguments) throws { try arguments.requireCount(0...0) }
 
+    /// Edit the current statement (or the last one) in $EDITOR; it runs when it ends with ;.
     public func run(in context: CommandContext) throws -> CommandResult {
         throw ClientCommandError.interactiveOnly("edit")
     }
@@ -20,6 +23,7 @@ public struct EditCommand: ShellCommand, Equatable {
 /// A client command that only makes sense at the interactive prompt.
 public enum ClientCommandError: Error, CustomStringConvertible {
     case interactiveOnly(String)
+    /// The message the user sees.
     public var description: String {
         switch self {
         case .interactiveOnly(let name): return "'\(name)' works at the interactive prompt only"

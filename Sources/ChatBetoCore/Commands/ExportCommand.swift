@@ -19,15 +19,18 @@ public struct ExportCommand: ShellCommand, Equatable {
         Without an argument: the current conversation. A project without --out goes to ./<project name>/.
         """, category: .data, ownsFormatOption: true)
 
+    /// The formats `export --format` takes.
     public typealias Format = ExportFormat
     public var target: String?
     public var format: Format = .markdown
     public var out: String?
     public var allBranches = false
 
+    /// `export` with these arguments, as its words would parse.
     public init(target: String?, format: Format = .markdown, out: String? = nil, allBranches: Bool = false) {
         self.target = target; self.format = format; self.out = out; self.allBranches = allBranches
     }
+    /// Parses the words after `export` (see `spec`).
     public init(arguments: inout Arguments) throws {
         if let f = try arguments.option("--format") {
             let key = f.lowercased() == "md" ? "markdown" : f.lowercased()
@@ -40,6 +43,7 @@ public struct ExportCommand: ShellCommand, Equatable {
         target = arguments.positional.isEmpty ? nil : arguments.rest
     }
 
+    /// Export a conversation (to stdout, or --out FILE) or a project (to a folder, one file per conversation plus an index).
     public func run(in context: CommandContext) throws -> CommandResult {
         let connection = try context.connection
         guard let target else {

@@ -15,12 +15,15 @@ public struct ForgetCommand: ShellCommand, Equatable {
         """, category: .chat)
     public var target: String?
 
+    /// `forget` with these arguments, as its words would parse.
     public init(target: String? = nil) { self.target = target }
+    /// Parses the words after `forget` (see `spec`).
     public init(arguments: inout Arguments) throws {
         try arguments.requireCount(0...Int.max)
         target = arguments.positional.isEmpty ? nil : arguments.rest
     }
 
+    /// Delete the server-side copies of a conversation or of a project's conversations; the local history stays.
     public func run(in context: CommandContext) throws -> CommandResult {
         let catalog = try context.catalog
         let store = TurnStore(connection: try context.connection)

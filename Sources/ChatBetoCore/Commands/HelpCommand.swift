@@ -8,12 +8,15 @@ public struct HelpCommand: ShellCommand, Equatable {
         summary: "List the commands, or show how to use one.", category: .shell, usesSession: false)
     public var topic: String?
 
+    /// `help` with these arguments, as its words would parse.
     public init(topic: String? = nil) { self.topic = topic }
+    /// Parses the words after `help` (see `spec`).
     public init(arguments: inout Arguments) throws {
         try arguments.requireCount(0...1)
         topic = arguments.positional.first
     }
 
+    /// List the commands, or show how to use one.
     public func run(in context: CommandContext) throws -> CommandResult {
         if let topic {
             guard let type = CommandTable.lookup(topic) else {

@@ -28,9 +28,11 @@ public struct ImportCommand: ShellCommand, Equatable {
     /// The format `--source` forces; nil: the one the content shows.
     public var source: String?
 
+    /// `import` with these arguments, as its words would parse.
     public init(path: String?, demo: Bool = false, dryRun: Bool = false, projectsFile: String? = nil, source: String? = nil) {
         self.path = path; self.demo = demo; self.dryRun = dryRun; self.projectsFile = projectsFile; self.source = source
     }
+    /// Parses the words after `import` (see `spec`).
     public init(arguments: inout Arguments) throws {
         demo = arguments.flag("--demo")
         dryRun = arguments.flag("--dry-run")
@@ -43,6 +45,7 @@ public struct ImportCommand: ShellCommand, Equatable {
         path = arguments.positional.first
     }
 
+    /// Import a ChatGPT data export (idempotent; unchanged conversations are skipped).
     public func run(in context: CommandContext) throws -> CommandResult {
         let source: URL
         if demo {

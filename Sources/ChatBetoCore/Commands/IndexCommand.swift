@@ -1,5 +1,4 @@
 import ChatBetoOpenAI
-import ChatBetoRender
 import ChatBetoSearch
 import ChatBetoStore
 import ChatBetoSupport
@@ -22,9 +21,11 @@ public struct IndexCommand: ShellCommand, Equatable {
     public var all = false
     public var dryRun = false
 
+    /// `index` with these arguments, as its words would parse.
     public init(project: String? = nil, all: Bool = false, dryRun: Bool = false) {
         self.project = project; self.all = all; self.dryRun = dryRun
     }
+    /// Parses the words after `index` (see `spec`).
     public init(arguments: inout Arguments) throws {
         all = arguments.flag("--all")
         dryRun = arguments.flag("--dry-run")
@@ -32,6 +33,7 @@ public struct IndexCommand: ShellCommand, Equatable {
         project = arguments.positional.isEmpty ? nil : arguments.rest
     }
 
+    /// Build message embeddings for semantic search (only what is missing; cost shown and confirmed first).
     public func run(in context: CommandContext) throws -> CommandResult {
         let connection = try context.connection
         let target: Project? = all ? nil : try project.map { try context.catalog.findProject($0) } ?? context.state.project

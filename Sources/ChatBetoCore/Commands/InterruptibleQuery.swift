@@ -34,6 +34,8 @@ struct InterruptibleQuery {
 
 /// The user pressed Ctrl-C; the command stopped and the shell goes on.
 public struct InterruptedError: Error, CustomStringConvertible {
+    /// The error a command throws when Ctrl-C stopped it.
     public init() {}
+    /// "interrupted", as the user sees it.
     public var description: String { "interrupted" }
 }

@@ -6,9 +6,12 @@ public struct ModelsCommand: ShellCommand, Equatable {
         name: "models", usage: "models",
         summary: "List the models the OpenAI (or compatible) server offers; 'set model ID' picks one.", category: .chat)
 
+    /// `models` (it takes no arguments).
     public init() {}
+    /// Parses the words after `models` (see `spec`).
     public init(arguments: inout Arguments) throws { try arguments.requireCount(0...0) }
 
+    /// List the models the OpenAI (or compatible) server offers; 'set model ID' picks one.
     public func run(in context: CommandContext) throws -> CommandResult {
         let models = try context.openAIClient().listModels()
         context.output.progress(.clearStatus)

@@ -7,12 +7,15 @@ public struct NewCommand: ShellCommand, Equatable {
         summary: "Start a new conversation in the current project (chat mode on a terminal).", category: .chat)
     public var title: String?
 
+    /// `new` with these arguments, as its words would parse.
     public init(title: String? = nil) { self.title = title }
+    /// Parses the words after `new` (see `spec`).
     public init(arguments: inout Arguments) throws {
         try arguments.rejectUnknownOptions()
         title = arguments.positional.isEmpty ? nil : arguments.rest
     }
 
+    /// Start a new conversation in the current project (chat mode on a terminal).
     public func run(in context: CommandContext) throws -> CommandResult {
         let store = TurnStore(connection: try context.connection)
         let id = try store.createConversation(projectID: context.state.project?.id, title: title, model: context.model)

@@ -5,9 +5,12 @@ public struct NoPagerCommand: ShellCommand, Equatable {
         summary: "Print output directly, without a pager (set pager off).",
         category: .shell, usesSession: false)
 
+    /// `nopager` (it takes no arguments).
     public init() {}
+    /// Parses the words after `nopager` (see `spec`).
     public init(arguments: inout Arguments) throws { try arguments.requireCount(0...0) }
 
+    /// Print output directly, without a pager (set pager off).
     public func run(in context: CommandContext) throws -> CommandResult {
         context.settings.pager = false
         return .message("Pager off.")

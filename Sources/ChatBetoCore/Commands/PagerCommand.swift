@@ -11,12 +11,15 @@ public struct PagerCommand: ShellCommand, Equatable {
     /// The pager command; nil for `$PAGER`.
     public var command: String?
 
+    /// `pager` with these arguments, as its words would parse.
     public init(command: String?) { self.command = command }
+    /// Parses the words after `pager` (see `spec`).
     public init(arguments: inout Arguments) throws {
         let text = arguments.rest.trimmingCharacters(in: .whitespaces)
         command = text.isEmpty ? nil : text
     }
 
+    /// Send long output through a pager command (default $PAGER); 'nopager' turns it off.
     public func run(in context: CommandContext) throws -> CommandResult {
         context.settings.pager = true
         context.output.usePager(command)

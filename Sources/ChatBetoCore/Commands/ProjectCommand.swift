@@ -12,13 +12,16 @@ public struct ProjectCommand: ShellCommand, Equatable {
         project instructions Wordpress               show the instructions
         """, category: .browse)
 
+    /// What `project` changes: a project's name or its instructions.
     public enum Action: Equatable, Sendable {
         case rename(project: String, newName: String)
         case instructions(project: String, text: String?)
     }
     public var action: Action
 
+    /// `project` with these arguments, as its words would parse.
     public init(action: Action) { self.action = action }
+    /// Parses the words after `project` (see `spec`).
     public init(arguments: inout Arguments) throws {
         try arguments.rejectUnknownOptions()
         let words = arguments.positional
@@ -35,6 +38,7 @@ public struct ProjectCommand: ShellCommand, Equatable {
         }
     }
 
+    /// Name a project, or set the instructions sent with its chat turns.
     public func run(in context: CommandContext) throws -> CommandResult {
         let catalog = try context.catalog
         switch action {

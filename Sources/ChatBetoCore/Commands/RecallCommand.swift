@@ -24,9 +24,11 @@ public struct RecallCommand: ShellCommand, Equatable {
     public var limit = 8
     public var sourcesOnly = false
 
+    /// `recall` with these arguments, as its words would parse.
     public init(question: String, all: Bool = false, since: String? = nil, limit: Int = 8, sourcesOnly: Bool = false) {
         self.question = question; self.all = all; self.since = since; self.limit = limit; self.sourcesOnly = sourcesOnly
     }
+    /// Parses the words after `recall` (see `spec`).
     public init(arguments: inout Arguments) throws {
         all = arguments.flag("--all")
         sourcesOnly = arguments.flag("--sources")
@@ -36,6 +38,7 @@ public struct RecallCommand: ShellCommand, Equatable {
         question = arguments.rest
     }
 
+    /// Answer a question from your own conversations in the current project, citing its sources as [1], [2].
     public func run(in context: CommandContext) throws -> CommandResult {
         let connection = try context.connection
         let project = all ? nil : context.state.project
@@ -94,6 +97,7 @@ public struct RecallCommand: ShellCommand, Equatable {
 /// Why recall had nothing to answer from.
 public enum RecallError: Error, CustomStringConvertible, Equatable {
     case nothingFound(question: String, scope: String)
+    /// The message the user sees.
     public var description: String {
         switch self {
         case .nothingFound(let question, let scope):

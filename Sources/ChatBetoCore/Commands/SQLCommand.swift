@@ -14,13 +14,16 @@ public struct SQLCommand: ShellCommand, Equatable {
         """, category: .query)
     public var statement: String
 
+    /// `sql` with these arguments, as its words would parse.
     public init(statement: String) { self.statement = statement }
+    /// Parses the words after `sql` (see `spec`).
     public init(arguments: inout Arguments) throws {
         let text = arguments.rest
         guard !text.isEmpty else { throw arguments.usageError("missing statement") }
         statement = text
     }
 
+    /// Run an SQL statement (read-only unless 'set sql-write on'); \G shows rows vertically.
     public func run(in context: CommandContext) throws -> CommandResult {
         let db = try context.db()
         let limits = Database.ReaderLimits(statementSeconds: context.settings.sqlTimeLimit, lockWaitSeconds: context.settings.sqlLockWait)
@@ -72,6 +75,7 @@ public enum SQLCommandError: Error, CustomStringConvertible {
     case timeLimit(StoreError, seconds: Int)
     /// The statement waited longer than the read-only account may for a lock another session holds.
     case lockWait(StoreError, seconds: Int)
+    /// The message the user sees.
     public var description: String {
         switch self {
         case .readOnly(let e):

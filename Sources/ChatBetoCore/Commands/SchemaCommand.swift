@@ -9,12 +9,15 @@ public struct SchemaCommand: ShellCommand, Equatable {
     /// `--reference`: the command reference in Markdown instead (for the README).
     public var reference = false
 
+    /// `schema` with these arguments, as its words would parse.
     public init(reference: Bool = false) { self.reference = reference }
+    /// Parses the words after `schema` (see `spec`).
     public init(arguments: inout Arguments) throws {
         reference = arguments.flag("--reference")
         try arguments.requireCount(0...0)
     }
 
+    /// Print the database schema as SQL (the migrations chatbeto applies).
     public func run(in context: CommandContext) throws -> CommandResult {
         .document(reference ? CommandTable.markdownReference : Migrations.script, data: nil)
     }

@@ -1,4 +1,3 @@
-import ChatBetoRender
 import ChatBetoSearch
 import ChatBetoStore
 
@@ -21,6 +20,7 @@ public struct SearchCommand: ShellCommand, Equatable {
         appear (the last one also as a prefix). 'show 3' / 'open 3' open the 3rd hit's conversation.
         """, category: .browse)
 
+    /// How `search` matches: words, meaning (embeddings), or both.
     public enum Mode: String, Sendable { case fullText = "full-text", semantic, hybrid }
     public var query: String
     public var mode: Mode = .fullText
@@ -30,11 +30,13 @@ public struct SearchCommand: ShellCommand, Equatable {
     public var role: String?
     public var provider: String?
 
+    /// `search` with these arguments, as its words would parse.
     public init(query: String, mode: Mode = .fullText, all: Bool = false, limit: Int = 20, since: String? = nil, role: String? = nil,
                 provider: String? = nil) {
         self.query = query; self.mode = mode; self.all = all; self.limit = limit; self.since = since; self.role = role
         self.provider = provider
     }
+    /// Parses the words after `search` (see `spec`).
     public init(arguments: inout Arguments) throws {
         all = arguments.flag("--all")
         let semantic = arguments.flag("--semantic"), hybrid = arguments.flag("--hybrid")
@@ -48,6 +50,7 @@ public struct SearchCommand: ShellCommand, Equatable {
         query = arguments.rest
     }
 
+    /// Search message text and titles in the current project (or --all), ranked, numbered for show/open.
     public func run(in context: CommandContext) throws -> CommandResult {
         let connection = try context.connection
         let filter = SearchFilter(projectID: all ? nil : context.state.project?.id, since: since, role: role, limit: limit,

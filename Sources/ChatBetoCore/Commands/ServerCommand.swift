@@ -13,10 +13,13 @@ public struct ServerCommand: ShellCommand, Equatable {
         With --dsn / CHATBETO_DSN chatbeto does not manage any server.
         """, category: .shell, usesSession: false)
 
+    /// What `server` does with the private server.
     public enum Action: String, Sendable { case status, start, stop, restart }
     public var action: Action
 
+    /// `server` with these arguments, as its words would parse.
     public init(action: Action) { self.action = action }
+    /// Parses the words after `server` (see `spec`).
     public init(arguments: inout Arguments) throws {
         try arguments.requireCount(0...1)
         let word = arguments.positional.first ?? "status"
@@ -24,6 +27,7 @@ public struct ServerCommand: ShellCommand, Equatable {
         action = a
     }
 
+    /// Show, start, stop or restart chatbeto's private MariaDB server.
     public func run(in context: CommandContext) throws -> CommandResult {
         let (config, server) = try context.store.connectionTarget()
         guard let server else {
@@ -69,6 +73,7 @@ public struct ServerCommand: ShellCommand, Equatable {
 public enum ServerCommandError: Error, CustomStringConvertible {
     /// `server restart` with `--dsn` / `CHATBETO_DSN`: that server is someone else's to restart.
     case notManaged(String)
+    /// The message the user sees.
     public var description: String {
         switch self {
         case .notManaged(let target):

@@ -10,7 +10,9 @@ public struct SetCommand: ShellCommand, Equatable {
     public var name: String?
     public var value: String?
 
+    /// `set` with these arguments, as its words would parse.
     public init(name: String? = nil, value: String? = nil) { self.name = name; self.value = value }
+    /// Parses the words after `set` (see `spec`).
     public init(arguments: inout Arguments) throws {
         let words = arguments.positional
         if words.count == 1 { throw arguments.usageError("missing value for '\(words[0])'") }
@@ -19,6 +21,7 @@ public struct SetCommand: ShellCommand, Equatable {
         value = words.count == 2 ? words[1] : nil
     }
 
+    /// Show the settings, or change one (format, pager, model, sql-write, seed-turns, …).
     public func run(in context: CommandContext) throws -> CommandResult {
         if let name, let value {
             try context.settings.set(name, value)

@@ -23,10 +23,12 @@ public struct ShowCommand: ShellCommand, Equatable {
     public var last: Int?
     public var raw = false
 
+    /// `show` with these arguments, as its words would parse.
     public init(conversation: String?, allBranches: Bool = false, hidden: Bool = false, last: Int? = nil, raw: Bool = false) {
         self.conversation = conversation; self.allBranches = allBranches; self.hidden = hidden; self.last = last
         self.raw = raw
     }
+    /// Parses the words after `show` (see `spec`).
     public init(arguments: inout Arguments) throws {
         allBranches = arguments.flag("--all-branches")
         hidden = arguments.flag("--hidden")
@@ -36,6 +38,7 @@ public struct ShowCommand: ShellCommand, Equatable {
         conversation = arguments.positional.first
     }
 
+    /// Print a conversation's visible thread (by id, id prefix, or row number of the last listing).
     public func run(in context: CommandContext) throws -> CommandResult {
         let target: ConversationSummary
         if let conversation {

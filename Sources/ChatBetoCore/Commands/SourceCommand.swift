@@ -5,12 +5,15 @@ public struct SourceCommand: ShellCommand, Equatable {
         summary: "Run the commands in a .chatbeto script file.", category: .shell, usesSession: false)
     public var path: String
 
+    /// `source` with these arguments, as its words would parse.
     public init(path: String) { self.path = path }
+    /// Parses the words after `source` (see `spec`).
     public init(arguments: inout Arguments) throws {
         try arguments.requireCount(1...1)
         path = arguments.positional[0]
     }
 
+    /// Run the commands in a .chatbeto script file.
     public func run(in context: CommandContext) throws -> CommandResult {
         guard let loop = context.loop else { throw ScriptError.cannotOpen(path: path, reason: "no script runner") }
         try loop.runScript(path)

@@ -1,4 +1,3 @@
-import ChatBetoRender
 import ChatBetoSearch
 
 /// `stats`: totals, per project, models, and activity per month drawn to the terminal's width.
@@ -19,9 +18,11 @@ public struct StatsCommand: ShellCommand, Equatable {
     public var byProvider = false
     public var provider: String?
 
+    /// `stats` with these arguments, as its words would parse.
     public init(byProject: Bool = false, byProvider: Bool = false, provider: String? = nil) {
         self.byProject = byProject; self.byProvider = byProvider; self.provider = provider
     }
+    /// Parses the words after `stats` (see `spec`).
     public init(arguments: inout Arguments) throws {
         if let by = try arguments.option("--by") {
             switch by {
@@ -34,6 +35,7 @@ public struct StatsCommand: ShellCommand, Equatable {
         try arguments.requireCount(0...0)
     }
 
+    /// Totals (conversations, visible messages, nodes, words, projects, orphans, models, dates), per project, activity per month.
     public func run(in context: CommandContext) throws -> CommandResult {
         let report = try StatsReport.load(from: try context.connection, byProject: byProject, provider: provider,
                                             byProvider: byProvider)

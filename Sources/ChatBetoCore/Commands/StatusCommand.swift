@@ -1,4 +1,3 @@
-import ChatBetoOpenAI
 import ChatBetoStore
 import ChatBetoSupport
 import Foundation
@@ -8,9 +7,12 @@ public struct StatusCommand: ShellCommand, Equatable {
     public static let spec = CommandSpec(
         name: "status", aliases: ["\\s"], usage: "status",
         summary: "Show the connection, server, schema version, current project and conversation.", category: .shell)
+    /// `status` (it takes no arguments).
     public init() {}
+    /// Parses the words after `status` (see `spec`).
     public init(arguments: inout Arguments) throws { try arguments.requireCount(0...0) }
 
+    /// Show the connection, server, schema version, current project and conversation.
     public func run(in context: CommandContext) throws -> CommandResult {
         let db = try context.db()
         // A lost server is found (and a private one started again and its identity checked) here, not by a crash.

@@ -23,9 +23,11 @@ public struct SyncCommand: ShellCommand, Equatable {
     /// Requests in flight at once.
     static let parallelism = 4
 
+    /// `sync` with these arguments, as its words would parse.
     public init(project: String? = nil, limit: Int = 1_000_000, dryRun: Bool = false) {
         self.project = project; self.limit = limit; self.dryRun = dryRun
     }
+    /// Parses the words after `sync` (see `spec`).
     public init(arguments: inout Arguments) throws {
         dryRun = arguments.flag("--dry-run")
         limit = try arguments.intOption("--limit") ?? 1_000_000
@@ -33,6 +35,7 @@ public struct SyncCommand: ShellCommand, Equatable {
         project = arguments.positional.first
     }
 
+    /// Create and seed server conversations for many local ones at once (resumable).
     public func run(in context: CommandContext) throws -> CommandResult {
         let catalog = try context.catalog
         let store = TurnStore(connection: try context.connection)

@@ -10,12 +10,15 @@ public struct TeeCommand: ShellCommand, Equatable {
         """, category: .shell, usesSession: false)
     public var path: String
 
+    /// `tee` with these arguments, as its words would parse.
     public init(path: String) { self.path = path }
+    /// Parses the words after `tee` (see `spec`).
     public init(arguments: inout Arguments) throws {
         try arguments.requireCount(1...1)
         path = arguments.positional[0]
     }
 
+    /// Also append everything shown (and the lines typed) to a file; 'notee' stops.
     public func run(in context: CommandContext) throws -> CommandResult {
         try context.output.startTee(path)
         return .message("Logging to file '\(path)'.")

@@ -13,12 +13,15 @@ public struct TimelineCommand: ShellCommand, Equatable {
         """, category: .browse)
     public var project: String?
 
+    /// `timeline` with these arguments, as its words would parse.
     public init(project: String? = nil) { self.project = project }
+    /// Parses the words after `timeline` (see `spec`).
     public init(arguments: inout Arguments) throws {
         try arguments.requireCount(0...Int.max)
         project = arguments.positional.isEmpty ? nil : arguments.rest
     }
 
+    /// A project's conversations month by month, with a bar per month and the titles (numbered for show/open).
     public func run(in context: CommandContext) throws -> CommandResult {
         let catalog = try context.catalog
         guard let target = try project.map({ try catalog.findProject($0) }) ?? context.state.project else {

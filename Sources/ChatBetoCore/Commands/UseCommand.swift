@@ -5,7 +5,9 @@ public struct UseCommand: ShellCommand, Equatable {
         summary: "Make a project current (name, unambiguous prefix or gizmo id); 'use -' clears it.", category: .browse)
     public var project: String?
 
+    /// `use` with these arguments, as its words would parse.
     public init(project: String?) { self.project = project }
+    /// Parses the words after `use` (see `spec`).
     public init(arguments: inout Arguments) throws {
         try arguments.rejectUnknownOptions()
         guard !arguments.positional.isEmpty else { throw arguments.usageError("missing project") }
@@ -13,6 +15,7 @@ public struct UseCommand: ShellCommand, Equatable {
         project = name == "-" ? nil : name
     }
 
+    /// Make a project current (name, unambiguous prefix or gizmo id); 'use -' clears it.
     public func run(in context: CommandContext) throws -> CommandResult {
         guard let key = project else {
             context.state.project = nil

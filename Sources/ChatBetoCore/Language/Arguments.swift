@@ -6,6 +6,7 @@ public struct Arguments: Sendable {
     public let command: CommandSpec
     private var words: [String]
 
+    /// The words after `command`'s name, to be consumed by its parser.
     public init(command: CommandSpec, words: [String]) {
         self.command = command
         self.words = words
@@ -38,6 +39,7 @@ public struct Arguments: Sendable {
         return nil
     }
 
+    /// Takes `--name N` when present; a usage error when N is no integer in `range`.
     public mutating func intOption(_ name: String, range: ClosedRange<Int> = 1...Int.max) throws -> Int? {
         guard let text = try option(name) else { return nil }
         guard let v = Int(text), range.contains(v) else {
@@ -68,6 +70,7 @@ public struct Arguments: Sendable {
     /// The remaining positional words (after options were read).
     public var positional: [String] { words }
 
+    /// A usage error when the words left are not `range` many.
     public func requireCount(_ range: ClosedRange<Int>) throws {
         try rejectUnknownOptions()
         if words.count < range.lowerBound { throw usageError("missing argument") }

@@ -1,5 +1,6 @@
 /// Turns one unit of input into an `Invocation`. Pure: no I/O, no database.
 public enum CommandParser {
+    /// The command a line stands for (`vertical` when it ended with `\G`); throws a usage error.
     public static func parse(_ text: String, vertical: Bool = false) throws -> Invocation {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if SQLClassifier.isSQL(trimmed) {

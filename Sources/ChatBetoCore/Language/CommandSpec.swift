@@ -16,10 +16,12 @@ public struct CommandSpec: Sendable {
     /// before the command runs. False for those that need no database (`help`, `quit`, `source`, `server`).
     public let usesSession: Bool
 
+    /// The group a command is listed under in `help`.
     public enum Category: String, Sendable, CaseIterable {
         case browse = "Browse", query = "Query", chat = "Chat", data = "Import and export", shell = "Shell"
     }
 
+    /// A command's declaration: name, aliases, usage, help and category.
     public init(name: String, aliases: [String] = [], usage: String, summary: String, details: String = "",
                 category: Category, ownsFormatOption: Bool = false, usesSession: Bool = true) {
         self.name = name; self.aliases = aliases; self.usage = usage; self.summary = summary

@@ -1,6 +1,7 @@
 /// Cuts input into units: a shell command (`sql …` too) ends at `;` or the end of its line; a bare SQL
 /// statement (`SELECT …`, `WITH …`, `SHOW TABLES`) ends at `;` or `\G` and may span lines, as in `mysql`. Quotes ('…', "…", `…`) and SQL comments are respected. Pure.
 public struct InputSplitter: Sendable {
+    /// One statement or command cut from the input, with where it started.
     public struct Unit: Sendable, Equatable {
         public var text: String
         /// Ended by `\G`: show vertically.
@@ -13,6 +14,7 @@ public struct InputSplitter: Sendable {
     private var bufferStartLine = 0
     private var lineNumber = 0
 
+    /// A splitter with nothing buffered.
     public init() {}
 
     /// True when a statement is waiting for its terminator (the shell shows a continuation prompt).

@@ -4,6 +4,7 @@ import ChatBetoRender
 public struct Invocation: Sendable {
     public var command: any ShellCommand
     public var format: OutputFormat?
+    /// A command to run, with its own output format if the line gave one.
     public init(command: any ShellCommand, format: OutputFormat? = nil) {
         self.command = command; self.format = format
     }

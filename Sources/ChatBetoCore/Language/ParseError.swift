@@ -4,6 +4,7 @@ public enum ParseError: Error, CustomStringConvertible, Equatable, Sendable {
     case unknownCommand(String, suggestion: String?)
     case usage(command: String, problem: String, usage: String)
 
+    /// The message the user sees.
     public var description: String {
         switch self {
         case .unterminatedQuote(let q): return "unterminated quote: a \(q) was opened but never closed"

@@ -1,6 +1,7 @@
 /// Splits a command line into words, shell style: whitespace separates, '…' and "…" quote,
 /// a backslash escapes the next character outside single quotes.
 public enum Tokenizer {
+    /// The words of a line, with quotes and backslashes resolved; throws on an unclosed quote.
     public static func words(_ line: String) throws -> [String] {
         var words: [String] = []
         var current = ""

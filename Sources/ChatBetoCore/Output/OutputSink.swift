@@ -1,11 +1,5 @@
-import ChatBetoExport
-import ChatBetoImport
 import ChatBetoOpenAI
 import ChatBetoRender
-import ChatBetoSearch
-import ChatBetoServer
-import ChatBetoStore
-import ChatBetoSupport
 import Foundation
 
 /// Where everything a command shows goes: its results, notes for people, warnings, questions, the
@@ -43,8 +37,11 @@ public protocol OutputSink: AnyObject {
 }
 
 extension OutputSink {
+    /// Sinks without a pager ignore `pager`.
     public func usePager(_ command: String?) {}
+    /// Sinks without a tee ignore `tee`.
     public func startTee(_ path: String) throws {}
+    /// Sinks without a tee have no file to name.
     public func stopTee() -> String? { nil }
 }
 

@@ -9,6 +9,7 @@ public final class TeeFile: @unchecked Sendable {
     private var handle: FileHandle?
     private(set) var path: String?
 
+    /// No file is being written.
     public init() {}
 
     /// Starts appending to `path` (created 0600 when new), replacing any file being written.
@@ -40,6 +41,7 @@ public final class TeeFile: @unchecked Sendable {
         return was
     }
 
+    /// Whether a file is being written.
     public var isActive: Bool { lock.lock(); defer { lock.unlock() }; return handle != nil }
 
     /// Output the shell showed.
@@ -71,6 +73,7 @@ public final class TeeFile: @unchecked Sendable {
 /// Why `tee` could not open its file.
 public enum TeeError: Error, CustomStringConvertible {
     case cannotOpen(path: String, reason: String)
+    /// The message the user sees.
     public var description: String {
         switch self {
         case .cannotOpen(let path, let reason): return "tee: cannot open \(path): \(reason)"

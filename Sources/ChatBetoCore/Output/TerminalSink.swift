@@ -1,11 +1,5 @@
-import ChatBetoExport
-import ChatBetoImport
 import ChatBetoOpenAI
 import ChatBetoRender
-import ChatBetoSearch
-import ChatBetoServer
-import ChatBetoStore
-import ChatBetoSupport
 import Foundation
 
 /// The one renderer for people and scripts: results on stdout (through the pager when long and a
@@ -28,6 +22,7 @@ public final class TerminalSink: OutputSink {
     /// Whether decorated replies are drawn as Markdown (`set render`).
     public var rendersMarkdown: () -> Bool = { false }
 
+    /// The sink for stdout and stderr under these options.
     public init(options: ShellOptions, console: Console = .standard) {
         self.options = options
         self.console = console
@@ -37,10 +32,12 @@ public final class TerminalSink: OutputSink {
 
     private var isInteractive: Bool { options.inputIsTerminal }
 
+    /// The terminal's width, nil when output is no terminal.
     public var columns: Int? { options.outputIsTerminal ? Terminal.columns() : nil }
 
     // MARK: results
 
+    /// Writes a command's result in the chosen format (paged and teed as set).
     public func show(_ result: CommandResult, format chosen: OutputFormat, elapsed: TimeInterval) {
         switch result {
         case .none: return
@@ -98,8 +95,11 @@ public final class TerminalSink: OutputSink {
 
     // MARK: pager and tee
 
+    /// Sends long output through this pager command (nil: none).
     public func usePager(_ command: String?) { pagerCommand = command }
+    /// Starts copying output to `path`.
     public func startTee(_ path: String) throws { try tee.start(path) }
+    /// Stops copying; the file that was written.
     public func stopTee() -> String? { tee.stop() }
     /// A line typed at the prompt, for the tee file (never one that may hold a secret).
     public func teeInput(_ line: String) { tee.input(line) }
@@ -114,8 +114,10 @@ public final class TerminalSink: OutputSink {
         out(colors.dim(shown) + "\n")
     }
 
+    /// Writes "warning: …" to stderr.
     public func warn(_ text: String) { err("warning: " + CellText.multiLine(text) + "\n") }
 
+    /// Where lower layers' diagnostics go: stderr and the tee file.
     public var diagnostics: @Sendable (String) -> Void {
         let console = self.console
         let tee = self.tee
@@ -134,6 +136,7 @@ public final class TerminalSink: OutputSink {
         }
     }
 
+    /// Asks on the terminal; `--yes` answers yes, and without a terminal the answer is no.
     public func confirm(_ question: String) -> Bool {
         if options.assumeYes { return true }
         guard let ask = askLine else {
@@ -210,6 +213,7 @@ public final class TerminalSink: OutputSink {
     private var lastDraw = Date.distantPast
     private var drawn = false
 
+    /// Draws a progress bar on stderr (terminal only).
     public func progress(_ event: ProgressEvent) {
         guard progressEnabled else { return }
         switch event {
@@ -233,6 +237,7 @@ public final class TerminalSink: OutputSink {
         if progressEnabled { _ = console.writeError("\r\u{1B}[K") }
     }
 
+    /// Shows a retry's countdown, or one note per retry without a terminal.
     public var retryNotices: @Sendable (RetryNotice) -> Void {
         let console = self.console
         let countdown = progressEnabled
@@ -246,6 +251,7 @@ public final class TerminalSink: OutputSink {
         }
     }
 
+    /// With `--verbose`, each request and response line on stderr; nil otherwise.
     public var wireTrace: (@Sendable (String) -> Void)? {
         guard options.verbose else { return nil }
         let console = self.console

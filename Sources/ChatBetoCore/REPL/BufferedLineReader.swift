@@ -8,8 +8,10 @@ public final class BufferedLineReader: LineReader {
     /// Whether the start of the input was checked for a UTF-8 byte-order mark (Windows editors write one).
     private var checkedBOM = false
 
+    /// Reads lines from this file handle (stdin when it is no terminal, or a `-f` script).
     public init(handle: FileHandle) { self.handle = handle }
 
+    /// The next line, without prompting.
     public func readLine(prompt: String) -> LineInput {
         while true {
             if !checkedBOM {
@@ -40,16 +42,20 @@ public final class BufferedLineReader: LineReader {
         }
     }
 
+    /// Scripts have no history: does nothing.
     public func addHistory(_ line: String) {}
 }
 
 /// Lines from a string (for `-e`).
 public final class StringLineReader: LineReader {
     private var lines: [String]
+    /// Lines from this text (a leading BOM and CRLF endings dropped).
     public init(_ text: String) {
         let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         lines = body.components(separatedBy: "\n").map { $0.hasSuffix("\r") ? String($0.dropLast()) : $0 }.reversed()
     }
+    /// The next line of the text.
     public func readLine(prompt: String) -> LineInput { lines.popLast().map { .line($0) } ?? .end }
+    /// `-e` has no history: does nothing.
     public func addHistory(_ line: String) {}
 }

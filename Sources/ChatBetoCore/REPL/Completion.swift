@@ -7,6 +7,7 @@ public struct Completion: Sendable, Equatable {
     /// Whether a unique completion ends the word with a space (not for a directory, which goes on).
     public var endsWord: Bool
 
+    /// A candidate that replaces the word with `text`.
     public init(_ text: String, label: String? = nil, endsWord: Bool = true) {
         self.text = text
         self.label = label

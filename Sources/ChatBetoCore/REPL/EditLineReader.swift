@@ -18,6 +18,7 @@ public final class EditLineReader: LineReader {
     /// Lines matching this are not kept in the history (secrets).
     public var historyFilter: ((String) -> Bool)?
 
+    /// libedit on the terminal, with its history in `historyPath` (none when nil).
     public init(programName: String, historyPath: String?) {
         if setlocale(LC_CTYPE, "") == nil { setlocale(LC_CTYPE, "C.UTF-8") }
         editLine = el_init(programName, chatbeto_stdin(), chatbeto_stdout(), chatbeto_stderr())
@@ -48,6 +49,7 @@ public final class EditLineReader: LineReader {
         el_end(editLine)
     }
 
+    /// Switches Up/Down and the saved history between commands and chat messages.
     public func selectHistory(_ kind: HistoryKind) {
         let chosen = kind == .chat ? chatHistory : commandHistory
         guard chosen !== history else { return }
@@ -55,10 +57,12 @@ public final class EditLineReader: LineReader {
         _ = chatbeto_el_set_history(editLine, history.handle)
     }
 
+    /// The statement typed so far, which completion reads.
     public func setPendingStatement(_ text: String) { pendingStatement = text }
 
     fileprivate var promptCString: UnsafeMutablePointer<CChar>?
 
+    /// Prompts and reads one line; Ctrl-C gives `.interrupted`, Ctrl-D `.end`.
     public func readLine(prompt: String) -> LineInput {
         currentPrompt = prompt
         free(promptCString)

@@ -13,8 +13,11 @@ public protocol LineReader: AnyObject {
 }
 
 extension LineReader {
+    /// No input waits (readers that cannot tell).
     public func hasPendingInput(milliseconds: Int32) -> Bool { false }
+    /// One history only (readers without one).
     public func selectHistory(_ kind: HistoryKind) {}
+    /// No completion (readers without one).
     public func setPendingStatement(_ text: String) {}
 }
 
@@ -24,6 +27,7 @@ public enum HistoryKind: Sendable {
     case chat
 }
 
+/// What reading a line gave: the line, Ctrl-C, or the end of input.
 public enum LineInput: Equatable, Sendable {
     case line(String)
     case interrupted

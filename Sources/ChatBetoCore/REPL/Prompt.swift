@@ -1,11 +1,4 @@
-import ChatBetoExport
-import ChatBetoImport
-import ChatBetoOpenAI
 import ChatBetoRender
-import ChatBetoSearch
-import ChatBetoServer
-import ChatBetoStore
-import ChatBetoSupport
 /// The REPL's prompts, from where the user is.
 struct Prompt {
     let state: SessionState

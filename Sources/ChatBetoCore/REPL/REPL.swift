@@ -18,6 +18,7 @@ public final class REPL: LoopControl {
         case interrupted = 130
     }
 
+    /// The loop over this context, writing to the terminal sink.
     public init(context: CommandContext, output: TerminalSink) {
         self.context = context
         self.output = output
@@ -34,8 +35,11 @@ public final class REPL: LoopControl {
     /// Set by `quit`; the loop ends after the current command.
     private var shouldQuit = false
 
+    /// Whether commands may switch to chat mode (interactive and not inside `source`).
     public var canChat: Bool { context.isInteractive && scriptDepth == 0 }
+    /// Makes the following lines chat messages (`new`, `continue` on a terminal).
     public func enterChatMode() { chatMode = true }
+    /// Ends the loop after this command (`quit`).
     public func quit() { shouldQuit = true }
     /// `source`: inside a script, the script goes on in the same context (as in `mysql`); at the prompt,
     /// on a copy of the shell's context, so its `use`, `open` and `set` last until it ends and are not saved.
@@ -271,5 +275,6 @@ public final class REPL: LoopControl {
 /// A sourced script stopped at an error (already reported with its file and line).
 public struct ScriptFailed: Error, CustomStringConvertible {
     public let code: REPL.ExitCode
+    /// The message the user sees.
     public var description: String { "script stopped" }
 }

@@ -4,6 +4,7 @@ public enum ScriptError: Error, CustomStringConvertible {
     /// `source` nested deeper than the limit (a script that sources itself, or a loop): the chain of files.
     case nestedTooDeeply(chain: [String], limit: Int)
 
+    /// The message the user sees.
     public var description: String {
         switch self {
         case .cannotOpen(let path, let reason): return "cannot read script '\(path)': \(reason)"

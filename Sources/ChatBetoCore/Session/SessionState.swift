@@ -10,5 +10,6 @@ public struct SessionState: Sendable, Equatable {
     /// there; empty for listings of whole conversations. Reset whenever `lastListing` changes.
     public var lastListingMessages: [String?] = []
 
+    /// No project, no conversation, no listing.
     public init() {}
 }

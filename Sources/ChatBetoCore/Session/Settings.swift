@@ -20,6 +20,7 @@ public struct Settings: Sendable, Equatable, Codable {
     public var embeddingModel: String = "text-embedding-3-small"
     public var embeddingDimensions: Int = 512
 
+    /// The defaults `set` shows before any change.
     public init() {}
 
     /// What a saved session holds: every setting but `sqlWrite`.
@@ -56,6 +57,7 @@ public struct Settings: Sendable, Equatable, Codable {
         ("embedding-dimensions", "dimensions of the embeddings"),
     ]
 
+    /// A setting's value as `set` prints it, or nil for an unknown name.
     public func value(of name: String) -> String? {
         switch name {
         case "format": return format.rawValue
