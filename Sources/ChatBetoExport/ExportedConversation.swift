@@ -11,15 +11,22 @@ public struct ExportedConversation: Sendable {
     /// The other top-level keys of the original export (JSON object text), when imported.
     public var extra: String?
     public var nodes: [StoredMessage]
+    /// The files each message points at, by node id, in the order the message names them.
+    public var assets: [String: [ExportedAsset]] = [:]
 
     /// A conversation with all its nodes, read from the catalog for export.
     public static func load(_ summary: ConversationSummary, from connection: MySQLConnection) throws -> ExportedConversation {
         let nodes = try connection.query(SQL.Export.nodes(conversationID: summary.id)).records.map(StoredMessage.init)
         let header = try connection.queryOne(SQL.Export.conversationExtra(conversationID: summary.id))
+        var assets: [String: [ExportedAsset]] = [:]
+        for r in try connection.query(SQL.Export.assets(conversationID: summary.id)).records {
+            assets[r.string("node_id") ?? "", default: []].append(ExportedAsset(kind: r.string("kind"), exportPath: r.string("export_path"),
+                                                                                fileName: r.string("file_name"), mimeType: r.string("mime_type")))
+        }
         let project = try summary.projectID.flatMap { try Catalog(connection: connection).project(id: $0)?.name }
         return ExportedConversation(summary: summary, project: project, gizmoID: header?.string("chatgpt_gizmo_id"),
                                     defaultModel: header?.string("default_model_slug"), isArchived: header?.int("is_archived") == 1,
-                                    extra: header?.string("extra"), nodes: nodes)
+                                    extra: header?.string("extra"), nodes: nodes, assets: assets)
     }
 
     /// The visible thread in order, or every node depth-first (children in order) with its depth.

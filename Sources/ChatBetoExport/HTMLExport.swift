@@ -1,11 +1,21 @@
 import ChatBetoRender
 import ChatBetoStore
+import Foundation
 
 /// A conversation as one self-contained HTML page (inline style, no scripts, no external files). Message
 /// text is rendered as Markdown by cmark-gfm, safely: raw HTML in imported text is omitted, never passed on.
 public enum HTMLExport {
     /// The conversation as one HTML page (every branch, or the visible thread).
     public static func render(_ c: ExportedConversation, allBranches: Bool) -> String {
+        page(c, allBranches: allBranches, images: nil).html
+    }
+
+    /// The page with each image attachment of a shown message embedded as a data URI, its bytes looked up
+    /// by export path in `images` (nil: no images embedded); `missingImages` counts the images it lacked,
+    /// each named on the page.
+    public static func page(_ c: ExportedConversation, allBranches: Bool,
+                            images: ((String) -> Data?)?) -> (html: String, missingImages: Int) {
+        var missing = 0
         var out = """
         <!DOCTYPE html>
         <html lang="en"><head><meta charset="utf-8">
@@ -32,9 +42,28 @@ public enum HTMLExport {
             var meta = role.capitalized
             if let model = node.modelSlug, role == "assistant" { meta += " · \(model)" }
             if let t = node.createTime { meta += " · \(t.prefix(16))" }
-            out += "<div class=\"meta\">\(escape(meta))</div>\n<div class=\"text\">\(body(node))</div>\n</section>\n"
+            out += "<div class=\"meta\">\(escape(meta))</div>\n<div class=\"text\">\(body(node))</div>\n"
+            if let images { out += embedded(c.assets[node.nodeID] ?? [], images: images, missing: &missing) }
+            out += "</section>\n"
         }
-        return out + "</main>\n</body></html>\n"
+        return (out + "</main>\n</body></html>\n", missing)
+    }
+
+    /// `<img src="data:…">` for each image among `assets` (a file named twice once), or a line naming an
+    /// image `images` does not hold; other files are left out.
+    static func embedded(_ assets: [ExportedAsset], images: (String) -> Data?, missing: inout Int) -> String {
+        var out = ""
+        var seen: Set<String> = []
+        for asset in assets where seen.insert(asset.exportPath ?? asset.displayName).inserted {
+            let bytes = asset.exportPath.flatMap(images)
+            if let bytes, let mime = asset.imageMIMEType(for: Array(bytes.prefix(16))) {
+                out += "<p><img src=\"data:\(mime);base64,\(bytes.base64EncodedString())\" alt=\"\(escape(asset.displayName))\" style=\"max-width:100%\"></p>\n"
+            } else if bytes == nil, asset.isImage {
+                missing += 1
+                out += "<p class=\"meta\">(image \(escape(asset.displayName)): not in this export)</p>\n"
+            }
+        }
+        return out
     }
 
     /// The message as HTML: its Markdown (citations as footnotes) through cmark-gfm's safe renderer.

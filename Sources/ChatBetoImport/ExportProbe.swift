@@ -121,7 +121,7 @@ struct ExportProbe {
         }
     }
 
-    private static func isZip(_ url: URL) throws -> Bool {
+    static func isZip(_ url: URL) throws -> Bool {
         guard let handle = FileHandle(forReadingAtPath: url.path) else {
             throw ImportError.unreadable(path: url.path, reason: "cannot open the file")
         }

@@ -14,6 +14,11 @@ extension SQL {
         }
         /// A conversation's stored export fields, for re-exporting it.
         public static func conversationExtra(conversationID: String) -> Statement { Statement("SELECT extra, chatgpt_gizmo_id, default_model_slug, is_archived FROM conversations WHERE id = ?", [.text(conversationID)]) }
+        /// The files a conversation's messages point at (where each was in the export, not its bytes), in message order.
+        public static func assets(conversationID: String) -> Statement {
+            Statement("SELECT node_id, kind, export_path, file_name, mime_type FROM assets WHERE conversation_id = ? ORDER BY node_id, position",
+                      [.text(conversationID)])
+        }
         /// The ids of a project's conversations.
         public static func projectConversations(projectID: Int64) -> Statement { Statement("SELECT id FROM conversations WHERE project_id = ? ORDER BY create_time, id", [.int(projectID)]) }
     }

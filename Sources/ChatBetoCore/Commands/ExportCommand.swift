@@ -1,4 +1,5 @@
 import ChatBetoExport
+import ChatBetoImport
 import ChatBetoRender
 import ChatBetoSearch
 import ChatBetoStore
@@ -7,7 +8,7 @@ import Foundation
 /// `export <conversation|project>`: Markdown, a self-contained HTML page, or ChatGPT-shaped JSON.
 public struct ExportCommand: ShellCommand, Equatable {
     public static let spec = CommandSpec(
-        name: "export", usage: "export [<conversation>|N|<project>] [--format markdown|html|json] [--out PATH] [--all-branches]",
+        name: "export", usage: "export [<conversation>|N|<project>] [--format markdown|html|json] [--out PATH] [--all-branches] [--images-from EXPORT]",
         summary: "Export a conversation (to stdout, or --out FILE) or a project (to a folder, one file per conversation plus an index).",
         details: """
         export 3 --format html --out talk.html    the 3rd row of the last listing as a web page
@@ -16,6 +17,8 @@ public struct ExportCommand: ShellCommand, Equatable {
         --format json          ChatGPT's export shape ({id, title, mapping, current_node, …}) with the whole tree;
                                re-importing it leaves the store as it was
         --all-branches         Markdown and HTML: every branch (regenerations, edits), not only the visible thread
+        --images-from EXPORT   HTML: embed each image attachment, read from the export zip or folder it was imported
+                               from (the store keeps where an image was, not its bytes); one it lacks is named
         Without an argument: the current conversation. A project without --out goes to ./<project name>/.
         """, category: .data, ownsFormatOption: true)
 
@@ -25,6 +28,8 @@ public struct ExportCommand: ShellCommand, Equatable {
     public var format: Format = .markdown
     public var out: String?
     public var allBranches = false
+    /// `--images-from`: the export (zip or folder) whose image files HTML embeds.
+    public var imagesFrom: String?
 
     /// `export` with these arguments, as its words would parse.
     public init(target: String?, format: Format = .markdown, out: String? = nil, allBranches: Bool = false) {
@@ -39,6 +44,8 @@ public struct ExportCommand: ShellCommand, Equatable {
         }
         out = try arguments.option("--out")
         allBranches = arguments.flag("--all-branches")
+        imagesFrom = try arguments.option("--images-from")
+        if imagesFrom != nil, format != .html { throw arguments.usageError("--images-from is for --format html") }
         try arguments.requireCount(0...Int.max)
         target = arguments.positional.isEmpty ? nil : arguments.rest
     }
@@ -46,38 +53,54 @@ public struct ExportCommand: ShellCommand, Equatable {
     /// Export a conversation (to stdout, or --out FILE) or a project (to a folder, one file per conversation plus an index).
     public func run(in context: CommandContext) throws -> CommandResult {
         let connection = try context.connection
+        let images = try imagesFrom.map { try ExportAssets(UserPath.resolve($0)) }
+        var missing = 0
+        let result = try export(in: context, connection: connection, images: images, missing: &missing)
+        if missing > 0, let imagesFrom {
+            context.warn("\(missing) image\(missing == 1 ? " is" : "s are") not in \(imagesFrom); the page names \(missing == 1 ? "it" : "them")")
+        }
+        return result
+    }
+
+    func export(in context: CommandContext, connection: MySQLConnection, images: ExportAssets?, missing: inout Int) throws -> CommandResult {
         guard let target else {
             guard let current = context.state.conversation else {
                 throw ParseError.usage(command: "export", problem: "no current conversation; name one", usage: Self.spec.usage)
             }
-            return try exportConversation(current, connection: connection)
+            return try exportConversation(current, connection: connection, images: images, missing: &missing)
         }
         do {
-            return try exportConversation(try ConversationReference.resolve(target, in: context), connection: connection)
+            return try exportConversation(try ConversationReference.resolve(target, in: context), connection: connection,
+                                          images: images, missing: &missing)
         } catch LookupError.notFound {
             let project = try context.catalog.findProject(target)
-            return try exportProject(project, connection: connection)
+            return try exportProject(project, connection: connection, images: images, missing: &missing)
         }
     }
 
-    func render(_ c: ExportedConversation) throws -> String {
+    func render(_ c: ExportedConversation, images: ExportAssets? = nil, missing: inout Int) throws -> String {
         switch format {
         case .markdown: return MarkdownExport.render(c, allBranches: allBranches)
-        case .html: return HTMLExport.render(c, allBranches: allBranches)
+        case .html:
+            let page = HTMLExport.page(c, allBranches: allBranches, images: images.map { assets in { assets.data(at: $0) } })
+            missing += page.missingImages
+            return page.html
         // JSON is for re-import: it always carries every node, or a round trip would lose branches.
         case .json: return try JSONExport.render(c, allBranches: true)
         }
     }
 
-    func exportConversation(_ summary: ConversationSummary, connection: MySQLConnection) throws -> CommandResult {
-        let text = try render(try ExportedConversation.load(summary, from: connection))
+    func exportConversation(_ summary: ConversationSummary, connection: MySQLConnection, images: ExportAssets? = nil,
+                            missing: inout Int) throws -> CommandResult {
+        let text = try render(try ExportedConversation.load(summary, from: connection), images: images, missing: &missing)
         // Imported text reaches stdout escaped (a file gets the bytes as stored): JSON keeps its value.
         guard let out else { return .document(format == .json ? JSONText.escapingTerminalControls(text) : CellText.multiLine(text), data: nil) }
         try write(text, to: UserPath.resolve(out))
         return .message("wrote \(summary.displayTitle) to \(out)")
     }
 
-    func exportProject(_ project: Project, connection: MySQLConnection) throws -> CommandResult {
+    func exportProject(_ project: Project, connection: MySQLConnection, images: ExportAssets? = nil,
+                       missing: inout Int) throws -> CommandResult {
         let folder = UserPath.resolve(out ?? ExportCommand.slug(project.name), isDirectory: true)
         do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
             throw SearchError.exportTarget(path: folder.path, problem: error.localizedDescription)
@@ -88,7 +111,8 @@ public struct ExportCommand: ShellCommand, Equatable {
         for id in ids {
             guard let summary = try catalog.conversation(id: id) else { continue }
             let file = ExportCommand.fileName(summary, extension: format.fileExtension)
-            try write(try render(try ExportedConversation.load(summary, from: connection)), to: folder.appendingPathComponent(file))
+            try write(try render(try ExportedConversation.load(summary, from: connection), images: images, missing: &missing),
+                      to: folder.appendingPathComponent(file))
             written.append((file, summary))
         }
         let index = ExportIndex.render(project: project.name, entries: written, format: format)
