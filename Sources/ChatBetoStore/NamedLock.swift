@@ -51,15 +51,17 @@ public struct NamedLock {
         try connection.execute(SQL.Locks.createPrivate)
         var bytes = [UInt8](repeating: 0, count: 16)
         for i in bytes.indices { bytes[i] = UInt8.random(in: 0...255) }
-        do {
-            try connection.query(SQL.Locks.insertSecret, [.text(bytes.map { String(format: "%02x", $0) }.joined())])
-        } catch let e as StoreError where e.code == .deadlock {
-            // On a Galera cluster two first uses at two nodes conflict at commit (certification fails with
-            // 1213, a deadlock): the other node's secret won and is the one read back below.
+        let mine = bytes.map { String(format: "%02x", $0) }.joined()
+        // On a Galera cluster two first uses at two nodes conflict at commit (certification fails with
+        // 1213, a deadlock): the other node's secret won, but its write set may not be applied here yet
+        // when we read back, so the read is retried for a while before giving up.
+        for attempt in 0..<50 {
+            do {
+                try connection.query(SQL.Locks.insertSecret, [.text(mine)])
+            } catch let e as StoreError where e.code == .deadlock {}
+            if let value = try connection.queryOne(SQL.Locks.secret)?["value"].textValue { return value }
+            if attempt < 49 { usleep(100_000) }
         }
-        guard let value = try connection.queryOne(SQL.Locks.secret)?["value"].textValue else {
-            throw StoreError(code: .none, message: "the lock secret in \(privateTable) could not be read back")
-        }
-        return value
+        throw StoreError(code: .none, message: "the lock secret in \(privateTable) could not be read back")
     }
 }

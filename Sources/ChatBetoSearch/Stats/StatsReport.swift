@@ -15,21 +15,19 @@ public struct StatsReport {
     /// `provider` limits everything to that provider's conversations; `byProvider` adds the per-provider table.
     public static func load(from connection: MySQLConnection, byProject: Bool, provider: String? = nil,
                             byProvider: Bool = false) throws -> StatsReport {
-        func q(_ all: String, _ one: (String) -> Statement) throws -> ResultSet {
-            try provider.map { try connection.query(one($0)) } ?? connection.query(all)
-        }
-        let monthly = try q(SQL.Stats.monthly, SQL.Stats.monthly(provider:)).rows.map { ($0[0].textValue ?? "", Int($0[1].int64Value ?? 0)) }
+        let monthly = try connection.query(SQL.Stats.monthly(provider: provider)).rows.map { ($0[0].textValue ?? "", Int($0[1].int64Value ?? 0)) }
         var series: [String: [String: Int]]?
         if byProject {
             var s: [String: [String: Int]] = [:]
-            for row in try q(SQL.Stats.monthlyByProject, SQL.Stats.monthlyByProject(provider:)).rows {
+            for row in try connection.query(SQL.Stats.monthlyByProject(provider: provider)).rows {
                 s[row[0].textValue ?? "", default: [:]][row[1].textValue ?? ""] = Int(row[2].int64Value ?? 0)
             }
             series = s
         }
-        return StatsReport(totals: try q(SQL.Stats.totals, SQL.Stats.totals(provider:)), models: try q(SQL.Stats.models, SQL.Stats.models(provider:)),
-                           perProject: try q(SQL.Stats.perProject, SQL.Stats.perProject(provider:)), monthly: monthly, monthlyByProject: series,
-                           perProvider: byProvider ? try connection.query(SQL.Stats.perProvider) : nil)
+        return StatsReport(totals: try connection.query(SQL.Stats.totals(provider: provider)),
+                           models: try connection.query(SQL.Stats.models(provider: provider)),
+                           perProject: try connection.query(SQL.Stats.perProject(provider: provider)), monthly: monthly,
+                           monthlyByProject: series, perProvider: byProvider ? try connection.query(SQL.Stats.perProvider) : nil)
     }
 
     /// Totals as `name  value` lines, the per-project table, models, then the activity chart(s).

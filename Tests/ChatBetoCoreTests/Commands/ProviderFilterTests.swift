@@ -38,6 +38,26 @@ import Testing
         #expect((totals["conversations"] as? NSNumber)?.intValue == 1)
     }
 
+    /// On a store holding one provider, `--provider` changes nothing and the per-provider row counts what
+    /// the totals count: visible messages, every node, the visible messages' words.
+    @Test func oneProvidersStatsAreTheWholeStoresStats() throws {
+        let h = try CommandHarness()
+        func json(_ line: String) throws -> [String: Any] {
+            guard case .report(_, let json)? = try h.run(line) else { Issue.record("no report for \(line)"); return [:] }
+            return try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        }
+        let all = try json("stats --by provider"), one = try json("stats --provider chatgpt")
+        for key in ["conversations", "messages", "nodes", "words", "projects", "orphans", "models_used"] {
+            #expect("\(all[key] ?? "absent")" == "\(one[key] ?? "absent")", "\(key)")
+        }
+        #expect(NSArray(array: all["models"] as? [Any] ?? [1]) == NSArray(array: one["models"] as? [Any] ?? [2]))
+        #expect(NSArray(array: all["per_project"] as? [Any] ?? [1]) == NSArray(array: one["per_project"] as? [Any] ?? [2]))
+        let row = try #require((all["per_provider"] as? [[String: Any]])?.first)
+        #expect("\(row["messages"] ?? "")" == "\(all["messages"] ?? "absent")")
+        #expect("\(row["nodes"] ?? "")" == "\(all["nodes"] ?? "absent")")
+        #expect((all["messages"] as? NSNumber)?.intValue != (all["nodes"] as? NSNumber)?.intValue)
+    }
+
     @Test func searchFiltersByProvider() throws {
         let h = try harness()
         let claude = CommandHarness.rows(try h.run("search --all --provider claude plugin"))
