@@ -238,7 +238,7 @@ def test_first_starts_at_two_nodes_at_once_both_migrate_the_new_database(nodes, 
     """GET_LOCK, which serialises migrations on one server, is local to a node on Galera: two chatbeto
     processes starting on a new database at node 1 and node 2 both apply the migrations."""
     n1, n2 = nodes[:2]
-    for attempt in range(3):
+    for attempt in range(6):
         name = f"chatbeto_new{attempt}"
         create_database(n1, name)
         user = User(tmp_path / f"home{attempt}")
