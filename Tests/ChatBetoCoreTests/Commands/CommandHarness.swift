@@ -115,3 +115,93 @@ struct CommandHarness {
         }
     }
 }
+
+// MARK: - The REPL over a harness database (client commands: source, edit, clear, pager, tee)
+
+/// Lines as a person types them (or a script holds them), one per `readLine`; records the prompts
+/// shown and the history entries the loop adds.
+final class ScriptedLineReader: LineReader {
+    private var lines: [String] = []
+    private(set) var prompts: [String] = []
+    private(set) var history: [String] = []
+
+    /// Queues lines to be read in order; the input ends after the last.
+    func queue(_ more: [String]) { lines += more }
+    func readLine(prompt: String) -> LineInput {
+        prompts.append(prompt)
+        return lines.isEmpty ? .end : .line(lines.removeFirst())
+    }
+    func addHistory(_ line: String) { history.append(line) }
+}
+
+/// The real REPL and `TerminalSink` over a fresh database (with `SmallHistory`): what it writes to
+/// stdout and stderr goes to files in a temporary directory that the test reads back. `interactive`
+/// makes the context believe a person is typing (the prompt, `\e`, the tee of typed lines, notes shown).
+final class ShellHarness {
+    let context: CommandContext
+    let terminal: TerminalSink
+    let repl: REPL
+    let reader = ScriptedLineReader()
+    let services: TestServices
+    /// A temporary directory for the test's files (scripts, editors, tee files); removed with the harness.
+    let directory: URL
+    private let outFD: Int32
+    private let errFD: Int32
+    var database: Database { services.db }
+
+    /// `directory`: one made with `newDirectory()` holding files the environment names (an editor).
+    init(interactive: Bool, history: Bool = true, database: Database? = nil, environment: [String: String] = [:],
+         directory: URL? = nil) throws {
+        let db = try database ?? TestServer.freshDatabase()
+        if history && database == nil { try SmallHistory.load(into: db.connection) }
+        self.directory = try directory ?? ShellHarness.newDirectory()
+        outFD = open(self.directory.appendingPathComponent("stdout").path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        errFD = open(self.directory.appendingPathComponent("stderr").path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        var options = ShellOptions(environment: environment.merging(["NO_COLOR": "1"]) { a, _ in a })
+        options.inputIsTerminal = interactive
+        options.outputIsTerminal = false
+        terminal = TerminalSink(options: options, console: Console(destination: .fileDescriptors(output: outFD, error: errFD)))
+        services = TestServices(database: db)
+        context = CommandContext(options: options, store: services, openAI: services, output: terminal)
+        repl = REPL(context: context, output: terminal)
+    }
+
+    /// A new empty temporary directory.
+    static func newDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("cb-shell-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    deinit {
+        close(outFD)
+        close(errFD)
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    /// Types these lines at the prompt (read as the script `sourceName` when given), then ends the input.
+    @discardableResult
+    func type(_ lines: String..., sourceName: String? = nil) -> REPL.ExitCode {
+        reader.queue(lines)
+        return repl.run(reader: reader, sourceName: sourceName)
+    }
+
+    /// What the shell wrote to standard output and standard error so far.
+    var stdout: String { (try? String(contentsOf: directory.appendingPathComponent("stdout"), encoding: .utf8)) ?? "" }
+    var stderr: String { (try? String(contentsOf: directory.appendingPathComponent("stderr"), encoding: .utf8)) ?? "" }
+
+    /// Writes `text` to `name` in the temporary directory (mode 0755 when `executable`); its path.
+    @discardableResult
+    func file(_ name: String, _ text: String, executable: Bool = false) throws -> String {
+        let url = directory.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        if executable { try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path) }
+        return url.path
+    }
+
+    /// The text of `name` in the temporary directory, nil when it does not exist.
+    func read(_ name: String) -> String? {
+        try? String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
+    }
+}

@@ -1,0 +1,29 @@
+@testable import ChatBetoRender
+import ChatBetoTestSupport
+import Foundation
+import Testing
+@testable import ChatBetoCore
+
+/// `pager [CMD]`: turns paging on (a setting saved with the session, as `set pager on`) and picks the
+/// command long output is piped to for this shell; the command is kept as typed, quotes included, and
+/// run through `/bin/sh`.
+@Suite struct PagerCommandTests {
+    /// A pager script that writes its arguments, one a line, to `pager-args` and its input to `paged`.
+    private func pagerScript(_ shell: ShellHarness) throws -> String {
+        try shell.file("pager.sh", """
+            #!/bin/sh
+            dir=$(dirname "$0")
+            for a in "$@"; do echo "$a"; done > "$dir/pager-args"
+            cat > "$dir/paged"
+            """, executable: true)
+    }
+
+    @Test func pagerWithoutACommandGoesBackToThePagerVariable() throws {
+        let shell = try ShellHarness(interactive: true, history: false)
+        shell.type("pager less -S", "pager")
+        #expect(shell.terminal.pagerCommand == nil)
+        #expect(shell.stdout.contains("Pager: less -S.") && shell.stdout.contains("Pager: $PAGER."))
+        #expect(shell.terminal.pagerEnabled())
+    }
+
+}
