@@ -15,8 +15,14 @@ public struct PagerCommand: ShellCommand, Equatable {
     public init(command: String?) { self.command = command }
     /// Parses the words after `pager` (see `spec`).
     public init(arguments: inout Arguments) throws {
-        let text = arguments.rest.trimmingCharacters(in: .whitespaces)
-        command = text.isEmpty ? nil : text
+        let text = arguments.text
+        // The command goes to /bin/sh as typed (its quotes, pipes and $VARS are the shell's), as in mysql;
+        // one quoted word (`pager 'less -S'`) is the command inside the quotes.
+        if arguments.positional.count == 1, let quote = text.first, quote == "'" || quote == "\"", text.count > 1, text.last == quote {
+            command = arguments.positional[0]
+        } else {
+            command = text.isEmpty ? nil : text
+        }
     }
 
     /// Send long output through a pager command (default $PAGER); 'nopager' turns it off.

@@ -5,11 +5,15 @@ import Foundation
 public struct Arguments: Sendable {
     public let command: CommandSpec
     private var words: [String]
+    /// The text after the command's name as typed, quotes and backslashes kept (`pager` hands it to the shell).
+    public let text: String
 
-    /// The words after `command`'s name, to be consumed by its parser.
-    public init(command: CommandSpec, words: [String]) {
+    /// The words after `command`'s name, to be consumed by its parser; `text` is them as typed
+    /// (else the words joined by spaces).
+    public init(command: CommandSpec, words: [String], text: String? = nil) {
         self.command = command
         self.words = words
+        self.text = text ?? words.joined(separator: " ")
     }
 
     func usageError(_ problem: String) -> ParseError {

@@ -21,7 +21,7 @@ public enum CommandParser {
         guard let type = CommandTable.lookup(name) else {
             throw ParseError.unknownCommand(name, suggestion: CommandTable.suggestion(for: name))
         }
-        var arguments = Arguments(command: type.spec, words: words)
+        var arguments = Arguments(command: type.spec, words: words, text: textAfterName(trimmed, name: name))
         let format = try (type.spec.ownsFormatOption ? nil : arguments.option("--format")).map { text -> OutputFormat in
             do { return try OutputFormat.parse(text) } catch {
                 throw ParseError.usage(command: type.spec.name, problem: String(describing: error), usage: type.spec.usage)
@@ -29,6 +29,14 @@ public enum CommandParser {
         }
         let command = try type.init(arguments: &arguments)
         return Invocation(command: command, format: vertical ? .vertical : format)
+    }
+
+    /// What follows the command's name in `line` as typed; nil when the name was not typed plainly.
+    static func textAfterName(_ line: String, name: String) -> String? {
+        guard line.lowercased().hasPrefix(name.lowercased()) else { return nil }
+        let rest = line.dropFirst(name.count)
+        guard rest.first?.isWhitespace ?? true else { return nil }
+        return rest.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// `SELECT 1 --format json`: a trailing `--format NAME` applies to the statement's output.

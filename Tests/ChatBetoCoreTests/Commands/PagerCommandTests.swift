@@ -26,4 +26,21 @@ import Testing
         #expect(shell.terminal.pagerEnabled())
     }
 
+
+    @Test func pagerCMDIsStoredAsTypedAndRunWithItsQuotes() throws {
+        let shell = try ShellHarness(interactive: true, history: false)
+        let script = try pagerScript(shell)
+        shell.type("nopager", "pager \(script) -S -R \"x y\" 'a  b'")
+        #expect(shell.terminal.pagerCommand == "\(script) -S -R \"x y\" 'a  b'")
+        #expect(shell.context.settings.pager)
+        #expect(shell.stdout.contains("Pager: \(script) -S -R \"x y\" 'a  b'."), "\(shell.stdout)")
+        #expect(Pager(command: shell.terminal.pagerCommand).page("one\ntwo\n") == .paged)
+        #expect(shell.read("pager-args") == "-S\n-R\nx y\na  b\n")
+        #expect(shell.read("paged") == "one\ntwo\n")
+        // The whole command in one pair of quotes is that command.
+        shell.type("pager '\(script) -S -R \"x y\"'")
+        #expect(shell.terminal.pagerCommand == "\(script) -S -R \"x y\"")
+        #expect(Pager(command: shell.terminal.pagerCommand).page("three\n") == .paged)
+        #expect(shell.read("pager-args") == "-S\n-R\nx y\n")
+    }
 }
