@@ -3,7 +3,7 @@ public struct NoPagerCommand: ShellCommand, Equatable {
     public static let spec = CommandSpec(
         name: "nopager", aliases: ["\\n"], usage: "nopager",
         summary: "Print output directly, without a pager (set pager off).",
-        category: .shell, usesSession: false)
+        category: .shell)
 
     /// `nopager` (it takes no arguments).
     public init() {}
@@ -13,6 +13,7 @@ public struct NoPagerCommand: ShellCommand, Equatable {
     /// Print output directly, without a pager (set pager off).
     public func run(in context: CommandContext) throws -> CommandResult {
         context.settings.pager = false
+        try? context.persistSession()
         return .message("Pager off.")
     }
 }

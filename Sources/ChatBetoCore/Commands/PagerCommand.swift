@@ -7,7 +7,8 @@ public struct PagerCommand: ShellCommand, Equatable {
         pager less -S      long rows scroll sideways instead of wrapping
         pager              back to $PAGER (less -FRX when unset)
         The pager runs only on a terminal, for output taller than the screen.
-        """, category: .shell, ownsFormatOption: true, usesSession: false)
+        It turns paging on as 'set pager on' does (saved with the session); the command lasts for this shell.
+        """, category: .shell, ownsFormatOption: true)
     /// The pager command; nil for `$PAGER`.
     public var command: String?
 
@@ -28,6 +29,7 @@ public struct PagerCommand: ShellCommand, Equatable {
     /// Send long output through a pager command (default $PAGER); 'nopager' turns it off.
     public func run(in context: CommandContext) throws -> CommandResult {
         context.settings.pager = true
+        try? context.persistSession()
         context.output.usePager(command)
         return .message("Pager: \(command ?? "$PAGER").")
     }

@@ -22,4 +22,15 @@ import Testing
         #expect(throws: ParseError.usage(command: "nopager", problem: "too many arguments: 'less'", usage: "nopager")) { try h.run("nopager less") }
         #expect(h.context.settings.pager)
     }
+
+    @Test func nopagerIsSavedLikeSetPagerOffAndARestoreDoesNotUndoIt() throws {
+        let first = try CommandHarness(history: false)
+        try first.run("set pager on")
+        let next = try CommandHarness(database: first.database)
+        #expect(CommandHarness.text(try next.run("nopager")) == "Pager off.")
+        try next.run("sql SELECT 1")
+        #expect(!next.context.settings.pager, "the restored session undid 'nopager'")
+        let third = try CommandHarness(database: first.database)
+        #expect(CommandHarness.rows(try third.run("set")).first { $0[0] == "pager" }?[1] == "off")
+    }
 }

@@ -43,4 +43,18 @@ import Testing
         #expect(Pager(command: shell.terminal.pagerCommand).page("three\n") == .paged)
         #expect(shell.read("pager-args") == "-S\n-R\nx y\n")
     }
+
+    @Test func pagerTurnsThePagerSettingOnAndItIsSavedAndRestored() throws {
+        let first = try CommandHarness(history: false)
+        try first.run("set pager off")
+        // The next shell: `pager` before anything else, then a statement (which restores the session).
+        let next = try CommandHarness(database: first.database)
+        #expect(CommandHarness.text(try next.run("pager more")) == "Pager: more.")
+        try next.run("sql SELECT 1")
+        #expect(next.context.settings.pager, "the restored session undid 'pager'")
+        let third = try CommandHarness(database: first.database)
+        try third.context.prepareSession()
+        #expect(third.context.settings.pager)
+        #expect(CommandHarness.rows(try third.run("set")).first { $0[0] == "pager" }?[1] == "on")
+    }
 }
