@@ -10,7 +10,8 @@ public struct ServerCommand: ShellCommand, Equatable {
         directory only you can enter; root's password is in $CHATBETO_HOME/mysql/root.cnf (0600).
         It starts by itself when needed; 'server stop' shuts it down (the next command starts it again);
         'server restart' stops and starts it (after changing its my.cnf, say).
-        With --dsn / CHATBETO_DSN chatbeto does not manage any server.
+        With --dsn / CHATBETO_DSN chatbeto does not manage any server: 'server' says so, and start, stop
+        and restart are refused.
         """, category: .shell, usesSession: false)
 
     /// What `server` does with the private server.
@@ -31,9 +32,8 @@ public struct ServerCommand: ShellCommand, Equatable {
     public func run(in context: CommandContext) throws -> CommandResult {
         let (config, server) = try context.store.connectionTarget()
         guard let server else {
-            if action == .restart {
-                throw ServerCommandError.notManaged(config.displayName)
-            }
+            // Someone else's server: say so, and never report a start or stop that did not happen.
+            guard action == .status else { throw ServerCommandError.notManaged(action: action, target: config.displayName) }
             return .message("chatbeto uses the server at \(config.displayName) (from --dsn / CHATBETO_DSN) and does not manage it.")
         }
         switch action {
@@ -71,13 +71,14 @@ public struct ServerCommand: ShellCommand, Equatable {
 
 /// `server` actions that need a server chatbeto manages.
 public enum ServerCommandError: Error, CustomStringConvertible {
-    /// `server restart` with `--dsn` / `CHATBETO_DSN`: that server is someone else's to restart.
-    case notManaged(String)
+    /// `server start|stop|restart` with `--dsn` / `CHATBETO_DSN`: that server is someone else's to manage.
+    case notManaged(action: ServerCommand.Action, target: String)
     /// The message the user sees.
     public var description: String {
         switch self {
-        case .notManaged(let target):
-            return "server restart: chatbeto does not manage the server at \(target) (from --dsn / CHATBETO_DSN); restart it where it runs, e.g. 'systemctl restart mariadb'"
+        case .notManaged(let action, let target):
+            let verb = action.rawValue
+            return "server \(verb): chatbeto does not manage the server at \(target) (from --dsn / CHATBETO_DSN); \(verb) it where it runs, e.g. 'systemctl \(verb) mariadb'"
         }
     }
 }

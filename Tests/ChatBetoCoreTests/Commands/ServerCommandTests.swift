@@ -9,12 +9,24 @@ import Testing
 /// it does not manage it and refuses to act; against a home's private server (a real one, started and
 /// stopped here) it reports, starts and stops it, and the next command starts it again.
 @Suite struct ServerCommandTests {
-    @Test func serverRestartWithAnExternalServerSaysChatbetoDoesNotManageIt() throws {
+    @Test func anExternalServerIsNamedAndNeverStartedStoppedOrRestarted() throws {
         let h = try CommandHarness(history: false)
-        #expect(throws: ServerCommandError.self) { try h.run("server restart") }
-        do { try h.run("server restart") } catch {
-            #expect(String(describing: error).contains("does not manage the server"))
+        let target = h.database.connection.config.displayName
+        let said = CommandHarness.text(try h.run("server"))
+        #expect(said.contains(target) && said.contains("does not manage it"), "\(said)")
+        #expect(CommandHarness.text(try h.run("server status")) == said)
+        for action in ["start", "stop", "restart"] {
+            do {
+                try h.run("server \(action)")
+                Issue.record("'server \(action)' succeeded against an external server")
+            } catch let error as ServerCommandError {
+                let text = String(describing: error)
+                #expect(text.hasPrefix("server \(action): chatbeto does not manage the server at \(target)"), "\(text)")
+            }
         }
+        // Nothing was closed: the next statement runs on the same connection.
+        #expect(h.services.disconnects == 0)
+        #expect(CommandHarness.rows(try h.run("sql SELECT 1 AS one")) == [["1"]])
     }
 
     @Test func badArgumentsAreUsageErrors() throws {
