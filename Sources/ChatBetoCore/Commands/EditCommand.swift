@@ -1,5 +1,6 @@
-/// `edit` / `\e`: the statement being typed (or the last one) in `$EDITOR`. The REPL handles it at
-/// the end of a line, as the `mysql` client does; this entry gives its help, and refuses in scripts.
+/// `edit` / `\e`: the statement being typed (or the last one) in `$EDITOR`. The REPL handles it
+/// anywhere in a line outside quotes and SQL comments, as the `mysql` client does; this entry gives its
+/// help, and refuses in scripts.
 public struct EditCommand: ShellCommand, Equatable {
     public static let spec = CommandSpec(
         name: "edit", aliases: ["\\e"], usage: "edit  |  … \\e",

@@ -98,36 +98,51 @@ public final class REPL: LoopControl {
                 return result
             case .line(let line):
                 if interactive { output.teeInput(prompt + line) }
-                switch StatementBuffer.clientCommand(in: line, continuing: splitter.isContinuing) {
-                case .clear(let rest)?:
-                    // `\c`: the statement typed so far is dropped (it is still remembered in the history).
-                    if interactive { reader.addHistory(statement.adding(rest)) }
-                    splitter.reset()
-                    statement.clear()
-                    continue
-                case .edit(let rest)? where interactive:
-                    let typed = statement.adding(rest).trimmingCharacters(in: .whitespacesAndNewlines)
-                    splitter.reset()
-                    statement.clear()
-                    do {
-                        let edited = try StatementEditor(environment: context.options.environment)
-                            .edit(typed.isEmpty ? statement.last : typed)
-                        for editedLine in edited.components(separatedBy: "\n") {
-                            units += accept(editedLine, splitter: &splitter, statement: &statement, reader: reader, interactive: true)
-                        }
-                        if splitter.isContinuing { context.note("The edited statement is kept: end it with ; to run it, \\c to drop it.") }
-                    } catch {
-                        output.error(REPL.message(for: error), location: nil)
-                    }
-                default:
-                    units = accept(line, splitter: &splitter, statement: &statement, reader: reader, interactive: interactive)
-                }
+                units = typed(line, splitter: &splitter, statement: &statement, reader: reader, interactive: interactive)
             }
             if let code = runUnits(units, sourceName: sourceName, interactive: interactive) {
                 if interactive { result = code } else { return code }
             }
         }
         return result
+    }
+
+    /// A line as typed: a buffer command in it (`\c`, and `\e` at the prompt) acts on the statement typed
+    /// so far, and the text after it is read as more input, as in `mysql`; the rest goes to the splitter.
+    private func typed(_ line: String, splitter: inout InputSplitter, statement: inout StatementBuffer,
+                       reader: LineReader, interactive: Bool) -> [InputSplitter.Unit] {
+        var units: [InputSplitter.Unit] = []
+        let after: String
+        switch StatementBuffer.clientCommand(in: line, pending: statement.text) {
+        case .clear(let rest, let following)?:
+            // `\c`: the statement typed so far is dropped (it is still remembered in the history).
+            let dropped = statement.adding(rest).trimmingCharacters(in: .whitespacesAndNewlines)
+            if interactive && !dropped.isEmpty { reader.addHistory(dropped) }
+            splitter.reset()
+            statement.clear()
+            after = following
+        case .edit(let rest, let following)? where interactive:
+            let text = statement.adding(rest).trimmingCharacters(in: .whitespacesAndNewlines)
+            do {
+                let edited = try StatementEditor(environment: context.options.environment)
+                    .edit(text.isEmpty ? statement.last : text)
+                splitter.reset()
+                statement.clear()
+                for editedLine in edited.components(separatedBy: "\n") {
+                    units += accept(editedLine, splitter: &splitter, statement: &statement, reader: reader, interactive: true)
+                }
+                if splitter.isContinuing { context.note("The edited statement is kept: end it with ; to run it, \\c to drop it.") }
+            } catch {
+                output.error(REPL.message(for: error), location: nil)
+                splitter.reset()
+                statement.clear()
+            }
+            after = following
+        default:
+            return accept(line, splitter: &splitter, statement: &statement, reader: reader, interactive: interactive)
+        }
+        guard !after.trimmingCharacters(in: .whitespaces).isEmpty else { return units }
+        return units + typed(after, splitter: &splitter, statement: &statement, reader: reader, interactive: interactive)
     }
 
     /// Feeds a line to the splitter; a statement complete at the end of it becomes one history entry.

@@ -75,6 +75,14 @@ import Testing
         #expect(script.stderr == "-e:1: error: 'edit' works at the interactive prompt only\n")
     }
 
+    @Test func aMultiLineStatementIsEditedWholeAndRunsWhenTheEditEndsIt() throws {
+        let shell = try shell()
+        #expect(shell.type("SELECT 1 AS a,", "  2 AS open \\e") == .success)
+        #expect(shell.read("given.sql") == "SELECT 1 AS a,\n  2 AS open\n")
+        #expect(shell.stdout.contains("| a | open |"), "\(shell.stdout)")
+        #expect(shell.reader.history == ["SELECT 1 AS a,\n  2 AS open;"])
+    }
+
     // The editor's command and environment on their own.
 
     @Test func theEditorGetsNoSecrets() {
