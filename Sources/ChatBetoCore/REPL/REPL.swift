@@ -134,8 +134,10 @@ public final class REPL: LoopControl {
                 if splitter.isContinuing { context.note("The edited statement is kept: end it with ; to run it, \\c to drop it.") }
             } catch {
                 output.error(REPL.message(for: error), location: nil)
-                splitter.reset()
-                statement.clear()
+                // The statement stays as typed.
+                if !rest.trimmingCharacters(in: .whitespaces).isEmpty {
+                    units += accept(rest, splitter: &splitter, statement: &statement, reader: reader, interactive: true)
+                }
             }
             after = following
         default:

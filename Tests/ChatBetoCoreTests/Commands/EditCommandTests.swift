@@ -83,6 +83,13 @@ import Testing
         #expect(shell.reader.history == ["SELECT 1 AS a,\n  2 AS open;"])
     }
 
+    @Test func aFailingEditorLeavesTheStatementAsTyped() throws {
+        let shell = try shell(editorExits: 3)
+        #expect(shell.type("SELECT 5 AS kept \\e", ";") == .success)
+        #expect(shell.stderr.contains("error: edit: the editor '\(shell.directory.path)/editor.sh' exited with status 3; the statement was not changed"), "\(shell.stderr)")
+        #expect(shell.stdout.contains("| kept |"), "the typed statement was lost: \(shell.stdout)")
+    }
+
     // The editor's command and environment on their own.
 
     @Test func theEditorGetsNoSecrets() {
