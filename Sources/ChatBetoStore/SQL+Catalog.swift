@@ -29,8 +29,10 @@ extension SQL {
         static let byID = "SELECT \(columns) FROM conversations c WHERE c.id = ?"
         static let byPrefix = "SELECT \(columns) FROM conversations c WHERE c.id LIKE CONCAT(?, '%') ORDER BY c.update_time DESC LIMIT 5"
         /// Parameters: project filter flag (1 = filter), project id, orphans-only flag, since, since, provider, provider, limit.
+        /// `visible_messages` counts what `show` shows (and `stats` calls messages); `message_count` counts every node.
         static let list = """
-            SELECT \(columns), p.name AS project
+            SELECT \(columns), p.name AS project,
+                   (SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id AND \(Stats.visible)) AS visible_messages
             FROM conversations c LEFT JOIN projects p ON p.id = c.project_id
             WHERE (? = 0 OR c.project_id = ?)
               AND (? = 0 OR c.project_id IS NULL)

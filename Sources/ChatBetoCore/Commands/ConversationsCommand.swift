@@ -12,6 +12,7 @@ public struct ConversationsCommand: ShellCommand, Equatable {
         --orphans      only conversations outside any project
         --all          every conversation, whatever the current project
         --provider P   only conversations from P (chatgpt, claude, gemini, grok)
+        messages are the visible ones (what 'show' shows, as 'stats' counts them), not every stored node
         """, category: .browse)
     public var limit = 50
     public var since: String?
@@ -39,8 +40,8 @@ public struct ConversationsCommand: ShellCommand, Equatable {
         var rs = try context.catalog.listConversations(projectID: projectID, orphansOnly: orphans, since: since, limit: limit,
                                                        provider: provider)
         context.state.lastListing = rs.rows.compactMap { $0[0].textValue }
-        // Present: #, title, updated, messages, project, id.
-        let keep = ["title", "update_time", "message_count", "project", "id"]
+        // Present: #, title, updated, messages (the visible ones, as `show` and `stats` count them), project, id.
+        let keep = ["title", "update_time", "visible_messages", "project", "id"]
         let indexes = keep.compactMap { rs.index(of: $0) }
         var columns = [Column(name: "#", kind: .integer)] + indexes.map { rs.columns[$0] }
         columns[2].name = "updated"; columns[3].name = "messages"

@@ -72,8 +72,12 @@ public struct ExportCommand: ShellCommand, Equatable {
         do {
             return try exportConversation(try ConversationReference.resolve(target, in: context), connection: connection,
                                           images: images, missing: &missing)
-        } catch LookupError.notFound {
-            let project = try context.catalog.findProject(target)
+        } catch LookupError.notFound(let kind, let key, let hint) {
+            let project: Project
+            do { project = try context.catalog.findProject(target) } catch LookupError.notFound where kind == "row" {
+                // A row number that is no project either: say that the listing is shorter, not "no project".
+                throw LookupError.notFound(kind: kind, key: key, hint: hint)
+            }
             return try exportProject(project, connection: connection, images: images, missing: &missing)
         }
     }

@@ -205,3 +205,58 @@ final class ShellHarness {
         try? String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
     }
 }
+
+// MARK: - Summaries, JSON reports and temporary folders (for the browse and data command tests)
+
+extension CommandHarness {
+    /// The summary line of a `.rows` result, or the message that follows a document in a sequence
+    /// (`search`'s "2 hits in 'Wordpress' (full-text)").
+    static func summary(_ result: CommandResult?) -> String? {
+        switch result {
+        case .rows(_, let summary)?: return summary
+        case .sequence(let parts)?:
+            return parts.lazy.compactMap { part -> String? in
+                if case .message(let text) = part { return text }
+                return summary(part)
+            }.first
+        default: return nil
+        }
+    }
+
+    /// The JSON document of a `.report` result (what `--format json` prints), parsed.
+    static func json(_ result: CommandResult?) throws -> [String: Any] {
+        guard case .report(_, let json)? = result else { throw CocoaError(.coderValueNotFound) }
+        guard let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else {
+            throw CocoaError(.coderReadCorrupt)
+        }
+        return object
+    }
+
+    /// The error running `line` throws, as the user reads it (nil when the line succeeds).
+    func failure(_ line: String) -> String? {
+        do { try run(line); return nil } catch { return String(describing: error) }
+    }
+
+    /// A harness whose `CHATBETO_HOME` is `home` (semantic search writes its vector file there).
+    init(home: TemporaryFolder, openAI: OpenAIConfig? = nil, database: Database? = nil) throws {
+        try self.init(openAI: openAI, database: database, environment: ["CHATBETO_HOME": home.url.path])
+    }
+}
+
+/// A fresh folder under the temporary directory, removed with its contents when the value goes away.
+final class TemporaryFolder {
+    let url: URL
+    init(_ label: String = "cmd") throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("chatbeto-\(label)-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+    deinit { try? FileManager.default.removeItem(at: url) }
+    /// A path inside the folder.
+    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+    /// The names of the files in `subfolder` (or the folder), sorted.
+    func files(in subfolder: String = "") throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: subfolder.isEmpty ? url.path : path(subfolder)).sorted()
+    }
+    /// A file's text.
+    func read(_ name: String) throws -> String { try String(contentsOf: url.appendingPathComponent(name), encoding: .utf8) }
+}

@@ -33,7 +33,7 @@ import Testing
         let dsn = try SmallHistory.dsn()
         let r = try Binary.run(["--dsn", dsn, "--format", "csv", "-e", "use Wordpress; conversations"])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout == "#,title,updated,messages,project,id\r\n1,Plugin fix,2024-05-02 09:00,4,Wordpress,aaaa1111-0000-4000-8000-000000000001\r\n2,Cron jobs,2024-03-01 11:00,2,Wordpress,aaaa1111-0000-4000-8000-000000000002\r\n")
+        #expect(r.stdout == "#,title,updated,messages,project,id\r\n1,Plugin fix,2024-05-02 09:00,3,Wordpress,aaaa1111-0000-4000-8000-000000000001\r\n2,Cron jobs,2024-03-01 11:00,2,Wordpress,aaaa1111-0000-4000-8000-000000000002\r\n")
     }
 
     @Test func showPrintsTheVisibleThreadInTreeOrder() throws {
