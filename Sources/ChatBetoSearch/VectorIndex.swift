@@ -57,6 +57,14 @@ public final class VectorIndex: @unchecked Sendable {
         return home.appendingPathComponent("vectors-\(String(hash, radix: 36))-\(safeModel)-\(dimensions).f32")
     }
 
+    /// The index of this model and size over its file in `home`: `cached` when it is that index (a
+    /// session keeps one between searches), otherwise a new one, not yet loaded.
+    public static func reusing(_ cached: VectorIndex?, home: URL, server: String, model: String, dimensions: Int) -> VectorIndex {
+        if let cached, cached.model == model, cached.dimensions == dimensions { return cached }
+        return VectorIndex(model: model, dimensions: dimensions,
+                           file: fileURL(home: home, server: server, model: model, dimensions: dimensions))
+    }
+
     /// How many vectors the index holds.
     public var count: Int { (mapped?.count ?? 0) + memoryEntries.count }
 

@@ -80,15 +80,9 @@ public struct SearchCommand: ShellCommand, Equatable {
 
     private func semanticHits(_ context: CommandContext, connection: MySQLConnection, filter: SearchFilter) throws -> [SearchHit] {
         let model = context.settings.embeddingModel, dimensions = context.settings.embeddingDimensions
-        let index: VectorIndex
-        if let cached = context.vectorIndex, cached.model == model, cached.dimensions == dimensions {
-            index = cached
-        } else {
-            index = VectorIndex(model: model, dimensions: dimensions,
-                                file: VectorIndex.fileURL(home: context.options.home, server: connection.config.displayName,
-                                                          model: model, dimensions: dimensions))
-            context.vectorIndex = index
-        }
+        let index = VectorIndex.reusing(context.vectorIndex, home: context.options.home, server: connection.config.displayName,
+                                        model: model, dimensions: dimensions)
+        context.vectorIndex = index
         try index.refresh(from: connection)
         if index.lastLoad.rows > 0 {
             let why: String
