@@ -70,7 +70,7 @@ public struct SearchCommand: ShellCommand, Equatable {
             let text = terms.isEmpty ? [] : try FullTextSearch(connection: connection).search(terms, filter: filter)
             hits = HybridRanker.fuse([text, semantic], limit: limit)
         }
-        context.state.lastListing = hits.map(\.conversationID)
+        context.state.lastListing = hits.map { ListingEntry(conversationID: $0.conversationID) }
         let scope = filter.projectID == nil ? "everywhere" : "in '\(context.state.project?.name ?? "")'"
         let summary = "\(hits.count) hit\(hits.count == 1 ? "" : "s") \(scope) (\(mode.rawValue))"
         let listing = SearchListing(hits: hits, words: terms.words, colors: context.colors)

@@ -30,14 +30,13 @@ import Testing
         let h = try CommandHarness()
         try h.run("use Wordpress")
         try h.run("recall thanks fixed --sources")
-        #expect(h.context.state.lastListing == ["aaaa1111-0000-4000-8000-000000000001"])
-        #expect(h.context.state.lastListingMessages == ["n4"])
+        #expect(h.context.state.lastListing == [ListingEntry(conversationID: "aaaa1111-0000-4000-8000-000000000001", nodeID: "n4")])
         let shown = CommandHarness.text(try h.run("show 1"))
         #expect(shown.contains("▶ ") && shown.components(separatedBy: "▶ ")[1].contains("Thanks, fixed!"))
         #expect(shown.contains("(from message 2 of 3"))
         // A later listing of whole conversations forgets the anchors.
         try h.run("conversations")
-        #expect(h.context.state.lastListingMessages.isEmpty)
+        #expect(!h.context.state.lastListing.isEmpty && h.context.state.lastListing.allSatisfy { $0.nodeID == nil })
     }
 
     @Test func otherProjectsStayOutUnlessAll() throws {
