@@ -15,6 +15,8 @@ public final class VectorIndex: @unchecked Sendable {
         public var conversationID: String
         public var nodeID: String
         public var chunk: Int
+        /// The conversation's project when the vector was loaded; it may have moved since, so
+        /// scoping by project asks the database (`SemanticSearch`).
         public var projectID: Int64?
         public var role: String?
         public var createTime: String?
