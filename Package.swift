@@ -30,7 +30,7 @@ let package = Package(
         // Connector/C wrappers, migrations, all SQL text, repositories.
         .target(name: "ChatBetoStore", dependencies: ["ChatBetoSupport", "CMySQL"]),
         // The managed private MariaDB server.
-        .target(name: "ChatBetoServer", dependencies: ["ChatBetoStore", "ChatBetoSupport", "CChatBetoSystem"]),
+        .target(name: "ChatBetoServer", dependencies: ["ChatBetoStore", "ChatBetoSupport"]),
         // libcurl transport, SSE, the Conversations/Responses/Embeddings clients.
         .target(name: "ChatBetoOpenAI", dependencies: ["ChatBetoSupport", "CCurl"]),
         // Tables, Markdown (cmark-gfm), charts, pager, colours, terminal.
@@ -42,7 +42,7 @@ let package = Package(
             resources: [.copy("Resources/demo-export.zip")]
         ),
         // `export`: Markdown, HTML, JSON.
-        .target(name: "ChatBetoExport", dependencies: ["ChatBetoStore", "ChatBetoRender", "ChatBetoSupport"]),
+        .target(name: "ChatBetoExport", dependencies: ["ChatBetoStore", "ChatBetoRender"]),
         // Full-text and semantic search, stats.
         .target(name: "ChatBetoSearch",
                 dependencies: ["ChatBetoStore", "ChatBetoOpenAI", "ChatBetoRender", "ChatBetoSupport"]),
@@ -63,34 +63,34 @@ let package = Package(
         .executableTarget(
             name: "chatbeto",
             dependencies: [
-                "ChatBetoCore", "ChatBetoMCP", "ChatBetoRender", "ChatBetoStore", "ChatBetoSupport",
+                "ChatBetoCore", "ChatBetoMCP", "ChatBetoOpenAI", "ChatBetoRender", "ChatBetoStore", "ChatBetoSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "chatbeto-bench",
-            dependencies: ["ChatBetoCore", "ChatBetoSearch", "ChatBetoServer", "ChatBetoStore", "ChatBetoSupport"]
+            dependencies: ["ChatBetoSearch", "ChatBetoServer", "ChatBetoStore"]
         ),
         // Shared test helpers: the test MariaDB, the binary, the fake OpenAI server, export fixtures.
         .target(
             name: "ChatBetoTestSupport",
-            dependencies: ["ChatBetoStore", "ChatBetoServer", "ChatBetoOpenAI", "ChatBetoSupport", "CChatBetoSystem"],
+            dependencies: ["ChatBetoStore", "ChatBetoServer", "ChatBetoOpenAI"],
             path: "Tests/ChatBetoTestSupport",
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "ChatBetoStoreTests", dependencies: ["ChatBetoStore", "ChatBetoTestSupport", "CChatBetoSystem"]),
-        .testTarget(name: "ChatBetoServerTests", dependencies: ["ChatBetoServer", "ChatBetoStore", "ChatBetoTestSupport", "CChatBetoSystem"]),
-        .testTarget(name: "ChatBetoOpenAITests", dependencies: ["ChatBetoOpenAI", "ChatBetoSupport", "ChatBetoStore", "ChatBetoTestSupport", "CChatBetoSystem"]),
-        .testTarget(name: "ChatBetoRenderTests", dependencies: ["ChatBetoRender", "ChatBetoStore", "ChatBetoTestSupport", "CChatBetoSystem"]),
-        .testTarget(name: "ChatBetoImportTests", dependencies: ["ChatBetoImport", "ChatBetoStore", "ChatBetoRender", "ChatBetoTestSupport", "CChatBetoSystem"]),
-        .testTarget(name: "ChatBetoExportTests", dependencies: ["ChatBetoExport", "ChatBetoStore", "ChatBetoTestSupport", "CChatBetoSystem"]),
-        .testTarget(name: "ChatBetoSearchTests", dependencies: ["ChatBetoSearch", "ChatBetoStore", "ChatBetoOpenAI", "ChatBetoRender", "ChatBetoTestSupport", "CChatBetoSystem"]),
+        .testTarget(name: "ChatBetoStoreTests", dependencies: ["ChatBetoStore", "ChatBetoTestSupport"]),
+        .testTarget(name: "ChatBetoServerTests", dependencies: ["ChatBetoServer", "ChatBetoStore", "ChatBetoTestSupport"]),
+        .testTarget(name: "ChatBetoOpenAITests", dependencies: ["ChatBetoOpenAI", "ChatBetoSupport", "ChatBetoStore", "ChatBetoTestSupport"]),
+        .testTarget(name: "ChatBetoRenderTests", dependencies: ["ChatBetoRender", "ChatBetoStore"]),
+        .testTarget(name: "ChatBetoImportTests", dependencies: ["ChatBetoImport", "ChatBetoStore", "ChatBetoRender", "ChatBetoTestSupport"]),
+        .testTarget(name: "ChatBetoExportTests", dependencies: ["ChatBetoExport", "ChatBetoStore", "ChatBetoTestSupport"]),
+        .testTarget(name: "ChatBetoSearchTests", dependencies: ["ChatBetoSearch", "ChatBetoStore", "ChatBetoOpenAI", "ChatBetoRender", "ChatBetoTestSupport"]),
         .testTarget(name: "ChatBetoMCPTests", dependencies: ["ChatBetoMCP", .product(name: "MCP", package: "swift-sdk")]),
         .testTarget(
             name: "ChatBetoCoreTests",
             dependencies: ["ChatBetoCore", "ChatBetoSearch", "ChatBetoExport", "ChatBetoImport", "ChatBetoRender",
                            "ChatBetoOpenAI", "ChatBetoServer", "ChatBetoStore", "ChatBetoSupport",
-                           "ChatBetoTestSupport", "CChatBetoSystem"]
+                           "ChatBetoTestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -119,10 +119,8 @@ final class ArchiveService: @unchecked Sendable {
     }
 
     private func vectorIndex(_ connection: MySQLConnection) -> VectorIndex {
-        if let index { return index }
-        let made = VectorIndex(model: configuration.embeddingModel, dimensions: configuration.embeddingDimensions,
-                               file: VectorIndex.fileURL(home: configuration.home, server: connection.config.displayName,
-                                                         model: configuration.embeddingModel, dimensions: configuration.embeddingDimensions))
+        let made = VectorIndex.reusing(index, home: configuration.home, server: connection.config.displayName,
+                                       model: configuration.embeddingModel, dimensions: configuration.embeddingDimensions)
         index = made
         return made
     }

@@ -12,13 +12,14 @@ public struct SemanticSearch {
 
     /// Messages nearest to `queryVector`, best first, with the filter applied before ranking.
     public func search(queryVector: [Float], filter: SearchFilter) throws -> [SearchHit] {
-        // The index knows no providers: their conversation ids, read once, filter before ranking.
-        let ofProvider = try filter.provider.map { p in
-            Set(try connection.query(SQL.Search.conversationIDs(provider: p)).rows.compactMap { $0.first?.textValue })
-        }
+        // The index knows no providers, and its projects are those of indexing time (a conversation
+        // moved since, by a re-import or by hand, would be found in its old project): the conversation
+        // ids of each, read now, filter before ranking.
+        let ofProvider = try filter.provider.map { try conversationIDs(SQL.Search.conversationIDs(provider: $0)) }
+        let ofProject = try filter.projectID.map { try conversationIDs(SQL.Search.conversationIDs(projectID: $0)) }
         // Several chunks of one message may rank; ask for more and keep each message's best.
         let nearest = index.nearest(to: queryVector, k: filter.limit * 3) { e in
-            (filter.projectID == nil || e.projectID == filter.projectID)
+            (ofProject == nil || ofProject!.contains(e.conversationID))
                 && (ofProvider == nil || ofProvider!.contains(e.conversationID))
                 && (filter.role == nil || e.role == filter.role)
                 && (filter.since == nil || (e.createTime ?? "") >= filter.since!)
@@ -39,5 +40,9 @@ public struct SemanticSearch {
         return ranked.compactMap { e, score in
             details[e.conversationID + "\u{1F}" + e.nodeID].map { SearchHit($0, score: Double(score)) }
         }
+    }
+
+    private func conversationIDs(_ statement: Statement) throws -> Set<String> {
+        Set(try connection.query(statement).rows.compactMap { $0.first?.textValue })
     }
 }

@@ -15,6 +15,8 @@ public final class VectorIndex: @unchecked Sendable {
         public var conversationID: String
         public var nodeID: String
         public var chunk: Int
+        /// The conversation's project when the vector was loaded; it may have moved since, so
+        /// scoping by project asks the database (`SemanticSearch`).
         public var projectID: Int64?
         public var role: String?
         public var createTime: String?
@@ -55,6 +57,14 @@ public final class VectorIndex: @unchecked Sendable {
         let hash = FNV1a.hash(server)
         let safeModel = String(model.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." ? $0 : "_" })
         return home.appendingPathComponent("vectors-\(String(hash, radix: 36))-\(safeModel)-\(dimensions).f32")
+    }
+
+    /// The index of this model and size over its file in `home`: `cached` when it is that index (a
+    /// session keeps one between searches), otherwise a new one, not yet loaded.
+    public static func reusing(_ cached: VectorIndex?, home: URL, server: String, model: String, dimensions: Int) -> VectorIndex {
+        if let cached, cached.model == model, cached.dimensions == dimensions { return cached }
+        return VectorIndex(model: model, dimensions: dimensions,
+                           file: fileURL(home: home, server: server, model: model, dimensions: dimensions))
     }
 
     /// How many vectors the index holds.

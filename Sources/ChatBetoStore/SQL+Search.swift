@@ -96,6 +96,11 @@ extension SQL {
         public static func conversationIDs(provider: String) -> Statement {
             Statement("SELECT id FROM conversations WHERE provider = ?", [.text(provider)])
         }
+        /// The conversations of one project now (semantic search scopes by them: the vectors' own project
+        /// is the one at indexing time, and a conversation may have moved since).
+        public static func conversationIDs(projectID: Int64) -> Statement {
+            Statement("SELECT id FROM conversations WHERE project_id = ?", [.int(projectID)])
+        }
         /// Details of given messages: `count` pairs of (conversation_id, node_id).
         public static func messagesByKey(count: Int) -> String {
             let pairs = Array(repeating: "(?, ?)", count: max(count, 1)).joined(separator: ", ")

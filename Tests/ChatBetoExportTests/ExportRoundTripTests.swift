@@ -18,8 +18,7 @@ import Testing
         let imported = try Binary.run(["--dsn", dsn, "import", "--demo"])
         #expect(imported.status == 0, "\(imported.stderr)")
         // The conversation with the most nodes off the visible path (branches), to make the round trip count.
-        let source = try MySQLConnection(config: try Binary.config(dsn: dsn))
-        try source.useDatabase(create: false)
+        let source = try Binary.connection(dsn: dsn)
         let id = try #require(try source.execute("""
             SELECT conversation_id FROM messages GROUP BY conversation_id
             ORDER BY SUM(on_visible_path = 0) DESC, COUNT(*) DESC, conversation_id LIMIT 1
@@ -35,8 +34,7 @@ import Testing
             let target = try Binary.freshDSN()
             let again = try Binary.run(["--dsn", target, "import", file.path])
             #expect(again.status == 0, "\(again.stderr)")
-            let copy = try MySQLConnection(config: try Binary.config(dsn: target))
-            try copy.useDatabase(create: false)
+            let copy = try Binary.connection(dsn: target)
             // The visible thread always survives; with --all-branches the whole tree does.
             #expect(try thread(copy, id, visibleOnly: true) == thread(source, id, visibleOnly: true))
             if branches {

@@ -6,16 +6,8 @@ import Testing
 
 /// The commands as a user runs them: the built binary against a fixture database.
 @Suite(.serialized) struct SearchCommandTests {
-    func fixtureDSN() throws -> String {
-        let dsn = try Binary.freshDSN()
-        let config = try Binary.config(dsn: dsn)
-        try SearchFixture.load(try Database(config: config, readerPasswordFile:
-            FileManager.default.temporaryDirectory.appendingPathComponent("chatbeto-reader-\(getpid())")))
-        return dsn
-    }
-
     @Test func searchNumbersHitsForShowAndHighlightsMatches() throws {
-        let dsn = try fixtureDSN()
+        let dsn = try SearchFixture.dsn()
         let r = try Binary.run(["--dsn", dsn], stdin: "search --all cafe lisboa\nshow 1\n")
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("1. Viaje a Lisboa · Viajes · 2024-03-02 · "))
@@ -24,7 +16,7 @@ import Testing
     }
 
     @Test func searchAsJSONAndParseErrors() throws {
-        let dsn = try fixtureDSN()
+        let dsn = try SearchFixture.dsn()
         let r = try Binary.run(["--dsn", dsn], stdin: "search --all latte --role user --format json\n")
         #expect(r.status == 0, "\(r.stderr)")
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]])
@@ -38,7 +30,7 @@ import Testing
 
     @Test func indexThenSemanticAndHybridSearch() throws {
         let fake = try FakeOpenAIServer()
-        let dsn = try fixtureDSN()
+        let dsn = try SearchFixture.dsn()
         let env = ["OPENAI_API_KEY": FakeOpenAIServer.apiKey, "OPENAI_BASE_URL": fake.baseURL]
         let r = try Binary.run(["--dsn", dsn, "--yes"], stdin: """
             set embedding-dimensions 64
@@ -53,7 +45,7 @@ import Testing
     }
 
     @Test func indexInAScriptWithoutYesShowsTheCostAndSendsNothing() throws {
-        let dsn = try fixtureDSN()
+        let dsn = try SearchFixture.dsn()
         let r = try Binary.run(["--dsn", dsn, "--verbose"], stdin: "index --all\nindex --all --dry-run\n",
                                environment: ["OPENAI_API_KEY": "sk-unused", "OPENAI_BASE_URL": "http://127.0.0.1:9/v1"])
         #expect(r.status == 0, "\(r.stderr)")
@@ -64,7 +56,7 @@ import Testing
     }
 
     @Test func statsTimelineAndExport() throws {
-        let dsn = try fixtureDSN()
+        let dsn = try SearchFixture.dsn()
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("export-\(UUID().uuidString)")
         let r = try Binary.run(["--dsn", dsn], stdin: """
             stats --format json

@@ -183,4 +183,28 @@ import Foundation
         #expect(VectorIndex.fileURL(home: folder, server: "root@localhost/a via /s", model: "org/model x", dimensions: 8).lastPathComponent
             .hasSuffix("-org_model_x-8.f32"))
     }
+
+    @Test func aProjectScopeFollowsAConversationMovedAfterIndexing() throws {
+        let db = try TestServer.freshDatabase()
+        let projects = try SearchFixture.load(db)
+        let viajes = projects["Viajes"]!, code = projects["Código"]!
+        try indexEverything(db)
+        let running = try fromTable(db)  // a session's index, loaded before the move
+        _ = try fromFile(db)             // the file, written before the move
+        // What a re-import (or moving it by hand) does: the conversation now belongs to another project.
+        try db.connection.query("UPDATE conversations SET project_id = ? WHERE id = 'c-lisboa'", [.int(code)])
+        let mapped = try fromFile(db)
+        #expect(mapped.lastFileAction == .mapped, "a move adds no embeddings: the file stays as it is")
+        for index in [running, mapped] {
+            for seed in 0..<3 {
+                let search = SemanticSearch(connection: db.connection, index: index)
+                let inViajes = try search.search(queryVector: query(seed), filter: SearchFilter(projectID: viajes, limit: 20))
+                #expect(Set(inViajes.map(\.conversationID)) == ["c-madrid"])
+                let inCode = try search.search(queryVector: query(seed), filter: SearchFilter(projectID: code, limit: 20))
+                #expect(Set(inCode.map(\.conversationID)) == ["c-python", "c-lisboa"])
+                let everywhere = try search.search(queryVector: query(seed), filter: SearchFilter(limit: 20))
+                #expect(Set(everywhere.map(\.conversationID)) == ["c-lisboa", "c-madrid", "c-python", "c-cafe"])
+            }
+        }
+    }
 }

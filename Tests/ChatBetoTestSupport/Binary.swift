@@ -20,9 +20,10 @@ public enum Binary {
         public var status: Int32
     }
 
-    /// A DSN for a fresh, migrated database on the test server.
-    public static func freshDSN() throws -> String {
+    /// A DSN for a fresh, migrated database on the test server, holding what `load` writes into it.
+    public static func freshDSN(loading load: (Database) throws -> Void = { _ in }) throws -> String {
         let db = try TestServer.freshDatabase()
+        try load(db)
         let c = db.connection.config
         if let socket = c.socket { return "mysql://\(c.user)@localhost/\(c.database)?socket=\(socket)" }
         return "mysql://\(c.user)\(c.password.map { ":" + $0 } ?? "")@\(c.host ?? "127.0.0.1"):\(c.port)/\(c.database)"
@@ -36,6 +37,13 @@ public enum Binary {
             config.password = TestServer.baseConfig.password
         }
         return config
+    }
+
+    /// A connection to the database a test DSN names (to look at what the binary wrote).
+    public static func connection(dsn: String) throws -> MySQLConnection {
+        let connection = try MySQLConnection(config: try config(dsn: dsn))
+        try connection.useDatabase(create: false)
+        return connection
     }
 
     /// Runs chatbeto with arguments and optional stdin; HOME and CHATBETO_HOME point at a temp dir.

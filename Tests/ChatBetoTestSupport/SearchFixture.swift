@@ -83,4 +83,9 @@ public enum SearchFixture {
         ])
         return ["Viajes": viajes, "Código": code]
     }
+
+    /// A DSN for a fresh database holding the standard fixture (for tests that drive the binary).
+    public static func dsn() throws -> String {
+        try Binary.freshDSN { try load($0) }
+    }
 }

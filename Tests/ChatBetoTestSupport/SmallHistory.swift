@@ -34,10 +34,6 @@ public enum SmallHistory {
 
     /// A DSN for a fresh database holding this history.
     public static func dsn() throws -> String {
-        let dsn = try Binary.freshDSN()
-        let c = try MySQLConnection(config: try Binary.config(dsn: dsn))
-        try c.useDatabase(create: false)
-        try load(into: c)
-        return dsn
+        try Binary.freshDSN { try load(into: $0.connection) }
     }
 }

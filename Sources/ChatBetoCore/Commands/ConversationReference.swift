@@ -10,7 +10,7 @@ enum ConversationReference {
                                            hint: context.state.lastListing.isEmpty ? "list conversations first ('conversations')"
                                                                                  : "the last listing has \(context.state.lastListing.count) rows")
             }
-            return try catalog.findConversation(context.state.lastListing[n - 1])
+            return try catalog.findConversation(context.state.lastListing[n - 1].conversationID)
         }
         return try catalog.findConversation(key)
     }

@@ -39,7 +39,7 @@ public struct ConversationsCommand: ShellCommand, Equatable {
         let projectID = (all || orphans) ? nil : context.state.project?.id
         var rs = try context.catalog.listConversations(projectID: projectID, orphansOnly: orphans, since: since, limit: limit,
                                                        provider: provider)
-        context.state.lastListing = rs.rows.compactMap { $0[0].textValue }
+        context.state.lastListing = rs.rows.compactMap { $0[0].textValue }.map { ListingEntry(conversationID: $0) }
         // Present: #, title, updated, messages (the visible ones, as `show` and `stats` count them), project, id.
         let keep = ["title", "update_time", "visible_messages", "project", "id"]
         let indexes = keep.compactMap { rs.index(of: $0) }

@@ -1,8 +1,14 @@
-/// `open <conversation>`: makes it current (and its project).
+/// `open <conversation>`: makes it current (and its project); after `recall`, `open N` also shows
+/// source N's thread at the cited message.
 public struct OpenCommand: ShellCommand, Equatable {
     public static let spec = CommandSpec(
         name: "open", usage: "open <conversation>|N",
-        summary: "Make a conversation current (by id, id prefix, or row number of the last listing).", category: .browse)
+        summary: "Make a conversation current (by id, id prefix, or row number of the last listing).",
+        details: """
+        open 3                 the 3rd row of the last 'conversations' or 'search'
+        open 1                 after 'recall': source 1, shown as 'show 1' shows it (the cited message
+                               marked ▶); 'continue' and 'ask' go on from the thread's last message
+        """, category: .browse)
     public var conversation: String
 
     /// `open` with these arguments, as its words would parse.
@@ -21,6 +27,11 @@ public struct OpenCommand: ShellCommand, Equatable {
         }
         context.state.conversation = target
         try context.persistSession()
-        return .message("Opened '\(target.displayTitle)' (\(target.id)).")
+        let opened = "Opened '\(target.displayTitle)' (\(target.id))"
+        // A citation points inside the thread, but a turn can only follow its last message: show where
+        // the cited message stands, and say where the conversation goes on.
+        guard ShowCommand.anchor(conversation, in: context) != nil else { return .message(opened + ".") }
+        let shown = try ShowCommand(conversation: conversation).run(in: context)
+        return .sequence([shown, .message(opened + " at the cited message (▶); 'continue' and 'ask' go on from its last message.")])
     }
 }

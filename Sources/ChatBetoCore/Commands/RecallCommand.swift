@@ -89,8 +89,7 @@ public struct RecallCommand: ShellCommand, Equatable {
 
     /// `show n` / `open n` resolve citation n (and `show` opens at its message).
     private func remember(_ passages: [RecallPassage], in context: CommandContext) {
-        context.state.lastListing = passages.map(\.conversationID)
-        context.state.lastListingMessages = passages.map(\.nodeID)
+        context.state.lastListing = passages.map { ListingEntry(conversationID: $0.conversationID, nodeID: $0.nodeID) }
     }
 }
 

@@ -70,7 +70,7 @@ public struct SearchCommand: ShellCommand, Equatable {
             let text = terms.isEmpty ? [] : try FullTextSearch(connection: connection).search(terms, filter: filter)
             hits = HybridRanker.fuse([text, semantic], limit: limit)
         }
-        context.state.lastListing = hits.map(\.conversationID)
+        context.state.lastListing = hits.map { ListingEntry(conversationID: $0.conversationID) }
         let scope = filter.projectID == nil ? "everywhere" : "in '\(context.state.project?.name ?? "")'"
         let summary = "\(hits.count) hit\(hits.count == 1 ? "" : "s") \(scope) (\(mode.rawValue))"
         let listing = SearchListing(hits: hits, words: terms.words, colors: context.colors)
@@ -80,15 +80,9 @@ public struct SearchCommand: ShellCommand, Equatable {
 
     private func semanticHits(_ context: CommandContext, connection: MySQLConnection, filter: SearchFilter) throws -> [SearchHit] {
         let model = context.settings.embeddingModel, dimensions = context.settings.embeddingDimensions
-        let index: VectorIndex
-        if let cached = context.vectorIndex, cached.model == model, cached.dimensions == dimensions {
-            index = cached
-        } else {
-            index = VectorIndex(model: model, dimensions: dimensions,
-                                file: VectorIndex.fileURL(home: context.options.home, server: connection.config.displayName,
-                                                          model: model, dimensions: dimensions))
-            context.vectorIndex = index
-        }
+        let index = VectorIndex.reusing(context.vectorIndex, home: context.options.home, server: connection.config.displayName,
+                                        model: model, dimensions: dimensions)
+        context.vectorIndex = index
         try index.refresh(from: connection)
         if index.lastLoad.rows > 0 {
             let why: String

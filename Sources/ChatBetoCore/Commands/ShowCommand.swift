@@ -93,8 +93,8 @@ public struct ShowCommand: ShellCommand, Equatable {
 
     /// The message row `key` of the last listing points at, if it is a row number with one.
     static func anchor(_ key: String?, in context: CommandContext) -> String? {
-        guard let key, let n = Int(key), n >= 1, n <= context.state.lastListingMessages.count else { return nil }
-        return context.state.lastListingMessages[n - 1]
+        guard let key, let n = Int(key), n >= 1, key.count <= 4, n <= context.state.lastListing.count else { return nil }
+        return context.state.lastListing[n - 1].nodeID
     }
 
     /// Whether the conversation has a copy on the OpenAI server: "conv_… (on the server)" or "none …".

@@ -28,7 +28,7 @@ public struct TimelineCommand: ShellCommand, Equatable {
             throw ParseError.usage(command: "timeline", problem: "no current project; name one", usage: Self.spec.usage)
         }
         let rs = try catalog.connection.query(SQL.Stats.timeline(projectID: target.id))
-        context.state.lastListing = rs.rows.compactMap { $0[1].textValue }
+        context.state.lastListing = rs.rows.compactMap { $0[1].textValue }.map { ListingEntry(conversationID: $0) }
         let text = TimelineCommand.text(rs, project: target.name, colors: context.colors)
         return .document(text, data: rs)
     }

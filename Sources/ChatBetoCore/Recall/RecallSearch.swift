@@ -7,15 +7,9 @@ enum RecallSearch {
     static func make(_ context: CommandContext, connection: MySQLConnection, semantic: Bool) -> HybridSearch {
         let model = context.settings.embeddingModel, dimensions = context.settings.embeddingDimensions
         guard semantic, context.openAI.hasAPIKey else { return HybridSearch(connection: connection, index: nil, embed: nil) }
-        let index: VectorIndex
-        if let cached = context.vectorIndex, cached.model == model, cached.dimensions == dimensions {
-            index = cached
-        } else {
-            index = VectorIndex(model: model, dimensions: dimensions,
-                                file: VectorIndex.fileURL(home: context.options.home, server: connection.config.displayName,
-                                                          model: model, dimensions: dimensions))
-            context.vectorIndex = index
-        }
+        let index = VectorIndex.reusing(context.vectorIndex, home: context.options.home, server: connection.config.displayName,
+                                        model: model, dimensions: dimensions)
+        context.vectorIndex = index
         return HybridSearch(connection: connection, index: index, embed: { question in
             try context.openAIClient().embeddings(model: model, inputs: [question], dimensions: dimensions).vectors[0]
         })

@@ -4,11 +4,9 @@ import ChatBetoStore
 public struct SessionState: Sendable, Equatable {
     public var project: Project?
     public var conversation: ConversationSummary?
-    /// Conversation ids of the last listing (`conversations`, `search`), so `show 3` works.
-    public var lastListing: [String] = [] { didSet { lastListingMessages = [] } }
-    /// The message each row of the last listing points at (`recall`'s citations), so `show 1` opens
-    /// there; empty for listings of whole conversations. Reset whenever `lastListing` changes.
-    public var lastListingMessages: [String?] = []
+    /// The numbered rows of the last listing (`conversations`, `timeline`, `search`, `recall`), so
+    /// `show 3` works; each row holds its conversation and the message it cites, so they cannot drift apart.
+    public var lastListing: [ListingEntry] = []
 
     /// No project, no conversation, no listing.
     public init() {}

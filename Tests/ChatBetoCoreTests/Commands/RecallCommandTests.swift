@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import ChatBetoCore
 @testable import ChatBetoStore
+import ChatBetoTestSupport
 
 @Suite struct RecallCommandTests {
     @Test func parsesQuestionAndOptions() throws {
@@ -30,14 +31,35 @@ import Testing
         let h = try CommandHarness()
         try h.run("use Wordpress")
         try h.run("recall thanks fixed --sources")
-        #expect(h.context.state.lastListing == ["aaaa1111-0000-4000-8000-000000000001"])
-        #expect(h.context.state.lastListingMessages == ["n4"])
+        #expect(h.context.state.lastListing == [ListingEntry(conversationID: "aaaa1111-0000-4000-8000-000000000001", nodeID: "n4")])
         let shown = CommandHarness.text(try h.run("show 1"))
         #expect(shown.contains("▶ ") && shown.components(separatedBy: "▶ ")[1].contains("Thanks, fixed!"))
         #expect(shown.contains("(from message 2 of 3"))
         // A later listing of whole conversations forgets the anchors.
         try h.run("conversations")
-        #expect(h.context.state.lastListingMessages.isEmpty)
+        #expect(!h.context.state.lastListing.isEmpty && h.context.state.lastListing.allSatisfy { $0.nodeID == nil })
+    }
+
+    @Test func openNShowsCitationNAtItsMessageAndAskFollowsTheVisibleThread() throws {
+        let fake = try FakeOpenAIServer()
+        let h = try CommandHarness(openAI: fake.config())
+        try h.run("use Wordpress")
+        try h.run("recall what was that hook --sources")
+        #expect(h.context.state.lastListing == [ListingEntry(conversationID: "aaaa1111-0000-4000-8000-000000000001", nodeID: "n3")])
+        let opened = CommandHarness.text(try h.run("open 1"))
+        #expect(h.context.state.conversation?.id == "aaaa1111-0000-4000-8000-000000000001")
+        // The thread is shown with the cited message marked, as 'show 1' does.
+        let marked = opened.components(separatedBy: "▶ ")
+        #expect(marked.count == 2 && marked[0].contains("My plugin breaks on save"))
+        #expect(marked.count == 2 && marked[1].contains("Check the save_post hook.") && !marked[1].contains("My plugin breaks"))
+        #expect(opened.contains("Opened 'Plugin fix'") && opened.contains("last message"))
+        // The cited message is not the thread's end: the next turn still follows the visible leaf (n4).
+        h.sink.answers = [true]  // seed the server conversation with the thread
+        try h.run("ask and then?")
+        let thread = try Catalog(connection: h.database.connection).visibleThread(conversationID: "aaaa1111-0000-4000-8000-000000000001")
+        #expect(thread.filter { !$0.isHidden }.map(\.nodeID).prefix(3) == ["n1", "n3", "n4"])
+        #expect(thread.suffix(2).map { $0.text ?? "" } == ["and then?", "You said: and then?"])
+        #expect(thread.suffix(2).first?.parentNodeID == "n4")
     }
 
     @Test func otherProjectsStayOutUnlessAll() throws {
