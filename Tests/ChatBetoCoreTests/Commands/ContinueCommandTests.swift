@@ -35,6 +35,15 @@ import Testing
         #expect(shown.contains("On page loads, unless DISABLE_WP_CRON."))
     }
 
+    @Test func continueResumesAnOpenedConversationOutsideTheCurrentProject() throws {
+        let h = try CommandHarness()
+        try h.run("use Wordpress")
+        try h.run("open \(SmallHistory.orphan)")
+        let shown = CommandHarness.text(try h.run("continue"))
+        #expect(h.context.state.conversation?.id == SmallHistory.orphan, "continue resumes the conversation just opened")
+        #expect(shown.contains("Hello orphan"))
+    }
+
     @Test func continueWithoutAProjectResumesTheMostRecentOfAll() throws {
         let h = try CommandHarness()
         try h.run("continue")
