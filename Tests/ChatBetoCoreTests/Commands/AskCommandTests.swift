@@ -50,6 +50,7 @@ import Testing
     @Test func aThreadOfMoreThanTwoMessagesIsSeededOnlyOnceTheUserAgrees() throws {
         let fake = try FakeOpenAIServer()
         let h = try CommandHarness(openAI: fake.config())
+        try h.database.connection.query("UPDATE messages SET text = 'You are a WordPress expert.' WHERE node_id = 'n0'")
         try h.run("open \(SmallHistory.pluginFix)")
         h.sink.answers = [false]
         #expect(throws: ChatError.seedingDeclined) { try h.run("ask still broken") }
