@@ -29,8 +29,9 @@ public struct ContinueCommand: ShellCommand, Equatable {
         var target: ConversationSummary?
         if let conversation {
             target = try ConversationReference.resolve(conversation, in: context)
-        } else if let current = context.state.conversation,
-                  context.state.project == nil || current.projectID == context.state.project?.id {
+        } else if let current = context.state.conversation {
+            // The current conversation wins even outside the current project (an orphan opened there):
+            // `ask` would go to it, so `continue` resumes it too. Switching projects clears it (`use`).
             target = try catalog.conversation(id: current.id)
         } else {
             target = try catalog.mostRecentConversation(projectID: context.state.project?.id)

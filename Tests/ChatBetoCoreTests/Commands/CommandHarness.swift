@@ -260,3 +260,80 @@ final class TemporaryFolder {
     /// A file's text.
     func read(_ name: String) throws -> String { try String(contentsOf: url.appendingPathComponent(name), encoding: .utf8) }
 }
+
+// MARK: - Chat command helpers (ask, continue, retry, models, forget, new, open, quit)
+
+/// A loop for commands that ask it for something: records `quit`, chat mode and scripts; `canChat`
+/// says whether a person is typing (as at the terminal prompt).
+final class RecordingLoop: LoopControl {
+    var canChat: Bool
+    private(set) var quits = 0
+    private(set) var chatModeEntered = 0
+    private(set) var scripts: [String] = []
+    init(canChat: Bool = false) { self.canChat = canChat }
+    func enterChatMode() { chatModeEntered += 1 }
+    func quit() { quits += 1 }
+    func runScript(_ path: String) throws { scripts.append(path) }
+}
+
+extension CommandHarness {
+    /// A context over this harness's database whose OpenAI comes from `environment` as the program's does
+    /// (`OPENAI_API_KEY`, `OPENAI_BASE_URL`: `LiveServices`), with its own recording sink.
+    func contextWithLiveOpenAI(environment: [String: String]) -> (context: CommandContext, sink: RecordingSink) {
+        var options = ShellOptions(environment: environment)
+        options.inputIsTerminal = false
+        options.outputIsTerminal = false
+        let sink = RecordingSink()
+        return (CommandContext(options: options, store: services, openAI: LiveServices(options: options, output: sink), output: sink), sink)
+    }
+
+    /// Where a conversation's server copy stands in the database (`conv_…` id, seeded node, leaf).
+    func serverThread(_ conversationID: String) throws -> ServerThread {
+        try TurnStore(connection: database.connection).serverThread(conversationID: conversationID)
+    }
+
+    /// The visible thread of a conversation as `role: text` lines.
+    func thread(_ conversationID: String) throws -> [String] {
+        try Catalog(connection: database.connection).visibleThread(conversationID: conversationID)
+            .filter { !$0.isHidden }.map { "\($0.role ?? ""): \($0.text ?? "")" }
+    }
+}
+
+extension FakeOpenAIServer {
+    /// The requests received as `METHOD /path` (the `/v1` prefix and the query dropped), oldest first.
+    func calls() throws -> [String] {
+        try requests().map { r in
+            let path = (r["path"]?.string ?? "").split(separator: "?").first.map(String.init) ?? ""
+            return "\(r["method"]?.string ?? "") \(path.hasPrefix("/v1") ? String(path.dropFirst(3)) : path)"
+        }
+    }
+
+    /// The JSON bodies of the `POST`s to exactly `path` (`/responses`, `/conversations`), oldest first.
+    func posted(to path: String) throws -> [JSONValue] {
+        try requests().filter { $0["method"]?.string == "POST" && $0["path"]?.string == "/v1" + path }
+            .map { JSONValue.parse(Data(($0["body"]?.string ?? "").utf8)) ?? .null }
+    }
+
+    /// The `items` of a `POST /conversations` (or `…/items`) body as `role: text`.
+    static func items(_ body: JSONValue) -> [String] {
+        (body["items"]?.array ?? []).map { "\($0["role"]?.string ?? ""): \($0["content"]?.string ?? "")" }
+    }
+
+    /// The text of the messages the fake holds for a server conversation, as `role: text`.
+    func serverItems(_ threadID: String) throws -> [String] {
+        let client = try OpenAIClient(config: config(), retryPolicy: RetryPolicy(maxRetries: 0))
+        return try client.listAllMessages(conversationID: threadID).map { "\($0.role ?? ""): \($0.text)" }
+    }
+}
+
+/// The conversations of `SmallHistory` by name.
+extension SmallHistory {
+    /// "Plugin fix" (Wordpress): a hidden system message, a regenerated reply, and a user turn last.
+    static let pluginFix = "aaaa1111-0000-4000-8000-000000000001"
+    /// "Cron jobs" (Wordpress): one user turn and its reply.
+    static let cronJobs = "aaaa1111-0000-4000-8000-000000000002"
+    /// "Café ñandú 🥘" (project ChatGPT): one user message.
+    static let cafe = "bbbb2222-0000-4000-8000-000000000003"
+    /// "Orphan talk" (no project): one user message.
+    static let orphan = "cccc3333-0000-4000-8000-000000000004"
+}
