@@ -190,7 +190,7 @@ func holdsEveryWord(_ hit: SearchHit, _ terms: QueryTerms) -> Bool {
 }
 
 struct Timing { var before = 0.0, after = 0.0, fts5 = 0.0 }
-var timings: [Timing] = [], overlaps: [Double] = [], asGood: [Double] = [], complete = (before: 0, after: 0, total: 0), fullPages = (before: 0, after: 0, fts5: 0)
+var timings: [Timing] = [], overlaps: [Double] = [], overlaps20: [Double] = [], asGood: [Double] = [], complete = (before: 0, after: 0, total: 0), fullPages = (before: 0, after: 0, fts5: 0)
 let everywhere = SearchFilter(limit: 20)
 for q in queryTexts.prefix(3) {  // warm the caches of both engines
     _ = try baselineSearch(QueryTerms(q), filter: everywhere); _ = try search.search(QueryTerms(q), filter: everywhere)
@@ -214,6 +214,8 @@ for (i, q) in queryTexts.enumerated() {
     timings.append(t)
     let top = Set(before.prefix(10).map(\.key))
     overlaps.append(top.isEmpty ? 1 : Double(Set(after.prefix(10).map(\.key)).intersection(top).count) / Double(top.count))
+    let top20 = Set(before.map(\.key))
+    overlaps20.append(top20.isEmpty ? 1 : Double(Set(after.map(\.key)).intersection(top20).count) / Double(top20.count))
     // Ties make the overlap understate agreement: score today's top 10 as before and count those
     // scoring at least as high as before's 10th.
     let oldTop = before.filter { $0.nodeID != nil }.prefix(10), newTop = after.filter { $0.nodeID != nil }.prefix(10)
@@ -254,6 +256,7 @@ row("all", timings)
 for words in 1...3 { row("  \(words) word\(words == 1 ? "" : "s")", timings.indices.filter { $0 % 3 == words - 1 }.map { timings[$0] }) }
 report(String(format: "relevance: today's top-10 messages scoring, as before, at least before's 10th: %.1f %% (mean over %d queries)",
               asGood.reduce(0, +) / Double(max(asGood.count, 1)) * 100, asGood.count))
+report(String(format: "relevance: top-20 overlap with before %.1f %% (mean)", overlaps20.reduce(0, +) / Double(overlaps20.count) * 100))
 report(String(format: "relevance: top-10 overlap with before %.1f %% (mean); message hits holding every word: before %d/%d, now %d; full pages of 20: before %d, now %d, FTS5 %d",
               overlaps.reduce(0, +) / Double(overlaps.count) * 100, complete.before, complete.total, complete.after,
               fullPages.before, fullPages.after, fullPages.fts5))
