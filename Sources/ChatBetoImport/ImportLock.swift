@@ -1,4 +1,5 @@
 import ChatBetoStore
+import ChatBetoSupport
 import Foundation
 
 /// The import lock of one database: a row in `chatbeto_locks` with its holder and a lease, so it holds
@@ -21,7 +22,9 @@ struct ImportLock {
     static let leaseSeconds = 60
 
     /// Takes the lock, waiting (and saying for whom through `notice`) while another import holds it.
-    static func acquire(connection: MySQLConnection, notice: ((String) -> Void)?, waitSeconds: Int = waitSeconds) throws -> ImportLock {
+    /// Raising `cancellation` (Ctrl-C) stops the wait before anything is written.
+    static func acquire(connection: MySQLConnection, notice: ((String) -> Void)?, waitSeconds: Int = waitSeconds,
+                        cancellation: CancellationFlag? = nil) throws -> ImportLock {
         let lock = ImportLock(connection: connection, name: "import", owner: UUID().uuidString.lowercased())
         _ = try? connection.query(SQL.Import.causalReads)  // Galera: read the lock row as the cluster has it
         let node = try connection.queryOne(SQL.Import.serverNode)?.string("node") ?? "?"
@@ -34,7 +37,11 @@ struct ImportLock {
                 notice?("waiting for another import on this database to finish (\(lock.describeHolder())) …")
                 noticed = true
             }
-            Thread.sleep(forTimeInterval: 0.25)
+            // Short naps, so Ctrl-C ends the wait at once rather than after the timeout.
+            for _ in 0..<5 {
+                if cancellation?.isCancelled == true { throw ImportError.interruptedWaiting(holder: lock.describeHolder()) }
+                Thread.sleep(forTimeInterval: 0.05)
+            }
         }
     }
 

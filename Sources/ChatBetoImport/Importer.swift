@@ -39,7 +39,7 @@ public final class Importer {
         report.notes = export.notes
         let sidebar = try options.projectsFile.map { try SidebarProjects.load($0) }
         // One import at a time per database: the state it plans from must not change under it.
-        let lock = options.dryRun ? nil : try ImportLock.acquire(connection: connection, notice: notice)
+        let lock = options.dryRun ? nil : try ImportLock.acquire(connection: connection, notice: notice, cancellation: cancellation)
         defer { lock?.release() }
         let existing = try loadExisting()
         var planner = ImportPlanner(existing: existing)

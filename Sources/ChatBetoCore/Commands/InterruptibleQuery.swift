@@ -34,8 +34,8 @@ struct InterruptibleQuery {
 
 /// The user pressed Ctrl-C; the command stopped and the shell goes on.
 public struct InterruptedError: Error, CustomStringConvertible {
+    /// What the user sees: "interrupted", or what the command stopped doing and what it left.
+    public let description: String
     /// The error a command throws when Ctrl-C stopped it.
-    public init() {}
-    /// "interrupted", as the user sees it.
-    public var description: String { "interrupted" }
+    public init(_ description: String = "interrupted") { self.description = description }
 }
