@@ -22,6 +22,9 @@ public enum ImportError: Error, CustomStringConvertible, Sendable {
     case interrupted(file: String?)
     /// Ctrl-C while waiting for another import's lock: nothing was written.
     case interruptedWaiting(holder: String)
+    /// The import lock stopped being this import's (the connection dropped and another import took it
+    /// for a dead holder's); the batch being written was rolled back.
+    case lockLost(reconnected: Bool)
     /// Another import holds this database's import lock and did not finish in time.
     case busy(holder: String, waitedSeconds: Int)
     /// An import stopped part-way: the files committed, the file that failed and how many of its
@@ -63,6 +66,10 @@ public enum ImportError: Error, CustomStringConvertible, Sendable {
         case .interruptedWaiting(let holder):
             return "import interrupted while waiting for another import on this database to finish (\(holder)); " +
                 "nothing was imported. Run it again when that one has finished"
+        case .lockLost(let reconnected):
+            return "import stopped: " + (reconnected ? "the connection to the server dropped, and meanwhile " : "") +
+                "another import took this database's import lock; the batch being written was rolled back. " +
+                "Run the same import again when that one has finished (committed conversations are skipped)"
         case .busy(let holder, let waited):
             return "import failed: another import is running on this database (\(holder)); waited \(waited) s. " +
                 "Run it again when that one has finished"

@@ -93,6 +93,7 @@ public final class Importer {
                     var fileDone = false
                     while !fileDone {
                         let body = {
+                            try lock?.confirm()  // after a reconnect: still ours, or stop before writing
                             fileDone = try self.consume(file: file, reader: reader, planner: &planner, writer: writer, report: &report,
                                                         knownProjects: &knownProjects, seenGizmos: &seenGizmos, seenIDs: &seenIDs,
                                                         fileReport: &fileReport, progress: progress, commitBytes: commitBytes)
