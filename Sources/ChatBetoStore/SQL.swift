@@ -89,5 +89,8 @@ public enum SQL {
         /// MySQL 8 has `max_execution_time` (milliseconds, SELECT only) instead. Same parameters, the
         /// last in milliseconds.
         static let limitsMySQL = "SET SESSION lock_wait_timeout = ?, innodb_lock_wait_timeout = ?, max_execution_time = ?"
+        /// The server's defaults again, after read-only user SQL ran on chatbeto's own connection.
+        static let defaultLimitsMariaDB = "SET SESSION lock_wait_timeout = DEFAULT, innodb_lock_wait_timeout = DEFAULT, max_statement_time = DEFAULT"
+        static let defaultLimitsMySQL = "SET SESSION lock_wait_timeout = DEFAULT, innodb_lock_wait_timeout = DEFAULT, max_execution_time = DEFAULT"
     }
 }

@@ -10,7 +10,8 @@ struct InterruptibleQuery {
 
     func run(_ sql: String) throws -> ResultSet {
         let flag = CancellationFlag()
-        let threadID = connection === killer ? nil : try? connection.execute(SQL.Connection.connectionID).rows.first?.first?.int64Value
+        // The kill goes through a connection of its own, so this works on chatbeto's own connection too.
+        let threadID = try? connection.execute(SQL.Connection.connectionID).rows.first?.first?.int64Value
         let done = CancellationFlag()
         let config = killer.config
         let watcher = Thread {
