@@ -67,3 +67,27 @@ def test_user_sql_without_a_reader_account_keeps_the_protections(limited, home, 
     wrote = run("set sql-write on", "sql CREATE TABLE mine (x INT)")
     assert wrote.returncode == 0, wrote
     assert "mine" in limited.root_sql("SHOW TABLES FROM chatbeto").split()
+
+
+def test_ctrl_c_stops_user_sql_without_a_reader_account(limited, home):
+    import pexpect
+    from conftest import BINARY
+    env = dict(home.env, CHATBETO_DSN=f"mysql://chatbeto@localhost/chatbeto?socket={limited.socket}",
+               CHATBETO_PASSWORD=PASSWORD, TERM="xterm", LANG="C.UTF-8")
+    child = pexpect.spawn(BINARY, [], env=env, encoding="utf-8", timeout=60, dimensions=(40, 160))
+    child.expect("chatbeto> ")
+    child.sendline("sql SELECT SLEEP(600) AS s")
+    child.expect("note: cannot create the read-only account")
+    # The statement is running when the server shows it.
+    for _ in range(600):
+        if "SLEEP(600)" in limited.root_sql("SELECT INFO FROM information_schema.PROCESSLIST WHERE INFO LIKE 'SELECT SLEEP%'"):
+            break
+        import time
+        time.sleep(0.05)
+    child.sendintr()
+    child.expect("interrupted")
+    child.expect("chatbeto> ")
+    child.sendline("sql SELECT 'still here' AS m")
+    child.expect("still here")
+    child.sendline("quit")
+    child.expect(pexpect.EOF)
