@@ -20,6 +20,11 @@ public enum ImportError: Error, CustomStringConvertible, Sendable {
     case database(file: String?, conversationID: String?, underlying: StoreError)
     /// Ctrl-C: the batch being written was rolled back; batches committed before it stay.
     case interrupted(file: String?)
+    /// Ctrl-C while waiting for another import's lock: nothing was written.
+    case interruptedWaiting(holder: String)
+    /// The import lock stopped being this import's (the connection dropped and another import took it
+    /// for a dead holder's); the batch being written was rolled back.
+    case lockLost(reconnected: Bool)
     /// Another import holds this database's import lock and did not finish in time.
     case busy(holder: String, waitedSeconds: Int)
     /// An import stopped part-way: the files committed, the file that failed and how many of its
@@ -30,6 +35,14 @@ public enum ImportError: Error, CustomStringConvertible, Sendable {
     public var underlying: ImportError {
         if case .stopped(let e, _, _, _, _) = self { return e.underlying }
         return self
+    }
+
+    /// Whether Ctrl-C stopped the import (while it waited for the lock or while it wrote).
+    public var isInterruption: Bool {
+        switch underlying {
+        case .interrupted, .interruptedWaiting: return true
+        default: return false
+        }
     }
 
     /// The message the user sees, naming the file and the item.
@@ -50,6 +63,13 @@ public enum ImportError: Error, CustomStringConvertible, Sendable {
         case .interrupted(let file):
             return "import interrupted" + (file.map { " in \($0)" } ?? "") +
                 "; the batch being written was rolled back. Run the same import again to resume (committed conversations are skipped)"
+        case .interruptedWaiting(let holder):
+            return "import interrupted while waiting for another import on this database to finish (\(holder)); " +
+                "nothing was imported. Run it again when that one has finished"
+        case .lockLost(let reconnected):
+            return "import stopped: " + (reconnected ? "the connection to the server dropped, and meanwhile " : "") +
+                "another import took this database's import lock; the batch being written was rolled back. " +
+                "Run the same import again when that one has finished (committed conversations are skipped)"
         case .busy(let holder, let waited):
             return "import failed: another import is running on this database (\(holder)); waited \(waited) s. " +
                 "Run it again when that one has finished"

@@ -1,4 +1,5 @@
 import ChatBetoStore
+import ChatBetoSupport
 import Foundation
 
 /// The import lock of one database: a row in `chatbeto_locks` with its holder and a lease, so it holds
@@ -10,10 +11,24 @@ import Foundation
 /// kill -9) has finished, which is what a re-run must wait for. A holder whose server went away (a
 /// node killed) is known dead only when its lease lapses: `leaseSeconds` after its last renewal, which
 /// the importer does after every committed batch.
-struct ImportLock {
+///
+/// A reconnect (the server dropped the connection between two batches) leaves the row naming the old
+/// session, which another import takes for dead. So before each batch writes, `confirm()` re-points the
+/// row at the new session if the connection was re-made, or stops the import when the row is no longer
+/// ours: two imports never write at once.
+final class ImportLock {
     let connection: MySQLConnection
     let name: String
     let owner: String
+    /// The connection's reconnect count when the row last named its session.
+    private var reconnectsSeen: Int
+
+    private init(connection: MySQLConnection, name: String, owner: String) {
+        self.connection = connection
+        self.name = name
+        self.owner = owner
+        reconnectsSeen = connection.reconnects
+    }
 
     /// How long a second import waits for the first before giving up.
     static let waitSeconds = 600
@@ -21,20 +36,31 @@ struct ImportLock {
     static let leaseSeconds = 60
 
     /// Takes the lock, waiting (and saying for whom through `notice`) while another import holds it.
-    static func acquire(connection: MySQLConnection, notice: ((String) -> Void)?, waitSeconds: Int = waitSeconds) throws -> ImportLock {
+    /// Raising `cancellation` (Ctrl-C) stops the wait before anything is written.
+    static func acquire(connection: MySQLConnection, notice: ((String) -> Void)?, waitSeconds: Int = waitSeconds,
+                        cancellation: CancellationFlag? = nil) throws -> ImportLock {
         let lock = ImportLock(connection: connection, name: "import", owner: UUID().uuidString.lowercased())
         _ = try? connection.query(SQL.Import.causalReads)  // Galera: read the lock row as the cluster has it
         let node = try connection.queryOne(SQL.Import.serverNode)?.string("node") ?? "?"
         let deadline = Date().addingTimeInterval(TimeInterval(waitSeconds))
         var noticed = false
         while true {
-            if try lock.take(node: node) { return lock }
+            lock.reconnectsSeen = connection.reconnects
+            if try lock.take(node: node) {
+                // A reconnect during the attempt: the row may name the old session, so take it over now.
+                if connection.reconnects != lock.reconnectsSeen { try lock.confirm() }
+                return lock
+            }
             if Date() >= deadline { throw ImportError.busy(holder: lock.describeHolder(), waitedSeconds: waitSeconds) }
             if !noticed {
                 notice?("waiting for another import on this database to finish (\(lock.describeHolder())) …")
                 noticed = true
             }
-            Thread.sleep(forTimeInterval: 0.25)
+            // Short naps, so Ctrl-C ends the wait at once rather than after the timeout.
+            for _ in 0..<5 {
+                if cancellation?.isCancelled == true { throw ImportError.interruptedWaiting(holder: lock.describeHolder()) }
+                Thread.sleep(forTimeInterval: 0.05)
+            }
         }
     }
 
@@ -57,9 +83,24 @@ struct ImportLock {
         return false
     }
 
-    /// Extends the lease; call after every committed batch.
+    /// Extends the lease and names this session as the holder; call after every committed batch.
+    /// Throws `lockLost` when the row is no longer ours.
     func renew() throws {
-        try connection.query(SQL.Import.renewLock(name: name, owner: owner, leaseSeconds: ImportLock.leaseSeconds))
+        let result = try connection.query(SQL.Import.renewLock(name: name, owner: owner, leaseSeconds: ImportLock.leaseSeconds))
+        // CLIENT_FOUND_ROWS: the rows matched, changed or not.
+        guard result.affectedRows == 1 else { throw ImportError.lockLost(reconnected: connection.reconnects != reconnectsSeen) }
+        // The row now names the session the statement ran on, a re-made one included.
+        reconnectsSeen = connection.reconnects
+    }
+
+    /// Call first inside each batch's transaction: when the connection was re-made since the row last
+    /// named its session, makes the row name this one (within the batch, so no write precedes it), or
+    /// throws `lockLost` when another import took the lock meanwhile.
+    func confirm() throws {
+        guard connection.reconnects != reconnectsSeen else { return }
+        let result = try connection.query(SQL.Import.renewLock(name: name, owner: owner, leaseSeconds: ImportLock.leaseSeconds))
+        guard result.affectedRows == 1 else { throw ImportError.lockLost(reconnected: true) }
+        reconnectsSeen = connection.reconnects
     }
 
     /// "connection 42, root@localhost, for 3 s, COMMIT", as far as the server shows it; the node and the

@@ -39,7 +39,7 @@ public final class Importer {
         report.notes = export.notes
         let sidebar = try options.projectsFile.map { try SidebarProjects.load($0) }
         // One import at a time per database: the state it plans from must not change under it.
-        let lock = options.dryRun ? nil : try ImportLock.acquire(connection: connection, notice: notice)
+        let lock = options.dryRun ? nil : try ImportLock.acquire(connection: connection, notice: notice, cancellation: cancellation)
         defer { lock?.release() }
         let existing = try loadExisting()
         var planner = ImportPlanner(existing: existing)
@@ -93,6 +93,7 @@ public final class Importer {
                     var fileDone = false
                     while !fileDone {
                         let body = {
+                            try lock?.confirm()  // after a reconnect: still ours, or stop before writing
                             fileDone = try self.consume(file: file, reader: reader, planner: &planner, writer: writer, report: &report,
                                                         knownProjects: &knownProjects, seenGizmos: &seenGizmos, seenIDs: &seenIDs,
                                                         fileReport: &fileReport, progress: progress, commitBytes: commitBytes)

@@ -110,10 +110,10 @@ final class ArchiveService: @unchecked Sendable {
     private func readOnlySQL(_ statement: String) throws -> ResultSet {
         let reader = try database.userConnection(write: false, limits: Database.ReaderLimits(statementSeconds: 30, lockWaitSeconds: 5))
         let shared = reader === database.connection
-        if shared { try reader.execute(SQL.UserSQL.readOnly) }
+        if shared { try database.beginFallbackStatement(statement, limits: Database.ReaderLimits(statementSeconds: 30, lockWaitSeconds: 5)) }
         defer {
             _ = try? reader.execute(SQL.Connection.rollback)
-            if shared { _ = try? reader.execute(SQL.UserSQL.readWrite) }
+            if shared { database.endFallbackStatement() }
         }
         return try reader.execute(statement)
     }

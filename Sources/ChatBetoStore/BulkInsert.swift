@@ -10,7 +10,11 @@ public final class BulkInsert {
     /// The type of one column; `SQLValue.null` is allowed in every column.
     public enum ColumnType: Sendable { case integer, real, text }
 
-    private let statement: PreparedStatement
+    private var statement: PreparedStatement
+    private let connection: MySQLConnection
+    private let sql: String
+    /// The connection's reconnect count when `statement` was prepared: a re-made connection needs it again.
+    private var preparedAt: Int
     private let columns: [ColumnType]
     private let maxRows: Int
     private let maxBytes: Int
@@ -22,6 +26,9 @@ public final class BulkInsert {
     public init(connection: MySQLConnection, sql: String, columns: [ColumnType], maxRows: Int = 500,
                 maxBytes: Int = 8 << 20) throws {
         statement = try PreparedStatement(connection: connection, sql: sql)
+        self.connection = connection
+        self.sql = sql
+        preparedAt = connection.reconnects
         guard statement.parameterCount == columns.count else {
             throw StoreError(code: .wrongParameterCount, message: "statement takes \(statement.parameterCount) parameters, \(columns.count) column types given", sql: sql)
         }
@@ -50,6 +57,11 @@ public final class BulkInsert {
     public func flush() throws {
         guard !rows.isEmpty else { return }
         defer { rows.removeAll(keepingCapacity: true); pendingBytes = 0 }
+        if connection.reconnects != preparedAt {
+            // The connection was re-made (between two batches): the old statement belonged to its old session.
+            statement = try PreparedStatement(connection: connection, sql: sql)
+            preparedAt = connection.reconnects
+        }
         if !useArrays || rows.count == 1 {
             _ = chatbeto_mysql_stmt_set_array_size(statement.stmt, 0)
             for row in rows { try statement.run(row) }

@@ -20,8 +20,8 @@ public final class Database {
         do {
             reader = try ReaderAccount(connection: connection, passwordFile: readerPasswordFile).ensure()
         } catch {
-            readOnlyLimitation = "cannot create the read-only account (\(error)); " +
-                "read-only SQL runs in a read-only transaction, which the server does not apply to DDL"
+            readOnlyLimitation = "cannot create the read-only account (\(error)); read-only SQL runs on chatbeto's own " +
+                "account in a read-only session with the same time limits, and only statements that read (SELECT, WITH, SHOW, DESCRIBE, EXPLAIN)"
         }
         readerConfig = reader
     }
@@ -51,6 +51,29 @@ public final class Database {
         try apply(limits, to: c)
         return c
     }
+
+    /// Without a read-only account (`readOnlyLimitation`), read-only user SQL runs on the main connection:
+    /// refuses `sql` unless it only reads (`FallbackStatementCheck`), and gives the session the reader's
+    /// `limits` and read-only mode until `endFallbackStatement`, so chatbeto's own work after it runs as before.
+    public func beginFallbackStatement(_ sql: String, limits: ReaderLimits) throws {
+        if let reason = FallbackStatementCheck.refusal(sql) { throw FallbackRefusal(reason: reason) }
+        try apply(limits, to: connection)
+        try connection.execute(SQL.UserSQL.readOnly)
+    }
+
+    /// Gives the main connection back its read-write session and the server's default limits.
+    public func endFallbackStatement() {
+        _ = try? connection.execute(SQL.UserSQL.readWrite)
+        _ = try? connection.execute(statementLimitInMilliseconds == true ? SQL.UserSQL.defaultLimitsMySQL : SQL.UserSQL.defaultLimitsMariaDB)
+    }
+
+    /// The note to show once, on the first read-only user SQL without a read-only account; nil after.
+    public func takeFallbackNote() -> String? {
+        guard !fallbackNoted, let readOnlyLimitation else { return nil }
+        fallbackNoted = true
+        return readOnlyLimitation
+    }
+    private var fallbackNoted = false
 
     /// Why the reader was refused a SELECT (1142, which the server also says for a table that does not
     /// exist, since the reader is granted table by table).

@@ -14,6 +14,9 @@ public final class MySQLConnection {
     /// already told the user what happened, so `onReconnect` stays quiet.
     public var prepareReconnect: (() throws -> Bool)?
     private var transactionDepth = 0
+    /// How often the connection was re-made (a new server session each time): holders of session state,
+    /// such as the import lock, compare it to notice that their session is gone.
+    public private(set) var reconnects = 0
 
     private static let libraryInit: Void = { _ = chatbeto_mysql_library_init() }()
 
@@ -203,6 +206,7 @@ public final class MySQLConnection {
         }
         mysql_close(handle)
         handle = fresh
+        reconnects += 1
         try open(connectTimeout: 5)
         if mysql_select_db(handle, config.database) != 0 {
             throw lastError(sql: "USE `\(config.database)`", function: "mysql_select_db")

@@ -45,23 +45,8 @@ public struct NamedLock {
         return try body()
     }
 
-    /// The database's lock secret, made on first use (two first uses at once agree: INSERT IGNORE).
+    /// The database's lock secret, made on first use.
     static func secret(_ connection: MySQLConnection) throws -> String {
-        if let value = try? connection.queryOne(SQL.Locks.secret)?["value"].textValue { return value }
-        try connection.execute(SQL.Locks.createPrivate)
-        var bytes = [UInt8](repeating: 0, count: 16)
-        for i in bytes.indices { bytes[i] = UInt8.random(in: 0...255) }
-        let mine = bytes.map { String(format: "%02x", $0) }.joined()
-        // On a Galera cluster two first uses at two nodes conflict at commit (certification fails with
-        // 1213, a deadlock): the other node's secret won, but its write set may not be applied here yet
-        // when we read back, so the read is retried for a while before giving up.
-        for attempt in 0..<50 {
-            do {
-                try connection.query(SQL.Locks.insertSecret, [.text(mine)])
-            } catch let e as StoreError where e.code == .deadlock {}
-            if let value = try connection.queryOne(SQL.Locks.secret)?["value"].textValue { return value }
-            if attempt < 49 { usleep(100_000) }
-        }
-        throw StoreError(code: .none, message: "the lock secret in \(privateTable) could not be read back")
+        try PrivateSecret.value("lock_secret", on: connection)
     }
 }

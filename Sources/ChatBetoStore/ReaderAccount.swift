@@ -3,9 +3,12 @@ import ChatBetoSupport
 
 /// A MySQL account limited to SELECT on chatbeto's tables, so that read-only user SQL is refused by
 /// the server itself (DDL included), not by inspecting the statement text. Granted table by table:
-/// every table and view but `chatbeto_private` (whose secret keeps chatbeto's lock names from it).
+/// every table and view but `chatbeto_private` (whose secret keeps chatbeto's lock names from it, and
+/// which holds this account's own password).
 struct ReaderAccount {
     let connection: MySQLConnection
+    /// The home's file that held the password before it moved into the database; read once to carry it
+    /// over, never written. Its `.lock` beside it serialises processes of one home setting up the account.
     let passwordFile: URL?
 
     /// One account per database (`chatbeto_r_<hash>`), so databases sharing a server never change each
@@ -61,20 +64,17 @@ struct ReaderAccount {
         Set(try connection.query(SQL.Reader.visibleTables, [.text(connection.config.database)]).rows.compactMap { $0.first?.textValue })
     }
 
+    /// The account's password, kept in `chatbeto_private` so every home on this database uses the same
+    /// one (a home never resets it under another). A home made by an older chatbeto kept it in its own
+    /// file: on first use that one is proposed, so the account keeps working for it.
     private func loadOrCreatePassword() throws -> String {
-        // A file another user could have read (wrong owner or mode) is not used: a new password replaces it.
-        if let file = passwordFile, let text = (try? OwnerOnly.read(file)) ?? nil {
-            let p = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            if p.count == 32, p.allSatisfy(\.isHexDigit) { return p }
+        try PrivateSecret.value("reader_password", on: connection) {
+            // A file another user could have read (wrong owner or mode) is not used.
+            if let file = passwordFile, let text = (try? OwnerOnly.read(file)) ?? nil {
+                let p = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                if p.count == 32, p.allSatisfy(\.isHexDigit) { return p }
+            }
+            return PrivateSecret.randomHex()
         }
-        var bytes = [UInt8](repeating: 0, count: 16)
-        var generator = SystemRandomNumberGenerator()
-        for i in bytes.indices { bytes[i] = UInt8.random(in: 0...255, using: &generator) }
-        let password = bytes.map { String(format: "%02x", $0) }.joined()
-        if let file = passwordFile {
-            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try OwnerOnly.write(password, to: file)
-        }
-        return password
     }
 }

@@ -185,10 +185,14 @@ extension SQL {
                 FROM chatbeto_locks WHERE name = ?
                 """, [.text(name)])
         }
-        /// Extends the import lock held by this owner.
+        /// Extends the import lock held by this owner and names this session (and server) as its holder,
+        /// which a reconnect changes; matches no row when the lock is no longer this owner's.
         public static func renewLock(name: String, owner: String, leaseSeconds: Int) -> Statement {
-            Statement("UPDATE chatbeto_locks SET expires_at = NOW(6) + INTERVAL ? SECOND WHERE name = ? AND owner = ?",
-                      [.int(Int64(leaseSeconds)), .text(name), .text(owner)])
+            Statement("""
+                UPDATE chatbeto_locks SET connection_id = CONNECTION_ID(), node = CONCAT(@@hostname, ':', @@port),
+                  expires_at = NOW(6) + INTERVAL ? SECOND
+                WHERE name = ? AND owner = ?
+                """, [.int(Int64(leaseSeconds)), .text(name), .text(owner)])
         }
         /// Releases a lock row, or clears a dead holder's (only the row of that `owner`).
         public static func dropLock(name: String, owner: String) -> Statement {

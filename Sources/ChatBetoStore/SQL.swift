@@ -62,8 +62,10 @@ public enum SQL {
             ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci
               COMMENT='chatbeto secrets the read-only account must not read (never granted to it)'
             """
-        static let secret = "SELECT value FROM chatbeto_private WHERE name = 'lock_secret'"
-        static let insertSecret = "INSERT IGNORE INTO chatbeto_private (name, value) VALUES ('lock_secret', ?)"
+        /// Parameter: the secret's name (`lock_secret`, `reader_password`).
+        static let privateValue = "SELECT value FROM chatbeto_private WHERE name = ?"
+        /// Parameters: the secret's name, its value; keeps a value already there.
+        static let insertPrivate = "INSERT IGNORE INTO chatbeto_private (name, value) VALUES (?, ?)"
         /// Parameters: the lock name, seconds to wait.
         public static func acquire(name: String, waitSeconds: Int) -> Statement { Statement("SELECT GET_LOCK(?, ?) AS got", [.text(name), .int(Int64(waitSeconds))]) }
         /// Releases a named lock.
@@ -87,5 +89,8 @@ public enum SQL {
         /// MySQL 8 has `max_execution_time` (milliseconds, SELECT only) instead. Same parameters, the
         /// last in milliseconds.
         static let limitsMySQL = "SET SESSION lock_wait_timeout = ?, innodb_lock_wait_timeout = ?, max_execution_time = ?"
+        /// The server's defaults again, after read-only user SQL ran on chatbeto's own connection.
+        static let defaultLimitsMariaDB = "SET SESSION lock_wait_timeout = DEFAULT, innodb_lock_wait_timeout = DEFAULT, max_statement_time = DEFAULT"
+        static let defaultLimitsMySQL = "SET SESSION lock_wait_timeout = DEFAULT, innodb_lock_wait_timeout = DEFAULT, max_execution_time = DEFAULT"
     }
 }

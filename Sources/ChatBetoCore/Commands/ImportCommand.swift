@@ -58,9 +58,14 @@ public struct ImportCommand: ShellCommand, Equatable {
         let importer = Importer(connection: try context.connection)
         let cancellation = CancellationFlag()
         let say = context.output.diagnostics
-        let report = try cancellation.raisedOnInterrupt {
-            try importer.run(source: source, options: options, progress: ImportProgress.terminal(), cancellation: cancellation,
-                             notice: { say("note: " + $0) })
+        let report: ImportReport
+        do {
+            report = try cancellation.raisedOnInterrupt {
+                try importer.run(source: source, options: options, progress: ImportProgress.terminal(), cancellation: cancellation,
+                                 notice: { say("note: " + $0) })
+            }
+        } catch let e as ImportError where e.isInterruption {
+            throw InterruptedError(e.description)  // exit 130 in a script, the prompt again in the shell
         }
         context.state.lastListing = []
         // The report is the result: people read it, scripts can ask for it as JSON.

@@ -10,7 +10,8 @@ struct InterruptibleQuery {
 
     func run(_ sql: String) throws -> ResultSet {
         let flag = CancellationFlag()
-        let threadID = connection === killer ? nil : try? connection.execute(SQL.Connection.connectionID).rows.first?.first?.int64Value
+        // The kill goes through a connection of its own, so this works on chatbeto's own connection too.
+        let threadID = try? connection.execute(SQL.Connection.connectionID).rows.first?.first?.int64Value
         let done = CancellationFlag()
         let config = killer.config
         let watcher = Thread {
@@ -34,8 +35,8 @@ struct InterruptibleQuery {
 
 /// The user pressed Ctrl-C; the command stopped and the shell goes on.
 public struct InterruptedError: Error, CustomStringConvertible {
+    /// What the user sees: "interrupted", or what the command stopped doing and what it left.
+    public let description: String
     /// The error a command throws when Ctrl-C stopped it.
-    public init() {}
-    /// "interrupted", as the user sees it.
-    public var description: String { "interrupted" }
+    public init(_ description: String = "interrupted") { self.description = description }
 }

@@ -32,11 +32,14 @@ public struct SQLCommand: ShellCommand, Equatable {
         // A read-only statement runs on its own: a transaction the user opened (and the row locks of a
         // locking read in it) never outlasts the command, so an idle shell holds nothing up.
         defer { if asReader { _ = try? connection.execute(SQL.Connection.rollback) } }
-        if !context.settings.sqlWrite && connection === db.connection {
-            // No read-only account could be made: fall back to a read-only session (DML refused by the server).
-            try connection.execute(SQL.UserSQL.readOnly)
+        let fallback = !context.settings.sqlWrite && connection === db.connection
+        if fallback {
+            // No read-only account could be made: statements that only read, in a read-only session with
+            // the reader's limits (the server refuses DML there, chatbeto refuses the rest first).
+            if let note = db.takeFallbackNote() { context.output.diagnostics("note: " + note) }
+            try db.beginFallbackStatement(statement, limits: limits)
         }
-        defer { if !context.settings.sqlWrite && connection === db.connection { _ = try? connection.execute(SQL.UserSQL.readWrite) } }
+        defer { if fallback { db.endFallbackStatement() } }
         do {
             do {
                 return .rows(try InterruptibleQuery(connection: connection, killer: db.connection).run(statement), summary: nil)
@@ -50,9 +53,9 @@ public struct SQLCommand: ShellCommand, Equatable {
             }
         } catch let e as StoreError where !context.settings.sqlWrite && SQLCommand.isReadOnlyRefusal(e) {
             throw SQLCommandError.readOnly(e)
-        } catch let e as StoreError where asReader && SQLCommand.isTimeLimit(e) {
+        } catch let e as StoreError where (asReader || fallback) && SQLCommand.isTimeLimit(e) {
             throw SQLCommandError.timeLimit(e, seconds: limits.statementSeconds)
-        } catch let e as StoreError where asReader && e.code == .lockWaitTimeout {
+        } catch let e as StoreError where (asReader || fallback) && e.code == .lockWaitTimeout {
             throw SQLCommandError.lockWait(e, seconds: limits.lockWaitSeconds)
         }
     }
