@@ -12,7 +12,7 @@ struct GrokExportFormat: ExportFormat {
     func recognise(_ probe: ExportProbe) -> ExportRecognition? {
         let export = GrokExport(probe: probe)
         guard let first = export.files.first,
-              JSONShape.has("responses", in: ClaudeExport.head(of: first), depths: 2...4) || probe.kind != .file else { return nil }
+              JSONShape.has("responses", in: first.head(), depths: 2...4) || probe.kind != .file else { return nil }
         return ExportRecognition(confidence: 0.9, description: "a Grok export (\(first.name))")
     }
 
