@@ -48,6 +48,18 @@ public struct ExportFile: Sendable, Equatable {
         }
     }
 
+    /// The first `count` bytes of the file, wherever it is (for recognising a format by content);
+    /// fewer when the file is shorter or cannot be read.
+    func head(count: Int = 64 << 10) -> Data {
+        var out = Data()
+        struct Enough: Error {}
+        try? read { chunk in
+            out.append(contentsOf: chunk.prefix(count - out.count))
+            if out.count >= count { throw Enough() }
+        }
+        return out
+    }
+
     private func read(_ path: String, of archive: Archive, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
         guard let entry = archive[path] else {
             throw ImportError.unreadable(path: name, reason: "the zip member disappeared")

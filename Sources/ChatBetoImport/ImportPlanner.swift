@@ -16,8 +16,27 @@ struct ImportPlanner {
     private(set) var existing: [String: Existing]
     /// Hashes of imported conversations (to their ids), so unchanged bytes are recognised without parsing them.
     let knownHashes: [String: String]
-    /// Conversations read in this run: their `updated_at` and message count, to tell an older second copy.
-    private var copies: [String: (updateTime: String, messages: Int)] = [:]
+    /// Conversations read in this run: their `updated_at`, message count, and whether this run created
+    /// them, to tell an older copy from a later one of a conversation an export holds twice.
+    private var copies: [String: Copy] = [:]
+
+    /// A copy of a conversation this run read.
+    struct Copy: Equatable {
+        var updateTime: String
+        var messages: Int
+        /// This run inserted it (it was not stored before), so a later copy may replace it whole.
+        var createdHere: Bool
+    }
+
+    /// What a copy of a conversation is next to the copies read before it in this run.
+    enum CopyVerdict: Equatable {
+        /// The first copy read in this run.
+        case first
+        /// An earlier copy is later: this one is left out.
+        case older
+        /// This copy is later than `earlier`, already written: it takes its place.
+        case later(earlier: Copy)
+    }
 
     init(existing: [String: Existing]) {
         self.existing = existing
@@ -40,12 +59,29 @@ struct ImportPlanner {
         return .update
     }
 
-    /// Whether a conversation this run already read holds a later copy (later `updated_at`, or the same
-    /// and more messages): FORMAT-claude.md keeps the later copy of a uuid that appears twice.
-    mutating func isOlderCopy(id: String, updateTime: String?, messages: Int) -> Bool {
+    /// Compares a copy with the copies of the same conversation this run read before (FORMAT-claude.md
+    /// keeps the copy with the later `updated_at`, on a tie the one with more messages) and remembers it
+    /// when it is kept. `stored` gives the time and message count of the stored conversation, asked only
+    /// when a copy read before was unchanged (its bytes were not parsed).
+    mutating func compareCopy(id: String, updateTime: String?, messages: Int, stored: () throws -> (updateTime: String, messages: Int)?) rethrows -> CopyVerdict {
         let time = updateTime ?? ""
-        if let seen = copies[id], seen.updateTime > time || (seen.updateTime == time && seen.messages > messages) { return true }
-        copies[id] = (time, messages)
-        return false
+        if unchangedCopies.remove(id) != nil, copies[id] == nil, let s = try stored() {
+            copies[id] = Copy(updateTime: s.updateTime, messages: s.messages, createdHere: false)
+        }
+        guard let seen = copies[id] else {
+            copies[id] = Copy(updateTime: time, messages: messages, createdHere: existing[id] == nil)
+            return .first
+        }
+        if seen.updateTime > time || (seen.updateTime == time && seen.messages > messages) { return .older }
+        copies[id] = Copy(updateTime: time, messages: messages, createdHere: seen.createdHere)
+        return .later(earlier: seen)
     }
+
+    /// Notes a conversation read unchanged (by its bytes' hash, unparsed): a second copy of it is then
+    /// compared with the stored one.
+    mutating func noteUnchanged(id: String) {
+        if copies[id] == nil { unchangedCopies.insert(id) }
+    }
+
+    private var unchangedCopies: Set<String> = []
 }

@@ -94,6 +94,14 @@ final class ImportWriter {
         return created
     }
 
+    /// Writes `c` in place of the copy of it this run wrote before (an export holding a conversation
+    /// twice, the older copy first): that copy's rows go, the later copy is written as new.
+    func replace(_ c: ConversationRecord) throws {
+        try flush()  // the earlier copy's rows may still sit in the buffers
+        try connection.query(SQL.Import.deleteConversation(id: c.id))
+        try write(c, update: false)
+    }
+
     /// Merges a re-imported conversation into the stored tree: computes the visible path over both and
     /// moves the stored nodes that are not in the export on or off it.
     private func merge(_ c: ConversationRecord) throws -> TreeMerge {

@@ -166,18 +166,36 @@ public final class Importer {
             switch item {
             case .conversation(let c, let done):
                 seenIDs.insert(c.id)
-                if c.provider == "claude", planner.isOlderCopy(id: c.id, updateTime: c.updateTime, messages: c.messages.count) {
-                    report.skipped.append(ImportReport.Skip(conversationID: c.id, file: file.name, offset: 0,
-                                                            reason: "an older copy of a conversation the export holds twice; the later one is kept"))
-                    fileReport.conversations += 1
-                    progress?.update(bytes: done, conversations: report.conversationsRead)
-                    continue
+                // FORMAT-claude.md: of a conversation the export holds twice, the later copy is kept.
+                var replaces: ImportPlanner.Copy?
+                if c.provider == "claude" {
+                    let verdict = try planner.compareCopy(id: c.id, updateTime: c.updateTime, messages: c.messages.count) {
+                        try storedCopy(id: c.id)
+                    }
+                    if verdict != .first {
+                        report.skipped.append(ImportReport.Skip(conversationID: c.id, file: file.name, offset: 0,
+                                                                reason: "an older copy of a conversation the export holds twice; the later one is kept"))
+                    }
+                    if verdict == .older {
+                        fileReport.conversations += 1
+                        progress?.update(bytes: done, conversations: report.conversationsRead)
+                        continue
+                    }
+                    if case .later(let earlier) = verdict, earlier.createdHere { replaces = earlier }
                 }
-                let action = planner.plan(id: c.id, contentHash: c.contentHash)
+                var action = planner.plan(id: c.id, contentHash: c.contentHash)
+                if let earlier = replaces {
+                    // The earlier copy was written by this run: the later one takes its place whole (nothing
+                    // stored before is touched); it counts once, as new.
+                    action = .insert
+                    report.conversationsNew -= 1
+                    report.messages -= earlier.messages
+                    report.repairs.removeAll { $0.conversationID == c.id }
+                }
                 switch action {
                 case .insert, .update:
                     do {
-                        try writer?.write(c, update: action == .update)
+                        if replaces != nil { try writer?.replace(c) } else { try writer?.write(c, update: action == .update) }
                     } catch let error as StoreError {
                         throw ImportError.database(file: file.name, conversationID: c.id, underlying: error)
                     }
@@ -201,7 +219,7 @@ public final class Importer {
                     return false
                 }
             case .unchanged(let id, let done):
-                if let id { seenIDs.insert(id) }
+                if let id { seenIDs.insert(id); planner.noteUnchanged(id: id) }
                 report.conversationsUnchanged += 1
                 fileReport.conversations += 1
                 progress?.update(bytes: done, conversations: report.conversationsRead)
@@ -220,6 +238,12 @@ public final class Importer {
             }
         }
         throw ImportError.unreadable(path: file.name, reason: "the reader stopped before the end of the file")
+    }
+
+    /// The stored conversation's update time and message count (a copy read unchanged in this run).
+    private func storedCopy(id: String) throws -> (updateTime: String, messages: Int)? {
+        guard let row = try connection.queryOne(SQL.Import.storedConversation(id: id)) else { return nil }
+        return (row.string("update_time") ?? "", Int(row.int("message_count") ?? 0))
     }
 
     /// Rows per committed batch: 4 MB, or a quarter of a Galera cluster's write-set limit when lower.

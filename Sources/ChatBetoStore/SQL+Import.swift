@@ -68,7 +68,12 @@ extension SQL {
                 """, [.text(conversationID)])
         }
         /// What an earlier import stored for a conversation.
-        public static func storedConversation(id: String) -> Statement { Statement("SELECT current_node, update_time FROM conversations WHERE id = ?", [.text(id)]) }
+        public static func storedConversation(id: String) -> Statement { Statement("SELECT current_node, update_time, message_count FROM conversations WHERE id = ?", [.text(id)]) }
+        /// Removes a conversation this import run wrote (its messages, assets and documents go with it) so a
+        /// later copy of it in the same export takes its place.
+        public static func deleteConversation(id: String) -> Statement {
+            Statement("DELETE FROM conversations WHERE id = ? AND origin = 'import'", [.text(id)])
+        }
         /// Moves a stored node on or off the recomputed visible path. Parameters: index, flag, conversation, node.
         public static func setVisible(conversationID: String, nodeID: String, visibleIndex: Int?) -> Statement { Statement("UPDATE messages SET visible_index = ?, on_visible_path = ? WHERE conversation_id = ? AND node_id = ?", [visibleIndex.map { .int(Int64($0)) } ?? .null, .int(visibleIndex == nil ? 0 : 1), .text(conversationID), .text(nodeID)]) }
         /// Re-import: adds new nodes and updates imported ones in place; chatbeto's own columns

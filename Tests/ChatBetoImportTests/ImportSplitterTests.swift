@@ -3,8 +3,9 @@ import Foundation
 import Testing
 
 @Suite struct ImportSplitterTests {
-    private func split(_ text: String, chunk: Int, limit: Int = ImportLimits.maxConversationBytes) throws -> [String] {
+    private func split(_ text: String, chunk: Int, limit: Int = ImportLimits.maxConversationBytes, member: String? = nil) throws -> [String] {
         var splitter = ConversationSplitter()
+        splitter.memberArray = member
         var out: [String] = []
         let bytes = Array(text.utf8)
         splitter.maxValueBytes = limit
@@ -69,5 +70,26 @@ import Testing
 
     @Test func emptyArrayHasNoConversations() throws {
         #expect(try split(" [ ] ", chunk: 1).isEmpty)
+    }
+
+    @Test func memberArrayOfATopLevelObjectIsSplitAndOtherMembersSkipped() throws {
+        let text = #"{"projects": [{"x": "]}"}], "n": -1.5e3, "s": "a\"}", "conversations": [{"a": 1}, {"b": {"c": []}}], "t": true, "media_posts": [{"p": "}"}]}"#
+        for chunk in [1, 2, 5, 1000] {
+            #expect(try split(text, chunk: chunk, member: "conversations") == [#"{"a": 1}"#, #"{"b": {"c": []}}"#])
+        }
+    }
+
+    @Test func aTopLevelObjectWithoutTheMemberArrayFails() {
+        for bad in [#"{"projects": []}"#, #"{"conversations": null}"#, "{}"] {
+            #expect(throws: ConversationSplitter.Failure.self, "\(bad)") { try split(bad, chunk: 3, member: "conversations") }
+        }
+    }
+
+    @Test func aFileEndingInsideAnElementNamesIt() {
+        let text = #"{"conversations": [{"id": "one"}, {"id": "two", "more": "#
+        do { _ = try split(text, chunk: 4, member: "conversations"); Issue.record("must fail") } catch let f as ConversationSplitter.Failure {
+            #expect(f.openElement?.number == 2 && f.openElement?.offset == 34)
+            #expect(SplitFileReader.id(in: f.openElement?.head ?? Data()) == "two")
+        } catch { Issue.record("unexpected \(error)") }
     }
 }

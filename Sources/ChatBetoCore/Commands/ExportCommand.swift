@@ -17,8 +17,9 @@ public struct ExportCommand: ShellCommand, Equatable {
         --format json          ChatGPT's export shape ({id, title, mapping, current_node, …}) with the whole tree;
                                re-importing it leaves the store as it was
         --all-branches         Markdown and HTML: every branch (regenerations, edits), not only the visible thread
-        --images-from EXPORT   HTML: embed each image attachment, read from the export zip or folder it was imported
-                               from (the store keeps where an image was, not its bytes); one it lacks is named
+        --images-from EXPORT   HTML: embed each image attachment, read from the export zip, folder or Privacy Portal
+                               container zip it was imported from (the store keeps where an image was, not its
+                               bytes); one it lacks is named
         Without an argument: the current conversation. A project without --out goes to ./<project name>/.
         """, category: .data, ownsFormatOption: true)
 
@@ -28,7 +29,7 @@ public struct ExportCommand: ShellCommand, Equatable {
     public var format: Format = .markdown
     public var out: String?
     public var allBranches = false
-    /// `--images-from`: the export (zip or folder) whose image files HTML embeds.
+    /// `--images-from`: the export (zip, folder or container zip) whose image files HTML embeds.
     public var imagesFrom: String?
 
     /// `export` with these arguments, as its words would parse.

@@ -11,35 +11,11 @@ struct ChatGPTConversationFile {
     /// Streams one conversations file: a top-level array element by element (never the whole file in
     /// memory), or a top-level object (one conversation, or a list or map of them).
     func read(_ file: ExportFile, into stream: ConversationStream) throws -> Int {
-        let limits = stream.limits
-        var splitter = ConversationSplitter()
-        splitter.maxValueBytes = limits.conversationBytes
-        var count = 0
-        do {
-            try file.read { chunk in
-                var pieces: [ConversationSplitter.Piece] = []
-                try splitter.feed(chunk) { pieces.append($0) }
-                let done = Int64(splitter.offset)
-                for piece in pieces {
-                    switch piece {
-                    case .element(let data, let offset):
-                        count += 1
-                        try handle(data: data, object: nil, fallbackID: nil, file: file, offset: offset, bytesDone: done, into: stream)
-                    case .document(let data):
-                        count += try handleDocument(data, file: file, bytesDone: done, into: stream)
-                    case .oversized(let offset, let bytes):
-                        count += 1
-                        let skip = ImportReport.Skip(conversationID: nil, file: file.name, offset: offset,
-                                                     reason: "the conversation is \(bytes >> 20) MB, over the \(limits.conversationBytes >> 20) MB one conversation may take; refused")
-                        try stream.skipped(skip, bytesDone: done)
-                    }
-                }
-            }
-            try splitter.finish()
-        } catch let failure as ConversationSplitter.Failure {
-            throw ImportError.invalidFile(file: file.name, offset: failure.offset, reason: failure.reason)
-        }
-        return count
+        try SplitFileReader.read(file, into: stream, element: { data, offset, done in
+            try handle(data: data, object: nil, fallbackID: nil, file: file, offset: offset, bytesDone: done, into: stream)
+        }, document: { data, done in
+            try handleDocument(data, file: file, bytesDone: done, into: stream)
+        })
     }
 
     private func handle(data: Data, object: [String: Any]?, fallbackID: String?, file: ExportFile, offset: Int,

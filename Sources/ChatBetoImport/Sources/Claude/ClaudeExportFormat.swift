@@ -18,7 +18,7 @@ struct ClaudeExportFormat: ExportFormat {
         case .folder, .zip:
             let export = ClaudeExport(probe: probe, readProjects: false)
             guard let first = export.files.first else { return nil }
-            let head = ClaudeExport.head(of: first)
+            let head = first.head()
             let users = probe.entries.contains { ($0.path as NSString).lastPathComponent == "users.json" }
             if JSONShape.has("chat_messages", in: head, depths: 1...2) || (users && JSONShape.describe(head) == "an empty JSON array") {
                 return ExportRecognition(confidence: 0.95, description: "a Claude.ai export with \(export.files.count) conversations file\(export.files.count == 1 ? "" : "s")")
@@ -119,46 +119,12 @@ struct ClaudeExport: OpenedExport {
         return base
     }
 
-    /// The first bytes of a conversations file, wherever it is.
-    static func head(of file: ExportFile, count: Int = 64 << 10) -> Data {
-        var out = Data()
-        struct Enough: Error {}
-        try? file.read { chunk in
-            out.append(contentsOf: chunk.prefix(count - out.count))
-            if out.count >= count { throw Enough() }
-        }
-        return out
-    }
-
     func read(_ file: ExportFile, into stream: ConversationStream) throws -> Int {
-        var splitter = ConversationSplitter()
-        splitter.maxValueBytes = stream.limits.conversationBytes
-        var count = 0
-        do {
-            try file.read { chunk in
-                var pieces: [ConversationSplitter.Piece] = []
-                try splitter.feed(chunk) { pieces.append($0) }
-                let done = Int64(splitter.offset)
-                for piece in pieces {
-                    switch piece {
-                    case .element(let data, let offset):
-                        count += 1
-                        try element(data, file: file, offset: offset, bytesDone: done, into: stream)
-                    case .document(let data):
-                        count += try document(data, file: file, bytesDone: done, into: stream)
-                    case .oversized(let offset, let bytes):
-                        count += 1
-                        try stream.skipped(ImportReport.Skip(conversationID: nil, file: file.name, offset: offset,
-                                                             reason: "the conversation is \(bytes >> 20) MB, over the \(stream.limits.conversationBytes >> 20) MB one conversation may take; refused"),
-                                           bytesDone: done)
-                    }
-                }
-            }
-            try splitter.finish()
-        } catch let failure as ConversationSplitter.Failure {
-            throw ImportError.invalidFile(file: file.name, offset: failure.offset, reason: failure.reason)
-        }
-        return count
+        try SplitFileReader.read(file, into: stream, element: { data, offset, done in
+            try element(data, file: file, offset: offset, bytesDone: done, into: stream)
+        }, document: { data, done in
+            try document(data, file: file, bytesDone: done, into: stream)
+        })
     }
 
     private func element(_ data: Data, file: ExportFile, offset: Int, bytesDone: Int64, into stream: ConversationStream) throws {

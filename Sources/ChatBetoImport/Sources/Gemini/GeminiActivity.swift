@@ -24,6 +24,16 @@ enum GeminiActivity {
         var problems: [String] = []
         /// How prompts were grouped, for the import report.
         var grouping: String = ""
+
+        /// The import report's lines about `file`: the grouping, the records left out, the problems.
+        func notes(file: String) -> [String] {
+            var lines = ["\(file): \(grouping)"]
+            if ignoredRecords > 0 {
+                let verbs = ignoredVerbs.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+                lines.append("\(file): \(ignoredRecords) activity record\(ignoredRecords == 1 ? "" : "s") that are not prompts left out (\(verbs))")
+            }
+            return lines + problems.map { "\(file): \($0)" }
+        }
     }
 
     static let promptVerbs = ["Prompted", "Branched", "Answered"]
@@ -40,34 +50,48 @@ enum GeminiActivity {
         return header.hasPrefix("Gemini") || products.contains { $0.hasPrefix("Gemini") }
     }
 
-    /// The JSON variant's records.
+    /// What one JSON record is: a prompt, a record that is not one (by its verb), or a problem.
+    enum Record {
+        case entry(Entry)
+        case ignored(verb: String)
+        case problem(String)
+    }
+
+    /// The JSON variant's records, held in memory (the importer streams them: `GeminiActivityFile`).
     static func read(records: [Any]) -> Result {
         var result = Result()
         var entries: [Entry] = []
         for (index, value) in records.enumerated() {
-            guard let o = value as? [String: Any] else { result.problems.append("record \(index) is not an object; left out"); continue }
-            guard isGemini(o) else { result.ignoredRecords += 1; result.ignoredVerbs["(not Gemini Apps)", default: 0] += 1; continue }
-            let title = JSONAccess.string(o["title"]) ?? ""
-            guard let verb = promptVerbs.first(where: { title.hasPrefix($0) }) else {
-                result.ignoredRecords += 1
-                result.ignoredVerbs[String(title.split(separator: " ").first ?? "(no title)"), default: 0] += 1
-                continue
+            switch record(value, index: index) {
+            case .entry(let e): entries.append(e)
+            case .ignored(let verb): result.ignoredRecords += 1; result.ignoredVerbs[verb, default: 0] += 1
+            case .problem(let p): result.problems.append(p)
             }
-            guard let time = SourceTime.from(o["time"]) else { result.problems.append("record \(index) (\(title.prefix(40))) has no readable time; left out"); continue }
-            var prompt = String(title.dropFirst(verb.count))
-            if prompt.hasPrefix(" ") { prompt.removeFirst() }
-            let answers = (JSONAccess.array(o["safeHtmlItem"]) ?? []).compactMap { JSONAccess.string(JSONAccess.object($0)?["html"]) }
-            let ids = Set((JSONAccess.array(o["details"]) ?? []).compactMap { d -> String? in
-                let d = JSONAccess.object(d)
-                return conversationID(JSONAccess.string(d?["url"]) ?? JSONAccess.string(d?["name"]))
-            } + [conversationID(JSONAccess.string(o["titleUrl"]))].compactMap { $0 })
-            var files = (JSONAccess.array(o["attachedFiles"]) ?? []).compactMap { $0 as? String }
-            if let image = JSONAccess.string(o["imageFile"]), !files.contains(image) { files.insert(image, at: 0) }
-            entries.append(Entry(time: time, prompt: prompt, answers: answers, conversationID: ids.count == 1 ? ids.first : nil,
-                                 attachments: files, raw: JSONAccess.serialise(o)))
         }
         group(entries, into: &result)
         return result
+    }
+
+    /// One record of the JSON variant (`index` counts from 0 in the file).
+    static func record(_ value: Any, index: Int) -> Record {
+        guard let o = value as? [String: Any] else { return .problem("record \(index) is not an object; left out") }
+        guard isGemini(o) else { return .ignored(verb: "(not Gemini Apps)") }
+        let title = JSONAccess.string(o["title"]) ?? ""
+        guard let verb = promptVerbs.first(where: { title.hasPrefix($0) }) else {
+            return .ignored(verb: String(title.split(separator: " ").first ?? "(no title)"))
+        }
+        guard let time = SourceTime.from(o["time"]) else { return .problem("record \(index) (\(title.prefix(40))) has no readable time; left out") }
+        var prompt = String(title.dropFirst(verb.count))
+        if prompt.hasPrefix(" ") { prompt.removeFirst() }
+        let answers = (JSONAccess.array(o["safeHtmlItem"]) ?? []).compactMap { JSONAccess.string(JSONAccess.object($0)?["html"]) }
+        let ids = Set((JSONAccess.array(o["details"]) ?? []).compactMap { d -> String? in
+            let d = JSONAccess.object(d)
+            return conversationID(JSONAccess.string(d?["url"]) ?? JSONAccess.string(d?["name"]))
+        } + [conversationID(JSONAccess.string(o["titleUrl"]))].compactMap { $0 })
+        var files = (JSONAccess.array(o["attachedFiles"]) ?? []).compactMap { $0 as? String }
+        if let image = JSONAccess.string(o["imageFile"]), !files.contains(image) { files.insert(image, at: 0) }
+        return .entry(Entry(time: time, prompt: prompt, answers: answers, conversationID: ids.count == 1 ? ids.first : nil,
+                            attachments: files, raw: JSONAccess.serialise(o)))
     }
 
     /// `https://gemini.google.com/app/<id>` (or `/app/c/<id>`) → `<id>`.
@@ -94,19 +118,33 @@ enum GeminiActivity {
                 single.append(e)
             }
         }
-        var seenKeys: [String: Int] = [:]
-        for id in order { result.conversations.append(conversation(id: "gemini-\(id)", entries: byID[id]!, seenKeys: &seenKeys)) }
-        for e in single {
-            // Stable across re-exports (which prepend records) and between JSON and HTML: whole-second UTC time and the prompt.
-            let key = String(FNV1a.hash("\(e.time.prefix(19))|\(e.prompt)"), radix: 16)
-            result.conversations.append(conversation(id: "gemini-p-\(key)", entries: [e], seenKeys: &seenKeys))
-        }
-        result.grouping = order.isEmpty
-            ? "Gemini: the records carry no conversation id; one conversation per prompt (\(single.count))"
-            : "Gemini: grouped by conversation id (\(order.count) conversation\(order.count == 1 ? "" : "s") from \(sorted.count - single.count) prompts); \(single.count) prompt\(single.count == 1 ? "" : "s") without one id, one conversation each"
+        for id in order { result.conversations.append(conversation(grouped: id, entries: byID[id]!)) }
+        for e in single { result.conversations.append(conversation(single: e)) }
+        result.grouping = grouping(conversations: order.count, groupedPrompts: sorted.count - single.count, singles: single.count)
     }
 
-    private static func conversation(id: String, entries: [Entry], seenKeys: inout [String: Int]) -> (conversation: SourceConversation, hash: String) {
+    /// The import report's line on how prompts were grouped.
+    static func grouping(conversations: Int, groupedPrompts: Int, singles: Int) -> String {
+        conversations == 0
+            ? "Gemini: the records carry no conversation id; one conversation per prompt (\(singles))"
+            : "Gemini: grouped by conversation id (\(conversations) conversation\(conversations == 1 ? "" : "s") from \(groupedPrompts) prompts); \(singles) prompt\(singles == 1 ? "" : "s") without one id, one conversation each"
+    }
+
+    /// The conversation of one Gemini conversation id: its prompts in time order (equal times in file order).
+    static func conversation(grouped id: String, entries: [Entry]) -> (conversation: SourceConversation, hash: String) {
+        conversation(id: "gemini-\(id)", entries: entries)
+    }
+
+    /// The conversation of a prompt without one conversation id.
+    static func conversation(single e: Entry) -> (conversation: SourceConversation, hash: String) {
+        // Stable across re-exports (which prepend records) and between JSON and HTML: whole-second UTC time and the prompt.
+        let key = String(FNV1a.hash("\(e.time.prefix(19))|\(e.prompt)"), radix: 16)
+        return conversation(id: "gemini-p-\(key)", entries: [e])
+    }
+
+    private static func conversation(id: String, entries: [Entry]) -> (conversation: SourceConversation, hash: String) {
+        // Node ids from time and prompt; a repeat within the conversation gets a number.
+        var seenKeys: [String: Int] = [:]
         let first = entries[0]
         let titleLine = first.prompt.split(separator: "\n").first.map(String.init) ?? ""
         var c = SourceConversation(provider: "gemini", id: String(id.prefix(64)), title: titleLine.isEmpty ? "[image]" : String(titleLine.prefix(120)),

@@ -53,24 +53,20 @@ struct GeminiExport: OpenedExport {
         board = NoteBoard(notes)
     }
 
-    /// The activity log is grouped into conversations across the whole file, so it is read whole
-    /// (real ones are about 10 KB per record: 20 MB for 2,000).
+    /// The activity log is grouped into conversations across the whole file: the JSON is streamed in
+    /// two passes (`GeminiActivityFile`); the HTML page, there only when JSON was not chosen, is read whole.
     func read(_ file: ExportFile, into stream: ConversationStream) throws -> Int {
+        if file.head(count: 4096).first(where: { !(" \n\r\t".utf8.contains($0) || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF) }) == UInt8(ascii: "[") {
+            let read = try GeminiActivityFile(file: file).read(into: stream)
+            read.notes.forEach(board.add)
+            return read.conversations
+        }
         let data = try file.readAll(limit: stream.limits.conversationBytes)
-        let result: GeminiActivity.Result
-        if let array = try? JSONSerialization.jsonObject(with: data) as? [Any] {
-            result = GeminiActivity.read(records: array)
-        } else if let html = String(data: data, encoding: .utf8), GeminiHTML.recognises(html) {
-            result = GeminiHTML.read(html: html)
-        } else {
+        guard let html = String(data: data, encoding: .utf8), GeminiHTML.recognises(html) else {
             throw ImportError.invalidFile(file: file.name, offset: 0, reason: "neither a JSON array of activity records nor the Gemini Apps HTML page")
         }
-        board.add("\(file.name): \(result.grouping)")
-        if result.ignoredRecords > 0 {
-            let verbs = result.ignoredVerbs.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-            board.add("\(file.name): \(result.ignoredRecords) activity record\(result.ignoredRecords == 1 ? "" : "s") that are not prompts left out (\(verbs))")
-        }
-        for p in result.problems { board.add("\(file.name): \(p)") }
+        let result = GeminiHTML.read(html: html)
+        result.notes(file: file.name).forEach(board.add)
         for (i, c) in result.conversations.enumerated() {
             try stream.push({ c.conversation }, contentHash: c.hash, file: file, offset: 0,
                             bytesDone: file.size * Int64(i + 1) / Int64(result.conversations.count), fallbackID: c.conversation.id)

@@ -12,7 +12,7 @@ struct GrokExportFormat: ExportFormat {
     func recognise(_ probe: ExportProbe) -> ExportRecognition? {
         let export = GrokExport(probe: probe)
         guard let first = export.files.first,
-              JSONShape.has("responses", in: ClaudeExport.head(of: first), depths: 2...4) || probe.kind != .file else { return nil }
+              JSONShape.has("responses", in: first.head(), depths: 2...4) || probe.kind != .file else { return nil }
         return ExportRecognition(confidence: 0.9, description: "a Grok export (\(first.name))")
     }
 
@@ -50,37 +50,30 @@ struct GrokExport: OpenedExport {
         assetPaths = assets
     }
 
-    /// The backend file is one JSON object: read whole (bounded by the per-conversation limit), then
-    /// one record per conversation, each hashed on its own so unchanged ones are skipped.
+    /// The backend file is one JSON object whose `conversations` array is streamed element by element
+    /// (its other members, `projects`, `tasks`, `media_posts`, are skipped unread); each conversation is
+    /// hashed on its own bytes, so unchanged ones are skipped without parsing.
     func read(_ file: ExportFile, into stream: ConversationStream) throws -> Int {
-        let data = try file.readAll(limit: stream.limits.conversationBytes)
-        let top: [String: Any]
-        do { top = try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:] } catch {
-            let index = ((error as NSError).userInfo["NSJSONSerializationErrorIndex"] as? Int) ?? 0
-            throw ImportError.invalidFile(file: file.name, offset: index, reason: "invalid JSON (\((error as NSError).localizedDescription))")
-        }
-        guard GrokConversation.recognises(top) else {
-            throw ImportError.invalidFile(file: file.name, offset: 0, reason: "not a Grok backend export (no conversations with responses)")
-        }
-        let list = top["conversations"] as? [Any] ?? []
-        for (i, value) in list.enumerated() {
-            let canonical = (try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys])) ?? Data()
-            guard let item = value as? [String: Any] else {
-                try stream.skipped(ImportReport.Skip(conversationID: nil, file: file.name, offset: 0, reason: "conversations[\(i)] is not an object"),
-                                   bytesDone: file.size)
-                continue
+        let paths = assetPaths
+        return try SplitFileReader.read(file, into: stream, member: "conversations") { data, offset, done in
+            let hash = ContentHash.hex(of: data)
+            if try stream.skipIfUnchanged(contentHash: hash, bytesDone: done) { return }
+            let item: [String: Any]
+            do {
+                item = try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
+            } catch {
+                let index = ((error as NSError).userInfo["NSJSONSerializationErrorIndex"] as? Int) ?? 0
+                throw ImportError.invalidFile(file: file.name, offset: offset + index,
+                                              reason: "invalid JSON in a conversation (\((error as NSError).localizedDescription))")
             }
             let meta: [String: Any] = JSONAccess.object(item["conversation"]) ?? item
             let fallbackID: String? = GrokConversation.id(meta["conversation_id"]) ?? GrokConversation.id(meta["_id"])
-            let done = file.size * Int64(i + 1) / Int64(max(list.count, 1))
-            let paths = assetPaths
             let read: () throws -> SourceConversation = {
                 var c = try GrokConversation.read(item)
                 for j in c.assets.indices { c.assets[j].exportPath = paths[c.assets[j].pointer] }
                 return c
             }
-            try stream.push(read, contentHash: ContentHash.hex(of: canonical), file: file, offset: 0, bytesDone: done, fallbackID: fallbackID)
+            try stream.push(read, contentHash: hash, file: file, offset: offset, bytesDone: done, fallbackID: fallbackID)
         }
-        return list.count
     }
 }
