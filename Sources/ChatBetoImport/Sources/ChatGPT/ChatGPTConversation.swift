@@ -32,7 +32,7 @@ extension ConversationRecord {
             guard key.utf8.count <= 64 else {
                 throw ConversationTree.Problem(reason: "mapping node id '\(key.prefix(80))…' is longer than the 64 bytes chatbeto stores (\(key.utf8.count) bytes)")
             }
-            if let m = node["message"], !(m is NSNull) {
+            if let m = node["message"], !JSONAccess.isNull(m) {
                 guard let message = m as? [String: Any] else { throw ConversationTree.Problem(reason: "the message of node '\(key)' is not an object") }
                 messages[key] = message
             }
