@@ -36,7 +36,7 @@ struct ConversationTree {
         var repairs: [Repair] = []
         let ids = nodes.keys.sorted()
         for id in ids {
-            guard let p = nodes[id]?["parent"], !(p is NSNull) else { continue }
+            guard let p = nodes[id]?["parent"], !JSONAccess.isNull(p) else { continue }
             guard let pid = p as? String else {
                 repairs.append(Repair(nodeID: id, problem: "its parent is not a string; kept as a root"))
                 continue

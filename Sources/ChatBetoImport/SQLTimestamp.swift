@@ -4,9 +4,8 @@ import Foundation
 enum SQLTimestamp {
     /// `2024-05-01 10:00:00.123456`, or nil for values that are not a time.
     static func from(_ value: Any?) -> String? {
+        if let n = JSONAccess.number(value) { return JSONAccess.isBoolean(n) ? nil : format(unixSeconds: n.doubleValue) }
         switch value {
-        case let n as NSNumber where !JSONAccess.isBoolean(n):
-            return format(unixSeconds: n.doubleValue)
         case let s as String:
             if let d = Double(s) { return format(unixSeconds: d) }
             let iso = ISO8601DateFormatter()
@@ -21,7 +20,7 @@ enum SQLTimestamp {
 
     /// Unix seconds as a number, for ordering leaves; nil when absent.
     static func seconds(_ value: Any?) -> Double? {
-        if let n = value as? NSNumber, !JSONAccess.isBoolean(n) { return n.doubleValue }
+        if let n = JSONAccess.number(value), !JSONAccess.isBoolean(n) { return n.doubleValue }
         if let s = value as? String, let d = Double(s) { return d }
         return nil
     }

@@ -10,9 +10,10 @@ extension ConversationRecord {
     ]
 
     /// Parses one conversation object. `fallbackID` names conversations that carry no id
-    /// (files keyed by conversation).
+    /// (files keyed by conversation). `messageRanges` (node id → its message's bytes in `bytes`) comes from
+    /// the parser; without it the messages are found by scanning `bytes` again.
     init(chatGPT object: [String: Any], bytes: Data, contentHash: String, fallbackID: String?, assets index: AssetIndex,
-         limits: ImportLimits = ImportLimits()) throws {
+         limits: ImportLimits = ImportLimits(), messageRanges: [String: Range<Int>]? = nil) throws {
         guard let id = JSONAccess.string(object["id"]) ?? JSONAccess.string(object["conversation_id"]) ?? fallbackID,
               !id.isEmpty else {
             throw ConversationTree.Problem(reason: "the conversation has no id")
@@ -31,7 +32,7 @@ extension ConversationRecord {
             guard key.utf8.count <= 64 else {
                 throw ConversationTree.Problem(reason: "mapping node id '\(key.prefix(80))…' is longer than the 64 bytes chatbeto stores (\(key.utf8.count) bytes)")
             }
-            if let m = node["message"], !(m is NSNull) {
+            if let m = node["message"], !JSONAccess.isNull(m) {
                 guard let message = m as? [String: Any] else { throw ConversationTree.Problem(reason: "the message of node '\(key)' is not an object") }
                 messages[key] = message
             }
@@ -39,7 +40,9 @@ extension ConversationRecord {
         }
         let currentNode = JSONAccess.string(object["current_node"])
         let tree = ConversationTree(nodes: nodes, currentNode: currentNode) { SQLTimestamp.seconds(messages[$0]?["create_time"]) }
-        let rawMessages = RawMessageSlicer.messages(in: bytes)
+        let rawMessages = messageRanges.map { ranges in
+            bytes.withUnsafeBytes { b in ranges.mapValues { String(decoding: UnsafeRawBufferPointer(rebasing: b[$0]), as: UTF8.self) } }
+        } ?? RawMessageSlicer.messages(in: bytes)
         var visibleIndex: [String: Int] = [:]
         for (i, n) in tree.visiblePath.enumerated() { visibleIndex[n] = i }
 

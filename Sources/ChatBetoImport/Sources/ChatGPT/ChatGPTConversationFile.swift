@@ -25,20 +25,24 @@ struct ChatGPTConversationFile {
         var parsed = object
         var data = data
         var escapesReplaced = 0
+        var messageRanges: [String: Range<Int>]?
         if parsed == nil {
             do {
-                parsed = try JSONSerialization.jsonObject(with: data) as? [String: Any]
-            } catch {
+                let result = try JSONBytesParser.parseConversation(data)
+                parsed = result.value as? [String: Any]
+                messageRanges = result.messageRanges
+            } catch let failure as JSONBytesParser.Failure {
                 // A lone surrogate or an unknown escape: replace it with U+FFFD and try once more.
                 let repaired = JSONEscapeRepair.repair(data)
-                if repaired.replaced > 0, let again = try? JSONSerialization.jsonObject(with: repaired.data) as? [String: Any] {
-                    parsed = again
+                if repaired.replaced > 0, let again = try? JSONBytesParser.parseConversation(repaired.data),
+                   let object = again.value as? [String: Any] {
+                    parsed = object
+                    messageRanges = again.messageRanges
                     data = repaired.data
                     escapesReplaced = repaired.replaced
                 } else {
-                    let index = ((error as NSError).userInfo["NSJSONSerializationErrorIndex"] as? Int) ?? 0
-                    throw ImportError.invalidFile(file: file.name, offset: offset + index,
-                                                  reason: "invalid JSON in a conversation (\((error as NSError).localizedDescription))")
+                    throw ImportError.invalidFile(file: file.name, offset: offset + failure.offset,
+                                                  reason: "invalid JSON in a conversation (\(failure.reason))")
                 }
             }
         }
@@ -47,7 +51,7 @@ struct ChatGPTConversationFile {
         }
         do {
             var record = try ConversationRecord(chatGPT: conversation, bytes: data, contentHash: hash, fallbackID: fallbackID,
-                                                assets: assets, limits: stream.limits)
+                                                assets: assets, limits: stream.limits, messageRanges: messageRanges)
             if escapesReplaced > 0 {
                 record.repairs.append((nil, "\(escapesReplaced) invalid escape\(escapesReplaced == 1 ? "" : "s") (a lone surrogate such as \\ud800, or an unknown escape) replaced by U+FFFD"))
             }
@@ -63,10 +67,9 @@ struct ChatGPTConversationFile {
     private func handleDocument(_ data: Data, file: ExportFile, bytesDone: Int64, into stream: ConversationStream) throws -> Int {
         let json: [String: Any]
         do {
-            json = try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
-        } catch {
-            let index = ((error as NSError).userInfo["NSJSONSerializationErrorIndex"] as? Int) ?? 0
-            throw ImportError.invalidFile(file: file.name, offset: index, reason: "invalid JSON (\((error as NSError).localizedDescription))")
+            json = try JSONBytesParser.parse(data) as? [String: Any] ?? [:]
+        } catch let failure as JSONBytesParser.Failure {
+            throw ImportError.invalidFile(file: file.name, offset: failure.offset, reason: "invalid JSON (\(failure.reason))")
         }
         if json["mapping"] != nil {
             try handle(data: data, object: json, fallbackID: nil, file: file, offset: 0, bytesDone: bytesDone, into: stream)
