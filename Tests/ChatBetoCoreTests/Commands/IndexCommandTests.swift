@@ -92,7 +92,7 @@ import Testing
         #expect(Set(try embeddingRequests(fake).last?["input"]?.array?.compactMap(\.string) ?? []) == ["what about wp-cli", "You said: what about wp-cli"])
         let found = CommandHarness.rows(try h.run("search --semantic You said: what about wp-cli"))
         #expect(found.first?[1] == "aaaa1111-0000-4000-8000-000000000002" && found.first?[5] == "assistant", "\(found)")
-        #expect(h.context.state.lastListing.first == "aaaa1111-0000-4000-8000-000000000002")
+        #expect(h.context.state.lastListing.first?.conversationID == "aaaa1111-0000-4000-8000-000000000002")
     }
 
     @Test func withoutAKeyNothingIsStored() throws {

@@ -27,7 +27,7 @@ import Testing
         #expect(CommandHarness.summary(result) == "1 hit in 'Wordpress' (full-text)")
         let text = CommandHarness.text(result)
         #expect(text.hasPrefix("1. Plugin fix · Wordpress · 2024-05-01 · assistant\n   Check the **save_post** **hook**.\n"), "\(text)")
-        #expect(h.context.state.lastListing == [Self.plugin])
+        #expect(h.context.state.lastListing.map(\.conversationID) == [Self.plugin])
         #expect(CommandHarness.rows(try h.run("show 1")).map { $0[0] } == ["n1", "n3", "n4"])
     }
 
@@ -40,7 +40,7 @@ import Testing
         let everywhere = try h.run("search --all cron jobs")
         #expect(Set(hits(everywhere).map { $0["conversation_id"] }) == [Self.cron])
         #expect(CommandHarness.summary(everywhere)?.hasSuffix(" everywhere (full-text)") == true)
-        #expect(h.context.state.lastListing.allSatisfy { $0 == Self.cron } && !h.context.state.lastListing.isEmpty)
+        #expect(h.context.state.lastListing.allSatisfy { $0.conversationID == Self.cron } && !h.context.state.lastListing.isEmpty)
     }
 
     @Test func accentsAndCaseDoNotMatter() throws {

@@ -25,7 +25,7 @@ import Testing
         let rows = CommandHarness.rows(result)
         #expect(rows.map { $0[0] } == ["2024-03", "2024-05"])
         #expect(rows.map { $0[1] } == [Self.cron, Self.plugin])
-        #expect(h.context.state.lastListing == [Self.cron, Self.plugin])
+        #expect(h.context.state.lastListing.map(\.conversationID) == [Self.cron, Self.plugin])
         try h.run("open 2")
         #expect(h.context.state.conversation?.id == Self.plugin)
     }
@@ -50,7 +50,7 @@ import Testing
         let month = String(try #require(h.database.connection.queryOne("SELECT DATE_FORMAT(CURRENT_TIMESTAMP, '%Y-%m') AS m")?.string("m")))
         #expect(text.contains("\n\(month)  ██████████ 1\n  3. \(month)-"), "\(text)")
         #expect(text.hasSuffix("  (untitled)\n"))
-        #expect(h.context.state.lastListing.last == h.context.state.conversation?.id)
+        #expect(h.context.state.lastListing.last?.conversationID == h.context.state.conversation?.id)
     }
 
     @Test func anEmptyProjectHasNoMonthsAndForgetsTheLastListing() throws {
