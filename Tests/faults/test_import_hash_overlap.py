@@ -89,3 +89,17 @@ def test_chatgpt_exports_overlapping_in_two_conversations_store_the_union(home, 
 def test_claude_exports_overlapping_in_two_conversations_store_the_union(home, tmp_path):
     overlap(home, tmp_path, GEN_CLAUDE, "claude")
 
+
+def test_chatgpt_conversations_keyed_by_id_with_equal_bodies_are_both_stored(home, tmp_path):
+    # A file of conversations keyed by their ids, the objects without an id of their own: two with
+    # the same body are two conversations, also when one of them was stored by an earlier import.
+    body = conversations(GEN_EXPORT, 3, tmp_path, 1)[0]
+    body.pop("id", None)
+    body.pop("conversation_id", None)
+    (tmp_path / "a").mkdir(), (tmp_path / "b").mkdir()
+    (tmp_path / "a/conversations.json").write_text(json.dumps({"keyed-one": body}))
+    (tmp_path / "b/conversations.json").write_text(json.dumps({"keyed-one": body, "keyed-two": body}))
+    assert import_counts(home, tmp_path / "a/conversations.json") == (1, 0, 0, 0)
+    assert import_counts(home, tmp_path / "b/conversations.json") == (1, 0, 1, 0)
+    assert sorted(r[0] for r in home.query("SELECT id FROM conversations")) == ["keyed-one", "keyed-two"]
+    assert import_counts(home, tmp_path / "b/conversations.json") == (0, 0, 2, 0)
