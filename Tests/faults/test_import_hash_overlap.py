@@ -103,3 +103,25 @@ def test_chatgpt_conversations_keyed_by_id_with_equal_bodies_are_both_stored(hom
     assert import_counts(home, tmp_path / "b/conversations.json") == (1, 0, 1, 0)
     assert sorted(r[0] for r in home.query("SELECT id FROM conversations")) == ["keyed-one", "keyed-two"]
     assert import_counts(home, tmp_path / "b/conversations.json") == (0, 0, 2, 0)
+
+
+def test_gemini_prompts_repeated_within_one_second_without_an_id_are_two_conversations(home, tmp_path):
+    # The same prompt sent twice in one second (prompts without an id are keyed by whole seconds, as
+    # HTML has no milliseconds): both are kept, numbered oldest first, so a re-export that puts the
+    # newer one in front of the one stored keeps the stored one unchanged. A record repeated byte for
+    # byte is one prompt.
+    def record(ms, answer):
+        return {"header": "Gemini Apps", "title": "Prompted same words twice", "time": f"2026-03-01T10:00:00.{ms}Z",
+                "products": ["Gemini Apps"], "activityControls": ["Gemini Apps Activity"],
+                "safeHtmlItem": [{"html": f"<p>{answer}</p>"}]}
+    older, newer = record("100", "first answer"), record("900", "second answer")
+    (tmp_path / "a").mkdir(), (tmp_path / "b").mkdir()
+    (tmp_path / "a/MyActivity.json").write_text(json.dumps([older, older]))
+    (tmp_path / "b/MyActivity.json").write_text(json.dumps([newer, older]))
+    assert import_counts(home, tmp_path / "a/MyActivity.json")[0] == 1
+    assert import_counts(home, tmp_path / "b/MyActivity.json") == (1, 0, 1, 0)
+    rows = home.query("SELECT c.id, m.text FROM messages m JOIN conversations c ON c.id = m.conversation_id "
+                      "WHERE m.role = 'assistant' ORDER BY c.id")
+    assert [r[1] for r in rows] == ["first answer", "second answer"], rows
+    assert rows[1][0] == rows[0][0] + "-2", rows
+    assert import_counts(home, tmp_path / "b/MyActivity.json") == (0, 0, 2, 0)
