@@ -43,7 +43,7 @@ def write_gemini(path, conversations, prompts=5, words=400, first=0):
     grouped, single = [], 0
     with open(path, "w") as f:
         f.write("[")
-        first = True
+        separator = ""
         for c in reversed(range(first, first + conversations)):
             with_id = c % 5 != 4
             if with_id:
@@ -58,8 +58,8 @@ def write_gemini(path, conversations, prompts=5, words=400, first=0):
                 if with_id:
                     record["details"] = [{"name": f"https://gemini.google.com/app/{c:016x}",
                                           "url": f"https://gemini.google.com/app/{c:016x}"}]
-                f.write(("" if first else ",") + json.dumps(record, indent=1))
-                first = False
+                f.write(separator + json.dumps(record, indent=1))
+                separator = ","
         f.write("]")
     return grouped, single
 

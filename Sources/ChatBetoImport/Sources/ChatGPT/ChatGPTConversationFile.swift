@@ -18,9 +18,13 @@ struct ChatGPTConversationFile {
         })
     }
 
+    /// `fallbackID` is the key a member of a keyed file is stored under; when the object carries no id
+    /// of its own, that key is hashed with its bytes (two keys with equal bodies are two conversations,
+    /// and the bytes alone would find the other one stored and skip this one as unchanged).
     private func handle(data: Data, object: [String: Any]?, fallbackID: String?, file: ExportFile, offset: Int,
                         bytesDone: Int64, into stream: ConversationStream) throws {
-        let hash = ContentHash.hex(of: data)
+        let ownID = object.flatMap { JSONAccess.string($0["id"]) ?? JSONAccess.string($0["conversation_id"]) }
+        let hash = ContentHash.hex(of: ownID == nil ? fallbackID.map { Data("\($0)\n".utf8) + data } ?? data : data)
         if try stream.skipIfUnchanged(contentHash: hash, bytesDone: bytesDone) { return }
         var parsed = object
         var data = data

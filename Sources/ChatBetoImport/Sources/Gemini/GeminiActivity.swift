@@ -106,6 +106,9 @@ enum GeminiActivity {
     /// Conversations from prompts: one per conversation id, else one per prompt.
     static func group(_ entries: [Entry], into result: inout Result) {
         // Chronological; equal times keep the file's order (they carry no order of their own).
+        var repeats = SingleRepeats()
+        for e in entries where e.conversationID == nil { repeats.note(e) }
+        repeats.seal()
         let sorted = entries.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }.map(\.element)
         var byID: [String: [Entry]] = [:]
         var order: [String] = []
@@ -119,7 +122,7 @@ enum GeminiActivity {
             }
         }
         for id in order { result.conversations.append(conversation(grouped: id, entries: byID[id]!)) }
-        for e in single { result.conversations.append(conversation(single: e)) }
+        for e in single { result.conversations.append(conversation(single: e, occurrence: repeats.occurrence(of: e))) }
         result.grouping = grouping(conversations: order.count, groupedPrompts: sorted.count - single.count, singles: single.count)
     }
 
@@ -135,11 +138,40 @@ enum GeminiActivity {
         conversation(id: "gemini-\(id)", entries: entries)
     }
 
-    /// The conversation of a prompt without one conversation id.
-    static func conversation(single e: Entry) -> (conversation: SourceConversation, hash: String) {
-        // Stable across re-exports (which prepend records) and between JSON and HTML: whole-second UTC time and the prompt.
-        let key = String(FNV1a.hash("\(e.time.prefix(19))|\(e.prompt)"), radix: 16)
-        return conversation(id: "gemini-p-\(key)", entries: [e])
+    /// The conversation of a prompt without one conversation id; `occurrence` numbers the prompts of
+    /// one file with the same key (`SingleRepeats`), the first is 1.
+    static func conversation(single e: Entry, occurrence: Int = 1) -> (conversation: SourceConversation, hash: String) {
+        let n = occurrence > 1 ? "-\(occurrence)" : ""
+        return conversation(id: "gemini-p-\(singleKey(e))\(n)", entries: [e])
+    }
+
+    /// Stable across re-exports (which prepend records) and between JSON and HTML: whole-second UTC time and the prompt.
+    static func singleKey(_ e: Entry) -> String { String(FNV1a.hash("\(e.time.prefix(19))|\(e.prompt)"), radix: 16) }
+
+    /// Numbers the prompts without an id that share a key (the same prompt sent again within one
+    /// second), oldest first: the file is newest first, so a re-export (newer records in front) keeps
+    /// the numbers, and the HTML page (no milliseconds, the same order) numbers them alike. A record
+    /// repeated byte for byte is one prompt. Noted in file order, sealed, then asked.
+    struct SingleRepeats {
+        /// Key → its distinct records (their hashes), in file order; after `seal` only keys held more than once.
+        private var records: [String: [String]] = [:]
+
+        /// Notes a prompt without an id, in file order.
+        mutating func note(_ e: Entry) {
+            let key = GeminiActivity.singleKey(e), record = Self.record(e)
+            if records[key]?.contains(record) != true { records[key, default: []].append(record) }
+        }
+
+        /// Forgets the keys held once, after the last `note`.
+        mutating func seal() { records = records.filter { $0.value.count > 1 } }
+
+        /// 1 for the oldest distinct prompt with this key, 2 for the next, …
+        func occurrence(of e: Entry) -> Int {
+            guard let list = records[GeminiActivity.singleKey(e)], let i = list.firstIndex(of: Self.record(e)) else { return 1 }
+            return list.count - i
+        }
+
+        private static func record(_ e: Entry) -> String { ContentHash.hex(of: Data((e.raw ?? "\(e.time)|\(e.prompt)|\(e.answers)").utf8)) }
     }
 
     private static func conversation(id: String, entries: [Entry]) -> (conversation: SourceConversation, hash: String) {

@@ -2,7 +2,8 @@ import Foundation
 
 /// Streams the JSON variant of Gemini Apps activity (a top-level array of records, 10 KB each in real
 /// files) in two passes, so the file is never held whole. The first pass only counts each
-/// conversation id's prompts (and the records that are not prompts); the second cuts the records
+/// conversation id's prompts (and the records that are not prompts) and notes the keys of prompts
+/// without an id (to number one sent twice in a second, `SingleRepeats`); the second cuts the records
 /// again and hands a conversation to the stream as soon as its last prompt has been read, so what is
 /// held is the conversations still open. Prompts of one conversation sit together in the log, so that
 /// is a few at a time. A file that ends early fails in the first pass, before anything is written.
@@ -12,6 +13,7 @@ struct GeminiActivityFile {
     /// Reads the records into `stream`; returns how many conversations were read and the report's lines.
     func read(into stream: ConversationStream) throws -> (conversations: Int, notes: [String]) {
         var prompts: [String: Int] = [:]
+        var repeats = GeminiActivity.SingleRepeats()
         var result = GeminiActivity.Result()
         var singles = 0
         var index = 0
@@ -19,7 +21,7 @@ struct GeminiActivityFile {
             defer { index += 1 }
             switch GeminiActivity.record(try parse(data, offset: offset), index: index) {
             case .entry(let e):
-                if let id = e.conversationID { prompts[id, default: 0] += 1 } else { singles += 1 }
+                if let id = e.conversationID { prompts[id, default: 0] += 1 } else { singles += 1; repeats.note(e) }
             case .ignored(let verb):
                 result.ignoredRecords += 1
                 result.ignoredVerbs[verb, default: 0] += 1
@@ -28,6 +30,7 @@ struct GeminiActivityFile {
             }
         }
         var open: [String: [(entry: GeminiActivity.Entry, offset: Int)]] = [:]
+        repeats.seal()
         var count = 0
         index = 0
         func push(_ c: (conversation: SourceConversation, hash: String), bytesDone: Int64) throws {
@@ -37,7 +40,9 @@ struct GeminiActivityFile {
         _ = try split(into: stream, reportsOversized: true) { data, offset, done in
             defer { index += 1 }
             guard case .entry(let e) = GeminiActivity.record(try parse(data, offset: offset), index: index) else { return }
-            guard let id = e.conversationID else { return try push(GeminiActivity.conversation(single: e), bytesDone: done) }
+            guard let id = e.conversationID else {
+                return try push(GeminiActivity.conversation(single: e, occurrence: repeats.occurrence(of: e)), bytesDone: done)
+            }
             open[id, default: []].append((e, offset))
             guard let held = open[id], held.count == prompts[id] else { return }
             open[id] = nil
