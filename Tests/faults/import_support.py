@@ -92,3 +92,15 @@ def add_turn(conversation, parent, node_id, role, text, create_time):
         "end_turn": role == "assistant" or None, "weight": 1.0, "metadata": {}, "recipient": "all", "channel": None}}
     mapping[parent]["children"].append(node_id)
     return node_id
+
+
+def clean_state_and_fresh_home(make_home, export):
+    """The stored state a clean import of `export` leaves (in a home of its own, stopped after), and a
+    fresh home with its server up, for a test that interrupts an import and compares."""
+    clean = make_home("clean")
+    clean.run(["import", str(export)])
+    expected = state(clean)
+    clean.stop_server()
+    home = make_home("home")
+    home.run(["-e", "sql SELECT 1"])
+    return expected, home

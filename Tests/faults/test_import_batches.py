@@ -12,7 +12,7 @@ import time
 import pexpect
 
 from conftest import BINARY, GEN_EXPORT
-from import_support import save, state
+from import_support import clean_state_and_fresh_home, save, state
 from test_import_bad_input import conv, node
 from test_import_kill import Watcher, watch_until, written
 
@@ -43,13 +43,7 @@ def stop_mid_file(make_home, tmp_path, signum):
     """A clean import's state, then an import of the same single file stopped with `signum` once a batch
     is committed and the next one is being written; returns (export, expected state, home, result, kept)."""
     export = one_file_export(tmp_path / "export")
-    clean = make_home("clean")
-    clean.run(["import", str(export)])
-    expected = state(clean)
-    clean.stop_server()
-
-    home = make_home("home")
-    home.run(["-e", "sql SELECT 1"])
+    expected, home = clean_state_and_fresh_home(make_home, export)
     dirty, settled = Watcher(home), Watcher(home)
     settled.ask("SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED")
     proc = home.spawn(["import", str(export)])

@@ -9,7 +9,7 @@ import time
 import pytest
 
 from conftest import GEN_EXPORT
-from import_support import state
+from import_support import clean_state_and_fresh_home, state
 
 
 def sharded_export(folder, conversations=120, shard=12, seed=9):
@@ -65,12 +65,7 @@ def in_commit(w):
 def clean_import_and_fresh_home(make_home, tmp_path):
     """The sharded export, the stored state a clean import of it leaves, and a fresh home with its server up."""
     export = sharded_export(tmp_path / "export")
-    clean = make_home("clean")
-    clean.run(["import", str(export)])
-    expected = state(clean)
-    clean.stop_server()
-    home = make_home("home")
-    home.run(["-e", "sql SELECT 1"])
+    expected, home = clean_state_and_fresh_home(make_home, export)
     return export, expected, home
 
 

@@ -4,7 +4,7 @@ committed, or resumes holding its lock — never two imports writing at once —
 half-written: after both, the store is exactly a clean import's, and no lock row is left behind."""
 import time
 
-from import_support import state
+from import_support import clean_state_and_fresh_home, state
 from robust_support import Watcher
 from test_import_batches import CONVERSATIONS, committed, one_file_export
 from test_import_kill import watch_until, written
@@ -19,13 +19,7 @@ def import_sessions(w, watchers):
 
 def test_a_connection_killed_mid_import_never_lets_two_imports_write_and_leaves_nothing_half_written(make_home, tmp_path):
     export = one_file_export(tmp_path / "export")
-    clean = make_home("clean")
-    clean.run(["import", str(export)])
-    expected = state(clean)
-    clean.stop_server()
-
-    home = make_home("home")
-    home.run(["-e", "sql SELECT 1"])
+    expected, home = clean_state_and_fresh_home(make_home, export)
     dirty, settled = Watcher(home), Watcher(home)
     settled.ask("SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED")
     watchers = [int(w.ask("SELECT CONNECTION_ID()")[0][0]) for w in (dirty, settled)]

@@ -6,8 +6,6 @@ import Testing
 
 /// `conversations`: the listing of the current project (or all, or orphans), newest first, numbered for open/show.
 @Suite struct ConversationsCommandTests {
-    static let plugin = "aaaa1111-0000-4000-8000-000000000001", cron = "aaaa1111-0000-4000-8000-000000000002"
-
     /// The listing's rows by column name (#, title, updated, messages, project, id).
     private func listing(_ result: CommandResult?) throws -> [[String: String]] {
         guard case .rows(let rs, _)? = result else { throw CocoaError(.coderValueNotFound) }
@@ -26,9 +24,9 @@ import Testing
         #expect(rows.map { $0["updated"] } == ["2024-05-02 09:00", "2024-03-01 11:00"])
         #expect(rows.allSatisfy { $0["project"] == "Wordpress" })
         #expect(CommandHarness.summary(result) == "2 conversations in 'Wordpress'")
-        #expect(h.context.state.lastListing.map(\.conversationID) == [Self.plugin, Self.cron])
+        #expect(h.context.state.lastListing.map(\.conversationID) == [SmallHistory.pluginFix, SmallHistory.cronJobs])
         try h.run("open 2")
-        #expect(h.context.state.conversation?.id == Self.cron)
+        #expect(h.context.state.conversation?.id == SmallHistory.cronJobs)
     }
 
     /// The column says "messages": the visible ones, as `show` and `stats` count them — not every stored

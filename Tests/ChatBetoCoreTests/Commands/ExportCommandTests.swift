@@ -7,28 +7,26 @@ import Testing
 /// `export`: a conversation as Markdown, HTML or ChatGPT-shaped JSON (on stdout or to a file), a project
 /// to a folder with an index; what it writes after `project` renames and `sql` moves.
 @Suite struct ExportCommandTests {
-    static let plugin = "aaaa1111-0000-4000-8000-000000000001", cron = "aaaa1111-0000-4000-8000-000000000002"
-
     @Test func markdownOnStdoutIsTheVisibleThreadAndAllBranchesAddsTheRegeneration() throws {
         let h = try CommandHarness()
-        let result = try h.run("export \(Self.plugin)")
+        let result = try h.run("export \(SmallHistory.pluginFix)")
         guard case .document(let text, let data)? = result else { Issue.record("no document: \(String(describing: result))"); return }
         #expect(data == nil)
-        #expect(text.hasPrefix("# Plugin fix\n\n- Conversation: `\(Self.plugin)`\n- Project: Wordpress\n- Created: 2024-05-01 10:00:00 UTC\n"))
+        #expect(text.hasPrefix("# Plugin fix\n\n- Conversation: `\(SmallHistory.pluginFix)`\n- Project: Wordpress\n- Created: 2024-05-01 10:00:00 UTC\n"))
         let sections = text.components(separatedBy: "\n### ").dropFirst().map { $0.prefix { $0 != "\n" } }
         #expect(sections == ["User · 2024-05-01 10:00", "Assistant · 2024-05-01 10:00", "User · 2024-05-01 10:00"])
         #expect(text.contains("My plugin breaks on save") && text.contains("Check the save_post hook.") && text.contains("Thanks, fixed!"))
         #expect(!text.contains("First answer (regenerated)"))
-        let all = CommandHarness.text(try h.run("export \(Self.plugin) --all-branches"))
+        let all = CommandHarness.text(try h.run("export \(SmallHistory.pluginFix) --all-branches"))
         #expect(all.contains("First answer (regenerated)"))
         #expect(all.contains("Assistant · 2024-05-01 10:00 · other branch"))
     }
 
     @Test func jsonCarriesTheWholeTreeInChatGPTsShape() throws {
         let h = try CommandHarness()
-        let text = CommandHarness.text(try h.run("export \(Self.plugin) --format json"))
+        let text = CommandHarness.text(try h.run("export \(SmallHistory.pluginFix) --format json"))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-        #expect(object["id"] as? String == Self.plugin && object["title"] as? String == "Plugin fix")
+        #expect(object["id"] as? String == SmallHistory.pluginFix && object["title"] as? String == "Plugin fix")
         #expect(object["current_node"] as? String == "n4")
         let mapping = try #require(object["mapping"] as? [String: [String: Any]])
         #expect(Set(mapping.keys) == ["n0", "n1", "n2", "n3", "n4"], "JSON always keeps every branch")
@@ -39,9 +37,9 @@ import Testing
     @Test func outWritesTheFileAndSaysSo() throws {
         let h = try CommandHarness()
         let folder = try TemporaryFolder("export")
-        let stdout = CommandHarness.text(try h.run("export \(Self.cron) --format html"))
+        let stdout = CommandHarness.text(try h.run("export \(SmallHistory.cronJobs) --format html"))
         #expect(stdout.hasPrefix("<!DOCTYPE html>") && stdout.contains("DISABLE_WP_CRON"))
-        let message = CommandHarness.text(try h.run("export \(Self.cron) --format html --out \(folder.path("cron.html"))"))
+        let message = CommandHarness.text(try h.run("export \(SmallHistory.cronJobs) --format html --out \(folder.path("cron.html"))"))
         #expect(message == "wrote Cron jobs to \(folder.path("cron.html"))")
         #expect(try folder.read("cron.html") == stdout)
     }
@@ -49,7 +47,7 @@ import Testing
     @Test func withoutATargetItIsTheCurrentConversationOrARowOfTheLastListing() throws {
         let h = try CommandHarness()
         #expect(h.failure("export")?.contains("no current conversation") == true)
-        try h.run("open \(Self.cron)")
+        try h.run("open \(SmallHistory.cronJobs)")
         #expect(CommandHarness.text(try h.run("export")).hasPrefix("# Cron jobs\n"))
         try h.run("conversations --all")
         #expect(CommandHarness.text(try h.run("export 3")).hasPrefix("# Café ñandú 🥘\n"))
@@ -69,7 +67,7 @@ import Testing
             - 2024-05-01 [Plugin fix](2024-05-01-plugin-fix-aaaa1111.md)
 
             """)
-        #expect(try folder.read("wp/2024-05-01-plugin-fix-aaaa1111.md") == CommandHarness.text(try h.run("export \(Self.plugin)")))
+        #expect(try folder.read("wp/2024-05-01-plugin-fix-aaaa1111.md") == CommandHarness.text(try h.run("export \(SmallHistory.pluginFix)")))
     }
 
     @Test func afterARenameAndAMoveTheExportFollowsTheStore() throws {
@@ -77,7 +75,7 @@ import Testing
         let folder = try TemporaryFolder("export")
         try h.run("project name Wordpress \"WP plugins\"")
         try h.run("set sql-write on")
-        try h.run("UPDATE conversations SET project_id = 2 WHERE id = '\(Self.cron)'")
+        try h.run("UPDATE conversations SET project_id = 2 WHERE id = '\(SmallHistory.cronJobs)'")
         #expect(throws: LookupError.self) { try h.run("export Wordpress --out \(folder.path("old"))") }
         #expect(!FileManager.default.fileExists(atPath: folder.path("old")))
         let message = CommandHarness.text(try h.run("export WP plugins --format json --out \(folder.path("wp"))"))
@@ -87,7 +85,7 @@ import Testing
         #expect(try folder.files(in: "moved") == ["2023-01-01-cafe-nandu-bbbb2222.md", "2024-03-01-cron-jobs-aaaa1111.md", "index.md"])
         #expect(try folder.read("moved/2024-03-01-cron-jobs-aaaa1111.md").contains("\n- Project: ChatGPT\n"))
         #expect(try folder.read("moved/index.md").hasPrefix("# ChatGPT\n"))
-        #expect(CommandHarness.text(try h.run("export \(Self.plugin)")).contains("\n- Project: WP plugins\n"))
+        #expect(CommandHarness.text(try h.run("export \(SmallHistory.pluginFix)")).contains("\n- Project: WP plugins\n"))
     }
 
     @Test func aFolderThatCannotBeMadeIsNamedAndNothingIsWritten() throws {
@@ -96,18 +94,18 @@ import Testing
         try Data("a file".utf8).write(to: folder.url.appendingPathComponent("taken"))
         let error = h.failure("export Wordpress --out \(folder.path("taken/wp"))")
         #expect(error?.hasPrefix("export: \(folder.path("taken/wp"))") == true, "\(error ?? "no error")")
-        #expect(h.failure("export \(Self.plugin) --out \(folder.path("taken/one.md"))")?.contains(folder.path("taken/one.md")) == true)
+        #expect(h.failure("export \(SmallHistory.pluginFix) --out \(folder.path("taken/one.md"))")?.contains(folder.path("taken/one.md")) == true)
         #expect(try folder.files() == ["taken"])
     }
 
     @Test func badArgumentsAreUsageErrors() throws {
         let h = try CommandHarness()
-        #expect(h.failure("export \(Self.plugin) --format pdf")?.contains("--format takes markdown, html or json, not 'pdf'") == true)
-        #expect(h.failure("export \(Self.plugin) --images-from export.zip")?.contains("--images-from is for --format html") == true)
-        for line in ["export \(Self.plugin) --out", "export \(Self.plugin) --branches", "export \(Self.plugin) --format"] {
+        #expect(h.failure("export \(SmallHistory.pluginFix) --format pdf")?.contains("--format takes markdown, html or json, not 'pdf'") == true)
+        #expect(h.failure("export \(SmallHistory.pluginFix) --images-from export.zip")?.contains("--images-from is for --format html") == true)
+        for line in ["export \(SmallHistory.pluginFix) --out", "export \(SmallHistory.pluginFix) --branches", "export \(SmallHistory.pluginFix) --format"] {
             #expect(throws: ParseError.self, "\(line)") { try h.run(line) }
         }
-        #expect(CommandHarness.text(try h.run("export \(Self.plugin) --format md")).hasPrefix("# Plugin fix"))
+        #expect(CommandHarness.text(try h.run("export \(SmallHistory.pluginFix) --format md")).hasPrefix("# Plugin fix"))
         #expect(h.failure("export Nowhere")?.contains("'Nowhere'") == true)
     }
 }

@@ -8,8 +8,6 @@ import Testing
 /// `search`: ranked hits in the current project (or --all), numbered for show/open, with its filters,
 /// its modes and its errors; a stored chat turn is found. (`--provider`: ProviderFilterTests.)
 @Suite struct SearchCommandTests {
-    static let plugin = "aaaa1111-0000-4000-8000-000000000001", cron = "aaaa1111-0000-4000-8000-000000000002"
-
     /// The hits by column name (#, conversation_id, title, project, date, role, node_id, score, snippet).
     private func hits(_ result: CommandResult?) -> [[String: String]] {
         guard case .sequence(let parts)? = result, case .document(_, let data?)? = parts.first else { return [] }
@@ -22,12 +20,12 @@ import Testing
         let result = try h.run("search save_post hook")
         let found = hits(result)
         #expect(found.map { $0["node_id"] } == ["n3"])
-        #expect(found.first?["conversation_id"] == Self.plugin && found.first?["role"] == "assistant")
+        #expect(found.first?["conversation_id"] == SmallHistory.pluginFix && found.first?["role"] == "assistant")
         #expect(found.first?["snippet"] == "Check the save_post hook.", "the rows (csv, json) carry the plain snippet")
         #expect(CommandHarness.summary(result) == "1 hit in 'Wordpress' (full-text)")
         let text = CommandHarness.text(result)
         #expect(text.hasPrefix("1. Plugin fix · Wordpress · 2024-05-01 · assistant\n   Check the **save_post** **hook**.\n"), "\(text)")
-        #expect(h.context.state.lastListing.map(\.conversationID) == [Self.plugin])
+        #expect(h.context.state.lastListing.map(\.conversationID) == [SmallHistory.pluginFix])
         #expect(CommandHarness.rows(try h.run("show 1")).map { $0[0] } == ["n1", "n3", "n4"])
     }
 
@@ -38,9 +36,9 @@ import Testing
         #expect(hits(here).isEmpty)
         #expect(CommandHarness.summary(here) == "0 hits in 'ChatGPT' (full-text)")
         let everywhere = try h.run("search --all cron jobs")
-        #expect(Set(hits(everywhere).map { $0["conversation_id"] }) == [Self.cron])
+        #expect(Set(hits(everywhere).map { $0["conversation_id"] }) == [SmallHistory.cronJobs])
         #expect(CommandHarness.summary(everywhere)?.hasSuffix(" everywhere (full-text)") == true)
-        #expect(h.context.state.lastListing.allSatisfy { $0.conversationID == Self.cron } && !h.context.state.lastListing.isEmpty)
+        #expect(h.context.state.lastListing.allSatisfy { $0.conversationID == SmallHistory.cronJobs } && !h.context.state.lastListing.isEmpty)
     }
 
     @Test func accentsAndCaseDoNotMatter() throws {

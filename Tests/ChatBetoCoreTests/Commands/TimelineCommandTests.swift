@@ -6,8 +6,6 @@ import Testing
 
 /// `timeline [project]`: a project's conversations month by month, numbered for open/show.
 @Suite struct TimelineCommandTests {
-    static let plugin = "aaaa1111-0000-4000-8000-000000000001", cron = "aaaa1111-0000-4000-8000-000000000002"
-
     @Test func aNamedProjectMonthByMonthOldestFirstNumberedForOpen() throws {
         let h = try CommandHarness()
         let result = try h.run("timeline Wordpress")
@@ -24,10 +22,10 @@ import Testing
             """)
         let rows = CommandHarness.rows(result)
         #expect(rows.map { $0[0] } == ["2024-03", "2024-05"])
-        #expect(rows.map { $0[1] } == [Self.cron, Self.plugin])
-        #expect(h.context.state.lastListing.map(\.conversationID) == [Self.cron, Self.plugin])
+        #expect(rows.map { $0[1] } == [SmallHistory.cronJobs, SmallHistory.pluginFix])
+        #expect(h.context.state.lastListing.map(\.conversationID) == [SmallHistory.cronJobs, SmallHistory.pluginFix])
         try h.run("open 2")
-        #expect(h.context.state.conversation?.id == Self.plugin)
+        #expect(h.context.state.conversation?.id == SmallHistory.pluginFix)
     }
 
     @Test func withoutANameItIsTheCurrentProjectAndOneIsSingular() throws {
@@ -42,7 +40,7 @@ import Testing
     @Test func barsAreScaledToTheBusiestMonthAndANewUntitledConversationIsThisMonths() throws {
         let h = try CommandHarness()
         try h.run("use Wordpress")
-        try h.database.connection.query("UPDATE conversations SET create_time = '2024-05-20 10:00:00' WHERE id = ?", [.text(Self.cron)])
+        try h.database.connection.query("UPDATE conversations SET create_time = '2024-05-20 10:00:00' WHERE id = ?", [.text(SmallHistory.cronJobs)])
         try h.run("new")
         let text = CommandHarness.text(try h.run("timeline"))
         #expect(text.hasPrefix("Wordpress: 3 conversations\n"))
