@@ -11,6 +11,8 @@ struct ImportPlanner {
     struct Existing: Sendable, Equatable {
         var contentHash: String?
         var origin: String
+        /// The service it came from (`chatgpt`, `claude`, …): an export only speaks for its own.
+        var provider = "chatgpt"
     }
 
     private(set) var existing: [String: Existing]

@@ -123,7 +123,11 @@ public final class Importer {
             for p in export.projects where knownProjects.insert(p.externalID).inserted { report.projectsNew += 1 }
             report.projects = knownProjects.count
             report.gizmos = seenGizmos.count
-            report.conversationsNotInExport = existing.filter { $0.value.origin == "import" && !seenIDs.contains($0.key) }.count
+            // Only the export's own provider's conversations can be missing from it (a ChatGPT export says
+            // nothing about the Claude conversations beside them).
+            report.conversationsNotInExport = existing.filter {
+                $0.value.origin == "import" && $0.value.provider == format.name && !seenIDs.contains($0.key)
+            }.count
             if let sidebar { report.projectsNamed = sidebar.projects.count }
             if !options.dryRun {
                 progress?.phase("naming projects", conversations: report.conversationsRead)
@@ -258,7 +262,8 @@ public final class Importer {
         var existing: [String: ImportPlanner.Existing] = [:]
         for row in try connection.query(SQL.Import.existingConversations).rows {
             guard let id = row[0].textValue else { continue }
-            existing[id] = ImportPlanner.Existing(contentHash: row[1].textValue, origin: row[2].textValue ?? "import")
+            existing[id] = ImportPlanner.Existing(contentHash: row[1].textValue, origin: row[2].textValue ?? "import",
+                                                  provider: row[3].textValue ?? "chatgpt")
         }
         return existing
     }

@@ -5,7 +5,7 @@ extension SQL {
     /// The importer's statements (Import/). Conversations are keyed by their ChatGPT id; messages by
     /// (conversation, node); imported rows never touch conversations whose origin is 'local'.
     public enum Import {
-        public static let existingConversations = "SELECT id, content_hash, origin FROM conversations"
+        public static let existingConversations = "SELECT id, content_hash, origin, provider FROM conversations"
         /// The columns of an imported conversation, as `insertConversation` and `updateConversation` write them.
         public struct ConversationRow: Sendable {
             public var id: String
