@@ -41,7 +41,7 @@ extension SQL {
                             WHERE m.word_count IS NULL AND \(visible) AND \(s.messages)) AS words,
                        (SELECT COUNT(*) FROM projects c WHERE \(s.conversations)) AS projects,
                        (SELECT COUNT(*) FROM conversations c WHERE c.project_id IS NULL AND \(s.conversations)) AS orphans,
-                       (SELECT COUNT(DISTINCT m.model_slug) FROM messages m WHERE m.model_slug IS NOT NULL AND \(s.messages)) AS models_used,
+                       (SELECT COUNT(DISTINCT m.model_slug) FROM messages m WHERE m.model_slug IS NOT NULL AND \(visible) AND \(s.messages)) AS models_used,
                        (SELECT MIN(c.create_time) FROM conversations c WHERE \(s.conversations)) AS first_date,
                        (SELECT MAX(c.update_time) FROM conversations c WHERE \(s.conversations)) AS last_date
                 """)

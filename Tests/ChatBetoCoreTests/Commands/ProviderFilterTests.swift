@@ -42,6 +42,8 @@ import Testing
     /// the totals count: visible messages, every node, the visible messages' words.
     @Test func oneProvidersStatsAreTheWholeStoresStats() throws {
         let h = try CommandHarness()
+        // A hidden node's model is no model the user talked to (the Models table lists visible messages).
+        _ = try h.database.connection.execute("UPDATE messages SET model_slug = 'gpt-hidden' WHERE is_hidden = 1")
         func json(_ line: String) throws -> [String: Any] {
             guard case .report(_, let json)? = try h.run(line) else { Issue.record("no report for \(line)"); return [:] }
             return try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
@@ -56,6 +58,8 @@ import Testing
         #expect("\(row["messages"] ?? "")" == "\(all["messages"] ?? "absent")")
         #expect("\(row["nodes"] ?? "")" == "\(all["nodes"] ?? "absent")")
         #expect((all["messages"] as? NSNumber)?.intValue != (all["nodes"] as? NSNumber)?.intValue)
+        #expect((all["models_used"] as? NSNumber)?.intValue == (all["models"] as? [Any])?.count,
+                "models used counts the models the Models table lists")
     }
 
     @Test func searchFiltersByProvider() throws {
