@@ -54,8 +54,8 @@ public struct IndexCommand: ShellCommand, Equatable {
             return .report("dry run: " + preview, json: json)
         }
         context.output.diagnostics(preview)
+        let client = try context.openAIClient()  // no key: say so before asking anything
         guard context.confirm("Send them to the embeddings endpoint?") else { return .message("nothing sent") }
-        let client = try context.openAIClient()
         let embedder = OpenAIEmbedder(client: client, model: plan.model, dimensions: plan.dimensions)
         let output = context.output
         let interrupt = CancellationFlag()
@@ -66,7 +66,7 @@ public struct IndexCommand: ShellCommand, Equatable {
         }
         output.progress(.finish)
         let spent = ModelPricing.price(for: plan.model).map { String(format: ", $%.4f", $0.cost(inputTokens: report.promptTokens, outputTokens: 0)) } ?? ""
-        let done = "embedded \(report.messages) messages (\(report.chunks) chunks) in \(report.requests) requests, \(report.promptTokens) tokens\(spent)"
+        let done = "embedded \(report.messages) messages (\(report.chunks) chunks) in \(report.requests) request\(report.requests == 1 ? "" : "s"), \(report.promptTokens) tokens\(spent)"
         return .message(report.interrupted ? "interrupted: \(done); run 'index' again to resume" : done)
     }
 }

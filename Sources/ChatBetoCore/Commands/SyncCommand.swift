@@ -68,9 +68,9 @@ public struct SyncCommand: ShellCommand, Equatable {
         guard !plans.isEmpty else {
             return .document("Nothing to sync: every conversation with messages has an up-to-date server copy.", data: nil)
         }
+        let client = try context.openAIClient()  // no key: say so before asking anything
         try SecretGate.review(&plans, in: context)
         guard context.confirm("Seed \(headline)?") else { throw ChatError.seedingDeclined }
-        let client = try context.openAIClient()
         let started = Date()
         let output = context.output
         var done = 0, failed: [(String, String)] = [], sentItems = 0

@@ -61,7 +61,7 @@ import Testing
         let h = try CommandHarness(openAI: fake.config())
         h.sink.answers = [true]
         let done = CommandHarness.text(try h.run("index --all"))
-        #expect(done.hasPrefix("embedded \(Self.everyMessage) messages (\(Self.everyMessage) chunks) in 1 requests, "), "\(done)")
+        #expect(done.hasPrefix("embedded \(Self.everyMessage) messages (\(Self.everyMessage) chunks) in 1 request, "), "\(done)")
         #expect(try stored(h) == Self.everyMessage)
         let bodies = try embeddingRequests(fake)
         #expect(bodies.count == 1)
@@ -88,17 +88,18 @@ import Testing
         try h.run("open aaaa1111-0000-4000-8000-000000000002")
         try h.run("ask what about wp-cli")
         let again = CommandHarness.text(try h.run("index"))
-        #expect(again.hasPrefix("embedded 2 messages (2 chunks) in 1 requests"), "\(again)")
+        #expect(again.hasPrefix("embedded 2 messages (2 chunks) in 1 request,"), "\(again)")
         #expect(Set(try embeddingRequests(fake).last?["input"]?.array?.compactMap(\.string) ?? []) == ["what about wp-cli", "You said: what about wp-cli"])
         let found = CommandHarness.rows(try h.run("search --semantic You said: what about wp-cli"))
         #expect(found.first?[1] == "aaaa1111-0000-4000-8000-000000000002" && found.first?[5] == "assistant", "\(found)")
         #expect(h.context.state.lastListing.first?.conversationID == "aaaa1111-0000-4000-8000-000000000002")
     }
 
-    @Test func withoutAKeyNothingIsStored() throws {
+    @Test func withoutAKeyItSaysSoBeforeAskingAndNothingIsStored() throws {
         let h = try CommandHarness()
         h.sink.answers = [true]
         #expect(throws: ChatError.self) { try h.run("index --all") }
+        #expect(h.sink.questions.isEmpty, "asked before finding there is no key: \(h.sink.questions)")
         #expect(try stored(h) == 0)
     }
 

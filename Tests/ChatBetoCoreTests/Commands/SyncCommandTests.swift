@@ -53,4 +53,13 @@ import Testing
         #expect(h.sink.questions.first?.hasPrefix("Seed 4 conversations") == true)
         #expect(try fake.requests().isEmpty)
     }
+
+    @Test func withoutAKeyItSaysSoBeforeAskingAnything() throws {
+        let h = try CommandHarness()
+        h.sink.answers = [true]
+        #expect(throws: ChatError.self) { try h.run("sync") }
+        #expect(h.sink.questions.isEmpty, "asked before finding there is no key: \(h.sink.questions)")
+        let unsynced = try h.database.connection.queryOne("SELECT COUNT(*) AS n FROM conversations WHERE openai_thread_id IS NULL")
+        #expect(unsynced?.int("n") == 4)
+    }
 }
