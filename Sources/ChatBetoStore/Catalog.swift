@@ -144,12 +144,15 @@ public struct Catalog {
 /// A name or id that matched nothing, or too much.
 public enum LookupError: Error, CustomStringConvertible, Sendable {
     case notFound(kind: String, key: String, hint: String)
+    /// Nothing of this kind exists in the scope at all (an empty database or project), with what to do.
+    case none(kind: String, scope: String, hint: String)
     case ambiguous(kind: String, key: String, candidates: [String])
 
     /// The message the user sees.
     public var description: String {
         switch self {
         case .notFound(let kind, let key, let hint): return "no \(kind) matches '\(key)'; \(hint)"
+        case .none(let kind, let scope, let hint): return "no \(kind)s in \(scope) yet; \(hint)"
         case .ambiguous(let kind, let key, let candidates):
             return "'\(key)' matches several \(kind)s; be more specific:\n" + candidates.prefix(10).map { "  " + $0 }.joined(separator: "\n")
         }

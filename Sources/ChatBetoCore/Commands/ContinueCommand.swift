@@ -37,8 +37,11 @@ public struct ContinueCommand: ShellCommand, Equatable {
             target = try catalog.mostRecentConversation(projectID: context.state.project?.id)
         }
         guard let target else {
-            let scope = context.state.project.map { "project '\($0.name)'" } ?? "the database"
-            throw LookupError.notFound(kind: "conversation", key: "in \(scope)", hint: "import an export first ('import --demo' to try)")
+            if let project = context.state.project {
+                throw LookupError.none(kind: "conversation", scope: "project '\(project.name)'",
+                                       hint: "'new' starts one here, or 'import' an export")
+            }
+            throw LookupError.none(kind: "conversation", scope: "the database", hint: "import an export first ('import --demo' to try)")
         }
         if let pid = target.projectID, context.state.project?.id != pid { context.state.project = try catalog.project(id: pid) }
         context.state.conversation = target

@@ -70,9 +70,22 @@ import Testing
             try h.run("continue")
             Issue.record("continue found a conversation in an empty database")
         } catch let error as LookupError {
-            #expect(error.description == "no conversation matches 'in the database'; import an export first ('import --demo' to try)")
+            #expect(error.description == "no conversations in the database yet; import an export first ('import --demo' to try)")
         }
         #expect(h.context.state.conversation == nil)
+    }
+
+    @Test func continueInAnEmptyProjectSaysHowToStartOne() throws {
+        let h = try CommandHarness()
+        try h.database.connection.query("INSERT INTO projects (id, name, name_source) VALUES (3, 'Empty one', 'user')")
+        try h.run("use Empty one")
+        do {
+            try h.run("continue")
+            Issue.record("continue found a conversation in an empty project")
+        } catch let error as LookupError {
+            #expect(error.description == "no conversations in project 'Empty one' yet; 'new' starts one here, or 'import' an export")
+        }
+        #expect(h.context.state.conversation == nil && h.context.state.project?.name == "Empty one")
     }
 
     @Test func chatModeStartsOnlyWhereAPersonTypesAndOnlyWithAKey() throws {
