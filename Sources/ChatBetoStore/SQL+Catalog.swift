@@ -38,7 +38,7 @@ extension SQL {
               AND (? = 0 OR c.project_id IS NULL)
               AND (? IS NULL OR c.update_time >= ?)
               AND (? IS NULL OR c.provider = ?)
-            ORDER BY c.update_time IS NULL, c.update_time DESC, c.id
+            ORDER BY c.update_time DESC, c.id DESC
             LIMIT ?
             """
         /// How many rows `list` would give without its limit; the same parameters but the limit.

@@ -66,7 +66,7 @@ extension SQL {
                 WHERE (? = 0 OR c.project_id = ?)
                   AND EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id)
                   AND (c.openai_thread_id IS NULL OR c.seeded_node IS NULL OR c.seeded_node <> c.current_node)
-                ORDER BY c.update_time IS NULL, c.update_time DESC, c.id
+                ORDER BY c.update_time DESC, c.id DESC
                 LIMIT ?
                 """, [.int(projectID == nil ? 0 : 1), projectID.map { .int($0) } ?? .null, .int(Int64(limit))])
         }
