@@ -30,9 +30,9 @@ public final class ArchiveMCPServer: Sendable {
         }
         await server.withMethodHandler(ListResources.self) { _ in
             let recent = try service.recentConversations(limit: 200)
-            return .init(resources: recent.map {
-                Resource(name: $0.displayTitle, uri: resourcePrefix + $0.id,
-                         description: "\($0.messageCount) messages, updated \($0.updateTime.map { String($0.prefix(10)) } ?? "-")",
+            return .init(resources: recent.map { c, messages in
+                Resource(name: c.displayTitle, uri: resourcePrefix + c.id,
+                         description: "\(messages) message\(messages == 1 ? "" : "s"), updated \(c.updateTime.map { String($0.prefix(10)) } ?? "-")",
                          mimeType: "text/plain")
             })
         }

@@ -44,13 +44,14 @@ final class ArchiveService: @unchecked Sendable {
         }
     }
 
-    /// The most recent conversations in the default scope, for `resources/list`.
-    func recentConversations(limit: Int) throws -> [ConversationSummary] {
+    /// The most recent conversations in the default scope, for `resources/list`, with their visible
+    /// messages (what reading one returns).
+    func recentConversations(limit: Int) throws -> [(conversation: ConversationSummary, messages: Int)] {
         try lock.withLock {
             let connection = try connection()
             let projectID = try scope(project: nil, all: false)?.id
             return try Catalog(connection: connection).listConversations(projectID: projectID, orphansOnly: false, since: nil, limit: limit)
-                .records.map(ConversationSummary.init)
+                .records.map { (ConversationSummary($0), Int($0.int("visible_messages") ?? 0)) }
         }
     }
 

@@ -107,11 +107,13 @@ extension SQL {
                 """)
         }
 
-        /// A project's conversations in time order, for `timeline`. Parameter: project id.
+        /// A project's conversations in time order, for `timeline`, with their visible messages (as the
+        /// `conversations` listing counts them). Parameter: project id.
         public static func timeline(projectID: Int64) -> Statement {
             Statement("""
-                SELECT DATE_FORMAT(create_time, '%Y-%m') AS month, id, title, create_time, message_count
-                FROM conversations WHERE project_id = ? ORDER BY create_time IS NULL, create_time, id
+                SELECT DATE_FORMAT(c.create_time, '%Y-%m') AS month, c.id, c.title, c.create_time,
+                       (SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id AND \(visible)) AS messages
+                FROM conversations c WHERE c.project_id = ? ORDER BY c.create_time IS NULL, c.create_time, c.id
                 """, [.int(projectID)])
         }
     }

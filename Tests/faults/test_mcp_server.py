@@ -36,6 +36,12 @@ def text(result):
 
 def test_tools_search_read_and_sql(archive):
     home, (alpha, beta) = archive
+    # A hidden tool message on the tax conversation's path: stored (a node), never shown or counted as a message.
+    home.run(["-e", "set sql-write on", "-e", f"INSERT INTO messages (conversation_id, node_id, role, is_hidden, on_visible_path, text) "
+                    f"VALUES ('{TAX}', 'hidden-tool-1', 'tool', 1, 1, 'tool output')",
+              "-e", f"UPDATE conversations SET message_count = message_count + 1 WHERE id = '{TAX}'"])
+    visible, nodes = home.query(f"SELECT SUM(on_visible_path = 1 AND is_hidden = 0), COUNT(*) FROM messages WHERE conversation_id = '{TAX}'")[0]
+    assert int(visible) < int(nodes)
 
     async def scenario():
         async with session(home) as (read, write):
@@ -81,6 +87,8 @@ def test_tools_search_read_and_sql(archive):
                 resources = (await s.list_resources()).resources
                 uris = {str(r.uri) for r in resources}
                 assert f"chatbeto://conversation/{TAX}" in uris
+                tax = next(r for r in resources if str(r.uri) == f"chatbeto://conversation/{TAX}")
+                assert tax.description.startswith(f"{visible} messages, updated "), tax.description
                 content = await s.read_resource(f"chatbeto://conversation/{TAX}")
                 assert "quarterly tax deadline" in content.contents[0].text
 

@@ -9,7 +9,7 @@ public struct TimelineCommand: ShellCommand, Equatable {
         details: """
         timeline               the current project
         timeline Wordpress     that project
-        --format json          [{month, id, title, create_time, message_count}, …]
+        --format json          [{month, id, title, create_time, messages}, …] (visible messages, as 'conversations' counts them)
         """, category: .browse)
     public var project: String?
 

@@ -26,6 +26,12 @@ import Testing
         #expect(h.context.state.lastListing.map(\.conversationID) == [SmallHistory.cronJobs, SmallHistory.pluginFix])
         try h.run("open 2")
         #expect(h.context.state.conversation?.id == SmallHistory.pluginFix)
+        // The visible messages, as the conversations listing counts them (Plugin fix holds a regenerated reply off the path).
+        let listed = CommandHarness.rows(try h.run("conversations --all"))
+        let visible = Dictionary(uniqueKeysWithValues: listed.map { ($0[5], $0[3]) })
+        #expect(rows.map { $0[4] } == [visible[SmallHistory.cronJobs], visible[SmallHistory.pluginFix]])
+        let nodes = try h.database.connection.queryOne("SELECT message_count AS n FROM conversations WHERE id = ?", [.text(SmallHistory.pluginFix)])?.int("n")
+        #expect(rows[1][4] != nodes.map { String($0) }, "timeline counts every node of Plugin fix")
     }
 
     @Test func withoutANameItIsTheCurrentProjectAndOneIsSingular() throws {
