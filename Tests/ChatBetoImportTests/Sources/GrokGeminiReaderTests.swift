@@ -57,6 +57,23 @@ import Testing
         #expect(GeminiActivity.read(records: records).conversations.map(\.conversation.id) == result.conversations.map(\.conversation.id))
     }
 
+    @Test func geminiIDsLongerThanWhatIsStoredStayDistinct() throws {
+        let shared = String(repeating: "a1b2", count: 18)  // 72 characters: "gemini-" and it pass 64 bytes
+        let records: [Any] = ["x", "y", "ü"].enumerated().map { i, tail in
+            ["header": "Gemini Apps", "title": "Prompted question \(i)", "time": "2026-07-26T06:0\(i):00.000Z",
+             "products": ["Gemini Apps"], "details": [["url": "https://gemini.google.com/app/\(shared)\(tail)"]],
+             "safeHtmlItem": [["html": "<p>answer \(i)</p>"]]] as [String: Any]
+        }
+        let result = GeminiActivity.read(records: records)
+        let converted = try result.conversations.map { try $0.conversation.record(contentHash: $0.hash, limits: ImportLimits()) }
+        #expect(converted.count == 3)
+        #expect(Set(converted.map(\.id)).count == 3, "\(converted.map(\.id))")
+        #expect(converted.allSatisfy { $0.id.utf8.count <= 64 && $0.id.hasPrefix("gemini-a1b2") })
+        // The same ids on every read (re-imports find them).
+        #expect(GeminiActivity.read(records: records).conversations.map(\.conversation.id) == result.conversations.map(\.conversation.id))
+        #expect(GeminiActivity.storedID("gemini-short") == "gemini-short")
+    }
+
     @Test func geminiHTMLMapsLocalTimesAndSkipsOtherRecords() throws {
         let html = try String(contentsOf: SampleRecords.root.appendingPathComponent("2026/handmade-gemini-takeout/Takeout/My Activity/Gemini Apps/MyActivity.html"), encoding: .utf8)
         #expect(GeminiHTML.recognises(html))
