@@ -96,8 +96,10 @@ def stored_nodes(home, cid):
 
 
 def conversations_line(output):
-    """The report's 'conversations: N new, …' line."""
-    return next(l for l in output.splitlines() if l.startswith("conversations: "))
+    """The report's 'conversations: N new, …' line, without the count of stored conversations the export
+    does not hold (another export's)."""
+    line = next(l for l in output.splitlines() if l.startswith("conversations: "))
+    return re.sub(r", \d+ not in this export \(kept\)$", "", line)
 
 
 def unchanged_line(n):
