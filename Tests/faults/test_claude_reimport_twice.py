@@ -2,12 +2,15 @@
 copy (FORMAT-claude.md), and importing the same export again changes nothing and reports every
 conversation unchanged, whichever copy comes first, whatever was stored before, with a local chat turn
 in between; importing A then B holds every node of both."""
+import json
+
 import pytest
 
 from claude_reimport_support import (conversations_line, skipped_lines, snapshot, stored_nodes, stored_thread, thread,
                                      node_ids, unchanged_line, versions, write_export)
 from conftest import generate_export
 from import_support import Fake, load, save
+from sources_support import write_grok
 
 CID = "c3000000-0000-4000-8000-000000000001"
 OTHER = "c3000000-0000-4000-8000-000000000002"
@@ -91,3 +94,23 @@ def test_chatgpt_conversation_twice_in_one_export_and_across_shards(make_home, t
         home = make_home(name)
         import_(home, folder if len(layout) > 1 else folder / "conversations.json")
         assert_reimport_is_a_no_op(home, folder if len(layout) > 1 else folder / "conversations.json", 4)
+
+
+def test_grok_conversation_twice_in_one_export_reimports_unchanged(home, tmp_path):
+    folder = tmp_path / "grok"
+    folder.mkdir()
+    path = folder / "prod-grok-backend.json"
+    write_grok(path, 3, responses=2, words=5)
+    data = load(path)
+    grown = json.loads(json.dumps(data["conversations"][0]))
+    grown["conversation"]["title"] = "Chat 0, continued"
+    last = grown["responses"][-1]["response"]
+    grown["responses"].append({"response": dict(last, response_id=last["response_id"][:-4] + "0009", sender="human",
+                                                message="one more question", parent_response_id=last["response_id"],
+                                                create_time=last["create_time"].replace("T10:", "T12:"))})
+    data["conversations"].append(grown)
+    save(path, data)
+    import_(home, path)
+    cid = grown["conversation"]["conversation_id"]
+    assert {r["response"]["response_id"] for r in grown["responses"]} <= stored_nodes(home, cid)
+    assert_reimport_is_a_no_op(home, path, 4)
