@@ -209,3 +209,13 @@ CREATE TABLE documents (
 ALTER TABLE assets ADD COLUMN file_name VARCHAR(512) NULL COMMENT 'the original file name, when the export gives it';
 
 INSERT INTO schema_migrations (version, name, applied_at) VALUES (7, 'import: documents of a conversation (canvas, deep research) and attachment names', CURRENT_TIMESTAMP(6));
+
+-- migration 8: import: copies of a conversation an export held more than once
+CREATE TABLE import_copies (
+  conversation_id VARCHAR(64) NOT NULL,
+  content_hash CHAR(32) NOT NULL COMMENT 'hash of a copy the conversation already holds, other than conversations.content_hash',
+  PRIMARY KEY (conversation_id, content_hash),
+  CONSTRAINT fk_import_copies_conversation FOREIGN KEY (conversation_id) REFERENCES conversations (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+INSERT INTO schema_migrations (version, name, applied_at) VALUES (8, 'import: copies of a conversation an export held more than once', CURRENT_TIMESTAMP(6));

@@ -8,8 +8,9 @@ final class ConversationReader: @unchecked Sendable {
     enum Item: Sendable {
         case fileStarted(ExportFile)
         case conversation(ConversationRecord, bytesDone: Int64)
-        /// Same bytes as stored: the conversation id it is stored under.
-        case unchanged(id: String?, bytesDone: Int64)
+        /// Same bytes as stored (or as a copy the stored conversation holds): the conversation id it is
+        /// stored under, and the bytes' hash in its stored form.
+        case unchanged(id: String?, contentHash: String, bytesDone: Int64)
         case skipped(ImportReport.Skip, bytesDone: Int64)
         case fileFinished(ExportFile, conversations: Int)
         case failed(ImportError)

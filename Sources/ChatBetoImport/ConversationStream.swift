@@ -27,8 +27,9 @@ final class ConversationStream: @unchecked Sendable {
     /// When a conversation with these bytes is stored already: pushes it as unchanged and returns true,
     /// so the format need not parse it.
     func skipIfUnchanged(contentHash: String, bytesDone: Int64) throws -> Bool {
-        guard let id = knownHashes[ConversationStream.stored(contentHash, readerVersion: readerVersion)] else { return false }
-        try push(.unchanged(id: id, bytesDone: bytesBefore + bytesDone))
+        let stored = ConversationStream.stored(contentHash, readerVersion: readerVersion)
+        guard let id = knownHashes[stored] else { return false }
+        try push(.unchanged(id: id, contentHash: stored, bytesDone: bytesBefore + bytesDone))
         return true
     }
 

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Decides what each conversation of an export does to the database, before anything is written
-/// (the whole of `--dry-run`): new, updated (its JSON changed), unchanged (same bytes as stored),
-/// or skipped (it exists only locally).
+/// (the whole of `--dry-run`): new, updated (its JSON changed), unchanged (same bytes as stored, or as
+/// a copy of it an import left out or wrote over), or skipped (it exists only locally).
 struct ImportPlanner {
     enum Action: String, Sendable, Equatable {
         case insert, update, unchanged, skipLocal
@@ -28,6 +28,11 @@ struct ImportPlanner {
         var messages: Int
         /// This run inserted it (it was not stored before), so a later copy may replace it whole.
         var createdHere: Bool
+        /// What the report counted it as: a later copy takes its place (and the earlier is reported left out).
+        var counted: Counted
+
+        /// The report's counter a copy was added to.
+        enum Counted: Equatable { case new, updated, unchanged }
     }
 
     /// What a copy of a conversation is next to the copies read before it in this run.
@@ -40,11 +45,15 @@ struct ImportPlanner {
         case later(earlier: Copy)
     }
 
-    init(existing: [String: Existing]) {
+    /// `heldCopies`: per imported conversation, the hashes of copies of it earlier imports left out or
+    /// wrote over (`import_copies`): the conversation holds them, so they are unchanged.
+    init(existing: [String: Existing], heldCopies: [String: Set<String>] = [:]) {
         self.existing = existing
+        self.heldCopies = heldCopies
         var hashes: [String: String] = [:]
         for (id, e) in existing where e.origin == "import" {
             if let h = e.contentHash { hashes[h] = id }
+            for h in heldCopies[id] ?? [] { hashes[h] = id }
         }
         knownHashes = hashes
     }
@@ -56,10 +65,31 @@ struct ImportPlanner {
             return .insert
         }
         if found.origin != "import" { return .skipLocal }
-        if found.contentHash == contentHash { return .unchanged }
+        if found.contentHash == contentHash || heldCopies[id]?.contains(contentHash) == true { return .unchanged }
         existing[id]?.contentHash = contentHash
         return .update
     }
+
+    /// Notes that this run read a copy of conversation `id` with these bytes (after it was written, left
+    /// out or found unchanged) and returns the hashes of this run's copies the conversation now holds
+    /// besides its own content hash that are not remembered yet: an import of the same export finds
+    /// them unchanged. `rewritten`: the conversation's row was deleted and written again (its remembered
+    /// copies went with it).
+    mutating func noteCopy(id: String, contentHash: String, rewritten: Bool = false) -> [String] {
+        var run = runCopies[id, default: []]
+        if !run.contains(contentHash) { run.append(contentHash) }
+        runCopies[id] = run
+        let current = existing[id]?.contentHash
+        let held = rewritten ? [] : heldCopies[id, default: []]
+        let new = run.filter { $0 != current && !held.contains($0) }
+        heldCopies[id, default: []].formUnion(new)
+        return new
+    }
+
+    /// Hashes of copies each conversation holds besides its own (remembered, or written over in this run).
+    private var heldCopies: [String: Set<String>]
+    /// Hashes of the copies of each conversation this run read, in order.
+    private var runCopies: [String: [String]] = [:]
 
     /// Compares a copy with the copies of the same conversation this run read before (FORMAT-claude.md
     /// keeps the copy with the later `updated_at`, on a tie the one with more messages) and remembers it
@@ -67,15 +97,18 @@ struct ImportPlanner {
     /// when a copy read before was unchanged (its bytes were not parsed).
     mutating func compareCopy(id: String, updateTime: String?, messages: Int, stored: () throws -> (updateTime: String, messages: Int)?) rethrows -> CopyVerdict {
         let time = updateTime ?? ""
+        if let e = existing[id], e.origin != "import" { return .first }  // a local conversation: skipped anyway
         if unchangedCopies.remove(id) != nil, copies[id] == nil, let s = try stored() {
-            copies[id] = Copy(updateTime: s.updateTime, messages: s.messages, createdHere: false)
+            copies[id] = Copy(updateTime: s.updateTime, messages: s.messages, createdHere: false, counted: .unchanged)
         }
         guard let seen = copies[id] else {
-            copies[id] = Copy(updateTime: time, messages: messages, createdHere: existing[id] == nil)
+            let new = existing[id] == nil
+            copies[id] = Copy(updateTime: time, messages: messages, createdHere: new, counted: new ? .new : .updated)
             return .first
         }
         if seen.updateTime > time || (seen.updateTime == time && seen.messages > messages) { return .older }
-        copies[id] = Copy(updateTime: time, messages: messages, createdHere: seen.createdHere)
+        copies[id] = Copy(updateTime: time, messages: messages, createdHere: seen.createdHere,
+                          counted: seen.createdHere ? .new : .updated)
         return .later(earlier: seen)
     }
 

@@ -10,7 +10,7 @@ import Foundation
 /// of their bytes and skipped without parsing. A parser thread feeds the writer, so parsing overlaps
 /// with the server's work.
 public final class Importer {
-    private let connection: MySQLConnection
+    let connection: MySQLConnection
 
     private var cancellation: CancellationFlag?
 
@@ -42,7 +42,7 @@ public final class Importer {
         let lock = options.dryRun ? nil : try ImportLock.acquire(connection: connection, notice: notice, cancellation: cancellation)
         defer { lock?.release() }
         let existing = try loadExisting()
-        var planner = ImportPlanner(existing: existing)
+        var planner = ImportPlanner(existing: existing, heldCopies: try loadHeldCopies())
         var knownProjects = Set(try connection.query(SQL.Import.knownProjects).rows.compactMap { $0.first?.textValue })
         var seenGizmos: Set<String> = []
         var seenIDs: Set<String> = []
@@ -173,26 +173,19 @@ public final class Importer {
                 // FORMAT-claude.md: of a conversation the export holds twice, the later copy is kept.
                 var replaces: ImportPlanner.Copy?
                 if c.provider == "claude" {
-                    let verdict = try planner.compareCopy(id: c.id, updateTime: c.updateTime, messages: c.messages.count) {
-                        try storedCopy(id: c.id)
-                    }
-                    if verdict != .first {
-                        report.skipped.append(ImportReport.Skip(conversationID: c.id, file: file.name, offset: 0,
-                                                                reason: "an older copy of a conversation the export holds twice; the later one is kept"))
-                    }
-                    if verdict == .older {
+                    guard case .write(let earlier) = try weigh(c, file: file.name, planner: &planner, writer: writer,
+                                                               report: &report) else {
                         fileReport.conversations += 1
                         progress?.update(bytes: done, conversations: report.conversationsRead)
                         continue
                     }
-                    if case .later(let earlier) = verdict, earlier.createdHere { replaces = earlier }
+                    replaces = earlier
                 }
                 var action = planner.plan(id: c.id, contentHash: c.contentHash)
                 if let earlier = replaces {
                     // The earlier copy was written by this run: the later one takes its place whole (nothing
                     // stored before is touched); it counts once, as new.
                     action = .insert
-                    report.conversationsNew -= 1
                     report.messages -= earlier.messages
                     report.repairs.removeAll { $0.conversationID == c.id }
                 }
@@ -216,14 +209,21 @@ public final class Importer {
                     report.skipped.append(ImportReport.Skip(conversationID: c.id, file: file.name, offset: 0,
                                                             reason: "a local conversation (origin 'local') has this id"))
                 }
+                if action != .skipLocal {
+                    try remember(planner.noteCopy(id: c.id, contentHash: c.contentHash, rewritten: replaces != nil), of: c.id, writer: writer)
+                }
                 fileReport.conversations += 1
                 progress?.update(bytes: done, conversations: report.conversationsRead)
                 if let writer, writer.batchBytes >= commitBytes {
                     try endBatch()
                     return false
                 }
-            case .unchanged(let id, let done):
-                if let id { seenIDs.insert(id); planner.noteUnchanged(id: id) }
+            case .unchanged(let id, let hash, let done):
+                if let id {
+                    seenIDs.insert(id)
+                    planner.noteUnchanged(id: id)
+                    try remember(planner.noteCopy(id: id, contentHash: hash), of: id, writer: writer)
+                }
                 report.conversationsUnchanged += 1
                 fileReport.conversations += 1
                 progress?.update(bytes: done, conversations: report.conversationsRead)
@@ -244,18 +244,21 @@ public final class Importer {
         throw ImportError.unreadable(path: file.name, reason: "the reader stopped before the end of the file")
     }
 
-    /// The stored conversation's update time and message count (a copy read unchanged in this run).
-    private func storedCopy(id: String) throws -> (updateTime: String, messages: Int)? {
-        guard let row = try connection.queryOne(SQL.Import.storedConversation(id: id)) else { return nil }
-        return (row.string("update_time") ?? "", Int(row.int("message_count") ?? 0))
-    }
-
     /// Rows per committed batch: 4 MB, or a quarter of a Galera cluster's write-set limit when lower.
     static func commitBytes(_ connection: MySQLConnection) -> Int {
         let standard = 4 << 20
         guard let row = try? connection.queryOne(SQL.Import.maxWriteSet), row.int("wsrep") == 1,
               let limit = row.int("ws") else { return standard }
         return max(64 << 10, min(standard, Int(limit) / 4))
+    }
+
+    /// Copies of imported conversations earlier imports left out or wrote over, by conversation.
+    private func loadHeldCopies() throws -> [String: Set<String>] {
+        var held: [String: Set<String>] = [:]
+        for row in try connection.query(SQL.Import.knownCopies).rows {
+            if let id = row[0].textValue, let hash = row[1].textValue { held[id, default: []].insert(hash) }
+        }
+        return held
     }
 
     private func loadExisting() throws -> [String: ImportPlanner.Existing] {

@@ -217,6 +217,20 @@ public enum Migrations {
             """,
             "ALTER TABLE assets ADD COLUMN file_name VARCHAR(512) NULL COMMENT 'the original file name, when the export gives it'",
         ]),
+        Migration(version: 8, name: "import: copies of a conversation an export held more than once", statements: [
+            // An export can hold a conversation twice (Claude keeps the later copy; ChatGPT shards can
+            // repeat one). The copies an import left out or wrote over are remembered by their bytes'
+            // hash, so importing the same export again finds every copy unchanged instead of merging
+            // the older one back in.
+            """
+            CREATE TABLE import_copies (
+              conversation_id VARCHAR(64) NOT NULL,
+              content_hash CHAR(32) NOT NULL COMMENT 'hash of a copy the conversation already holds, other than conversations.content_hash',
+              PRIMARY KEY (conversation_id, content_hash),
+              CONSTRAINT fk_import_copies_conversation FOREIGN KEY (conversation_id) REFERENCES conversations (id) ON DELETE CASCADE
+            ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci
+            """,
+        ]),
     ]
 
     /// The schema as one SQL script, in the order it is applied (what `schema_chatbeto.sql` holds).

@@ -6,6 +6,18 @@ extension SQL {
     /// (conversation, node); imported rows never touch conversations whose origin is 'local'.
     public enum Import {
         public static let existingConversations = "SELECT id, content_hash, origin, provider FROM conversations"
+        /// Hashes of the copies imported conversations already hold besides their own (`import_copies`).
+        public static let knownCopies = """
+            SELECT k.conversation_id, k.content_hash FROM import_copies k
+            JOIN conversations c ON c.id = k.conversation_id AND c.origin = 'import'
+            """
+        /// Remembers a copy of a conversation an import left out or wrote over (an export holding it twice).
+        public static func rememberCopy(conversationID: String, contentHash: String) -> Statement {
+            Statement("""
+                INSERT INTO import_copies (conversation_id, content_hash) VALUES (?, ?)
+                ON DUPLICATE KEY UPDATE content_hash = content_hash
+                """, [.text(conversationID), .text(contentHash)])
+        }
         /// The columns of an imported conversation, as `insertConversation` and `updateConversation` write them.
         public struct ConversationRow: Sendable {
             public var id: String
