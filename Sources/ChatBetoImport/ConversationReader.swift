@@ -11,6 +11,8 @@ final class ConversationReader: @unchecked Sendable {
         /// Same bytes as stored: the conversation id it is stored under.
         case unchanged(id: String?, bytesDone: Int64)
         case skipped(ImportReport.Skip, bytesDone: Int64)
+        /// Bytes read so far, with nothing to hand on yet (`ConversationStream.progress`).
+        case progress(bytesDone: Int64)
         case fileFinished(ExportFile, conversations: Int)
         case failed(ImportError)
     }
