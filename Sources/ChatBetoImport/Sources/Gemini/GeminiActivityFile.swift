@@ -6,7 +6,8 @@ import Foundation
 /// without an id (to number one sent twice in a second, `SingleRepeats`); the second cuts the records
 /// again and hands a conversation to the stream as soon as its last prompt has been read, so what is
 /// held is the conversations still open. Prompts of one conversation sit together in the log, so that
-/// is a few at a time. A file that ends early fails in the first pass, before anything is written.
+/// is a few at a time. A file that ends early fails in the first pass, before anything is written. Each
+/// pass is half of the progress.
 struct GeminiActivityFile {
     let file: ExportFile
 
@@ -17,7 +18,7 @@ struct GeminiActivityFile {
         var result = GeminiActivity.Result()
         var singles = 0
         var index = 0
-        _ = try split(into: stream, reportsOversized: false) { data, offset, _ in
+        _ = try split(into: stream, reportsOversized: false, progress: { try stream.progress(bytesDone: $0 / 2) }) { data, offset, _ in
             defer { index += 1 }
             switch GeminiActivity.record(try parse(data, offset: offset), index: index) {
             case .entry(let e):
@@ -33,6 +34,7 @@ struct GeminiActivityFile {
         repeats.seal()
         var count = 0
         index = 0
+        let half = file.size / 2
         func push(_ c: (conversation: SourceConversation, hash: String), bytesDone: Int64) throws {
             count += 1
             try stream.push({ c.conversation }, contentHash: c.hash, file: file, offset: 0, bytesDone: bytesDone, fallbackID: c.conversation.id)
@@ -41,23 +43,23 @@ struct GeminiActivityFile {
             defer { index += 1 }
             guard case .entry(let e) = GeminiActivity.record(try parse(data, offset: offset), index: index) else { return }
             guard let id = e.conversationID else {
-                return try push(GeminiActivity.conversation(single: e, occurrence: repeats.occurrence(of: e)), bytesDone: done)
+                return try push(GeminiActivity.conversation(single: e, occurrence: repeats.occurrence(of: e)), bytesDone: half + done / 2)
             }
             open[id, default: []].append((e, offset))
             guard let held = open[id], held.count == prompts[id] else { return }
             open[id] = nil
             let entries = held.sorted { ($0.entry.time, $0.offset) < ($1.entry.time, $1.offset) }.map(\.entry)
-            try push(GeminiActivity.conversation(grouped: id, entries: entries), bytesDone: done)
+            try push(GeminiActivity.conversation(grouped: id, entries: entries), bytesDone: half + done / 2)
         }
         result.grouping = GeminiActivity.grouping(conversations: prompts.count, groupedPrompts: prompts.values.reduce(0, +), singles: singles)
         let notes = result.notes(file: file.name)
         return (count, notes)
     }
 
-    private func split(into stream: ConversationStream, reportsOversized: Bool,
+    private func split(into stream: ConversationStream, reportsOversized: Bool, progress: ((Int64) throws -> Void)? = nil,
                        _ record: (_ data: Data, _ offset: Int, _ bytesDone: Int64) throws -> Void) throws -> Int {
         try SplitFileReader.read(file, into: stream, item: "activity record", label: { SplitFileReader.value(of: ["title"], in: $0) },
-                                 reportsOversized: reportsOversized, element: record,
+                                 reportsOversized: reportsOversized, progress: progress, element: record,
                                  document: { _, _ in
                                      throw ImportError.invalidFile(file: file.name, offset: 0, reason: "a JSON object, not the array of activity records")
                                  })
