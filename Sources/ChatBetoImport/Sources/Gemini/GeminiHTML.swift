@@ -42,18 +42,21 @@ enum GeminiHTML {
               let content = inner(of: "content-cell", in: cell) else {
             return .ignored(verb: "(not Gemini Apps)")
         }
-        let parts = content.components(separatedBy: "<br>")
-        let first = HTMLText.text(parts[0]).replacingOccurrences(of: "\u{00A0}", with: " ")
+        // `<prompt><br><time><br><answer>`: only the first two breaks count, the answer keeps its own.
+        let firstBreak = content.range(of: "<br>")
+        let first = HTMLText.text(String(content[..<(firstBreak?.lowerBound ?? content.endIndex)])).replacingOccurrences(of: "\u{00A0}", with: " ")
         guard let verb = GeminiActivity.promptVerbs.first(where: { first.hasPrefix($0) }) else {
             return .ignored(verb: String(first.split(separator: " ").first ?? "(none)"))
         }
-        guard parts.count >= 2 else { return .problem("HTML record \(index + 1) has no time; left out") }
-        let stamp = HTMLText.text(parts[1])
+        guard let firstBreak else { return .problem("HTML record \(index + 1) has no time; left out") }
+        let rest = content[firstBreak.upperBound...]
+        let secondBreak = rest.range(of: "<br>")
+        let stamp = HTMLText.text(String(rest[..<(secondBreak?.lowerBound ?? rest.endIndex)]))
         guard let time = localTime(stamp) else {
             return .problem("HTML record \(index + 1) (\(first.prefix(40))): time '\(stamp)' has an unknown zone or layout; left out")
         }
         let prompt = String(first.dropFirst(verb.count)).trimmingCharacters(in: .whitespaces)
-        let answer = parts.dropFirst(2).joined(separator: "<br>")
+        let answer = secondBreak.map { String(rest[$0.upperBound...]) } ?? ""
         return .entry(GeminiActivity.Entry(time: time, prompt: prompt, answers: answer.isEmpty ? [] : [answer], conversationID: nil,
                                            attachments: [], raw: nil))
     }
@@ -62,7 +65,8 @@ enum GeminiHTML {
     static func label(_ head: Data) -> String? {
         let cell = String(decoding: head, as: UTF8.self)
         guard let content = inner(of: "content-cell", in: cell) else { return nil }
-        let first = HTMLText.text(content.components(separatedBy: "<br>")[0]).replacingOccurrences(of: "\u{00A0}", with: " ")
+        let first = HTMLText.text(String(content[..<(content.range(of: "<br>")?.lowerBound ?? content.endIndex)]))
+            .replacingOccurrences(of: "\u{00A0}", with: " ")
         return first.isEmpty ? nil : first.count > 60 ? String(first.prefix(60)) + "…" : first
     }
 
