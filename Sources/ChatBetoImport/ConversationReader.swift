@@ -12,6 +12,8 @@ final class ConversationReader: @unchecked Sendable {
         /// stored under, and the bytes' hash in its stored form.
         case unchanged(id: String?, contentHash: String, bytesDone: Int64)
         case skipped(ImportReport.Skip, bytesDone: Int64)
+        /// Bytes read so far, with nothing to hand on yet (`ConversationStream.progress`).
+        case progress(bytesDone: Int64)
         case fileFinished(ExportFile, conversations: Int)
         case failed(ImportError)
     }

@@ -52,6 +52,12 @@ final class ConversationStream: @unchecked Sendable {
         try push(.skipped(skip, bytesDone: bytesBefore + bytesDone))
     }
 
+    /// Bytes read without a conversation to show for them yet (a format's first pass over a file it
+    /// must see whole before handing on the first conversation), for progress.
+    func progress(bytesDone: Int64) throws {
+        try push(.progress(bytesDone: bytesBefore + bytesDone))
+    }
+
     private func push(_ item: ConversationReader.Item) throws {
         guard queue.push(item) else { throw Stopped() }
     }

@@ -232,6 +232,8 @@ public final class Importer {
                 report.skipped.append(skip)
                 fileReport.conversations += 1
                 progress?.update(bytes: done, conversations: report.conversationsRead)
+            case .progress(let done):
+                progress?.update(bytes: done, conversations: report.conversationsRead)
             case .fileFinished:
                 try endBatch()
                 return true

@@ -24,11 +24,15 @@ struct JSONBytesParser {
     /// Where a value sits in a ChatGPT conversation, for recording each node's message bytes.
     private enum Slot {
         case other, conversation, mapping, node(String)
+        /// An object of which only these members are built; the others are checked and skipped.
+        case members(Set<String>)
     }
 
-    private let b: UnsafeRawBufferPointer
-    private var i = 0
-    private var depth = 0
+    // Internal rather than private for the skipping half in JSONBytesParser+Skip.swift; only this
+    // type can make a parser (its init is private).
+    let b: UnsafeRawBufferPointer
+    var i = 0
+    var depth = 0
     /// Node id → the byte range of its message object (`mapping.<node>.message`), when asked for.
     private var messageRanges: [String: Range<Int>] = [:]
     /// Scratch bytes for strings with escapes.
@@ -62,9 +66,23 @@ struct JSONBytesParser {
         }
     }
 
-    private func fail(_ reason: String) -> Failure { Failure(offset: i, reason: reason) }
+    /// Parses `data` as `parse` does, but of a top-level object builds only the members named in `members`:
+    /// the others are checked as strictly and skipped without building their values (a first pass that
+    /// needs a few small members of large records).
+    static func parse(_ data: Data, members: Set<String>) throws -> Any {
+        try data.withUnsafeBytes { bytes in
+            var parser = JSONBytesParser(bytes)
+            parser.skipSpace()
+            let value = try parser.value(.members(members))
+            parser.skipSpace()
+            if parser.i != bytes.count { throw parser.fail("unexpected bytes after the JSON value") }
+            return value
+        }
+    }
 
-    private mutating func skipSpace() {
+    func fail(_ reason: String) -> Failure { Failure(offset: i, reason: reason) }
+
+    mutating func skipSpace() {
         while i < b.count {
             switch b[i] {
             case 0x20, 0x0A, 0x0D, 0x09: i += 1
@@ -87,13 +105,13 @@ struct JSONBytesParser {
         }
     }
 
-    private mutating func literal(_ word: StaticString) throws {
+    mutating func literal(_ word: StaticString) throws {
         let n = word.utf8CodeUnitCount
         guard i + n <= b.count, memcmp(b.baseAddress! + i, word.utf8Start, n) == 0 else { throw fail("invalid literal") }
         i += n
     }
 
-    private mutating func nest() throws {
+    mutating func nest() throws {
         depth += 1
         if depth > JSONBytesParser.maxDepth { throw fail("nested deeper than \(JSONBytesParser.maxDepth) levels") }
     }
@@ -115,6 +133,8 @@ struct JSONBytesParser {
             switch slot {
             case .other:
                 result[key] = try value()
+            case .members(let kept):
+                if kept.contains(key) { result[key] = try value() } else { try skipValue() }
             case .conversation:
                 if key == "mapping" { messageRanges.removeAll() }
                 result[key] = try value(key == "mapping" ? .mapping : .other)
@@ -162,19 +182,19 @@ struct JSONBytesParser {
         }
     }
 
-    /// A string starting at the quote under `i`.
-    private mutating func string() throws -> String {
-        let start = i + 1
+    static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// The index of the first quote, backslash or control character at or after `start` (or the end),
+    /// or-ing the bytes before it into `high` (non-ASCII when `high & highBits != 0`). Eight bytes at a
+    /// time while none is special (the "has a byte less than n" bit trick).
+    func plainRun(from start: Int, high: inout UInt64) -> Int {
         var j = start
-        // Fast path: no escapes. Eight bytes at a time while none is a quote, a backslash or a control
-        // character (the "has a byte less than n" bit trick), noting whether any is non-ASCII.
-        var high: UInt64 = 0
-        let ones: UInt64 = 0x0101_0101_0101_0101, top: UInt64 = 0x8080_8080_8080_8080
+        let ones: UInt64 = 0x0101_0101_0101_0101
         while j + 8 <= b.count {
             let w = b.loadUnaligned(fromByteOffset: j, as: UInt64.self)
             let quote = w ^ (ones &* 0x22), backslash = w ^ (ones &* 0x5C)
             let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((w &- ones &* 0x20) & ~w)
-            if special & top != 0 { break }
+            if special & JSONBytesParser.highBits != 0 { break }
             high |= w
             j += 8
         }
@@ -184,11 +204,20 @@ struct JSONBytesParser {
             high |= UInt64(c)
             j += 1
         }
+        return j
+    }
+
+    /// A string starting at the quote under `i`.
+    private mutating func string() throws -> String {
+        let start = i + 1
+        // Fast path: no escapes.
+        var high: UInt64 = 0
+        let j = plainRun(from: start, high: &high)
         guard j < b.count else { i = j; throw fail("unterminated string") }
         if b[j] == 0x22 {
             i = j + 1
             let bytes = UnsafeRawBufferPointer(rebasing: b[start..<j])
-            return high & top == 0 ? String(decoding: bytes, as: UTF8.self) : try makeString(bytes, at: start)
+            return high & JSONBytesParser.highBits == 0 ? String(decoding: bytes, as: UTF8.self) : try makeString(bytes, at: start)
         }
         scratch.removeAll(keepingCapacity: true)
         scratch.append(contentsOf: UnsafeRawBufferPointer(rebasing: b[start..<j]))
@@ -240,7 +269,7 @@ struct JSONBytesParser {
         return s
     }
 
-    private func hex4(at start: Int) throws -> UInt32 {
+    func hex4(at start: Int) throws -> UInt32 {
         guard start + 4 <= b.count else { throw Failure(offset: start, reason: "truncated \\u escape") }
         var v: UInt32 = 0
         for k in start..<start + 4 {
@@ -271,7 +300,7 @@ struct JSONBytesParser {
     }
 
     /// A number: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`; integers that fit stay integers.
-    private mutating func number() throws -> NSNumber {
+    mutating func number() throws -> NSNumber {
         let start = i
         if b[i] == 0x2D { i += 1 }
         func digits() -> Int {
@@ -304,7 +333,7 @@ struct JSONBytesParser {
         return NSNumber(value: d)
     }
 
-    private func describe(_ c: UInt8) -> String {
+    func describe(_ c: UInt8) -> String {
         if c >= 0x21 && c < 0x7F { return "'\(Character(Unicode.Scalar(c)))'" }
         return "byte 0x" + String(c, radix: 16)
     }

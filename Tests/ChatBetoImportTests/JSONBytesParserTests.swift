@@ -28,7 +28,7 @@ import Testing
         return (try JSONBytesParser.parse(data), try JSONSerialization.jsonObject(with: data))
     }
 
-    @Test(arguments: [
+    static let valid = [
         #"{}"#, #"[]"#, #" { "a" : [ 1 , 2.5 , -0 , -3e2 , 1E+2 , 0.000001 , 12345678901234567890 , true , false , null ] } "#,
         #"{"s": "quote \" backslash \\ slash \/ / \b \f \n \r \t"}"#,
         #"{"u": "\u00e9 \u6f22 \ud83d\ude00 \u0000 \u2028 \ufeff \udbff\udfff", "raw": "é 漢 😀 \#u{2028}"}"#,
@@ -36,7 +36,9 @@ import Testing
         #"{"time": 1700000000.25, "weight": 3.75E-1, "int": 9223372036854775807, "neg": -9223372036854775808}"#,
         #"{"dup": 1, "dup": 2}"#,
         #"{"trailing": [1, 2, ], "commas": {"a": 1,},}"#,
-    ])
+    ]
+
+    @Test(arguments: valid)
     func readsWhatJSONSerializationReads(json: String) throws {
         let (mine, foundation) = try both(json)
         #expect(same(mine, foundation), "\(json)")
@@ -49,16 +51,44 @@ import Testing
         #expect(JSONAccess.double(value["half"]) == 0.5 && JSONAccess.double(value["t"]) == nil)
     }
 
-    @Test(arguments: [
+    static let invalid = [
         #"{"a": "x\ud800y"}"#, #"{"a": "\udc00"}"#, #"{"a": "\ud800\u0041"}"#, #"{"a": "\q"}"#, #"{"a": "\u12"}"#,
         "{\"a\": \"raw\ttab\"}", #"{"a": 01}"#, #"{"a": 1.}"#, #"{"a": .5}"#, #"{"a": -}"#, #"{"a": 1e}"#, #"{"a": +1}"#,
         #"{"a": tru}"#, #"{"a": nul}"#, #"[1,,2]"#, #"[,]"#, #"{,}"#, #"{"a" 1}"#, #"{a: 1}"#, #"{"a": 1} x"#, #"{"a": "open"#,
         #"{"a": [1, 2}"#, #"{"a": NaN}"#, #"{'a': 1}"#, "",
-    ])
+    ]
+
+    @Test(arguments: invalid)
     func refusesWhatJSONSerializationRefuses(json: String) {
         let data = Data(json.utf8)
         #expect(throws: JSONBytesParser.Failure.self) { try JSONBytesParser.parse(data) }
         #expect(throws: (any Error).self) { try JSONSerialization.jsonObject(with: data) }
+    }
+
+    @Test(arguments: valid)
+    func parsingSomeMembersBuildsThoseAsAWholeParseDoes(json: String) throws {
+        let data = Data(json.utf8)
+        let kept: Set<String> = ["s", "kAy", "time", "trailing", "missing"]
+        let whole = try JSONBytesParser.parse(data)
+        let some = try JSONBytesParser.parse(data, members: kept)
+        guard let object = whole as? [String: Any] else { return #expect(same(some, whole)) }
+        #expect(same(some, object.filter { kept.contains($0.key) }), "\(json)")
+    }
+
+    @Test(arguments: invalid)
+    func skippedMembersAreRefusedAsAWholeParseRefusesThem(json: String) {
+        #expect(throws: JSONBytesParser.Failure.self) { try JSONBytesParser.parse(Data(json.utf8), members: []) }
+    }
+
+    @Test func skippedMembersAreCheckedForUTF8AndDepth() {
+        var bytes = Array(#"{"kept": 1, "a": "x"#.utf8)
+        bytes += [0xC3, 0x28]
+        bytes += Array(#"\n"}"#.utf8)
+        #expect(throws: JSONBytesParser.Failure.self) { try JSONBytesParser.parse(Data(bytes), members: ["kept"]) }
+        let deep = #"{"a": "# + String(repeating: "[", count: JSONBytesParser.maxDepth + 1) + String(repeating: "]", count: JSONBytesParser.maxDepth + 1) + "}"
+        #expect(throws: JSONBytesParser.Failure.self) { try JSONBytesParser.parse(Data(deep.utf8), members: []) }
+        let escaped = #"{"a": "\u00e9 \ud83d\ude00 é \" \\", "b": [1, {"c": null}, -2.5e3, true], "kept": "k"}"#
+        #expect(((try? JSONBytesParser.parse(Data(escaped.utf8), members: ["kept"])) as? [String: Any])?.keys.sorted() == ["kept"])
     }
 
     @Test func refusesInvalidUTF8AndDeepNesting() {

@@ -77,7 +77,7 @@ import Testing
     @Test func geminiHTMLMapsLocalTimesAndSkipsOtherRecords() throws {
         let html = try String(contentsOf: SampleRecords.root.appendingPathComponent("2026/handmade-gemini-takeout/Takeout/My Activity/Gemini Apps/MyActivity.html"), encoding: .utf8)
         #expect(GeminiHTML.recognises(html))
-        let result = GeminiHTML.read(html: html)
+        let result = try GeminiHTML.read(html: html)
         #expect(result.conversations.count == 1 && result.ignoredRecords == 1)
         let c = try result.conversations[0].conversation.record(contentHash: "t", limits: ImportLimits())
         #expect(c.visible.map(\.text) == ["what rhymes with orange", "Almost nothing rhymes perfectly with orange; door hinge is a near rhyme."])

@@ -57,6 +57,25 @@ enum GeminiActivity {
         case problem(String)
     }
 
+    /// What grouping needs of a prompt: its time, its text and its conversation id.
+    struct PromptKey {
+        var time: String
+        var prompt: String
+        var conversationID: String?
+        /// `singleKeyHash`, for a prompt without a conversation id.
+        var single: UInt64 { GeminiActivity.singleKeyHash(time: time, prompt: prompt) }
+    }
+
+    /// What `glance` tells of a JSON record: a prompt's key, a record that is not one, or a problem.
+    enum Glance {
+        case prompt(PromptKey)
+        case ignored(verb: String)
+        case problem(String)
+    }
+
+    /// The members `glance` reads: a first pass parses only these (`JSONBytesParser.parse(_:members:)`).
+    static let glanceMembers: Set<String> = ["header", "products", "title", "time", "details", "titleUrl"]
+
     /// The JSON variant's records, held in memory (the importer streams them: `GeminiActivityFile`).
     static func read(records: [Any]) -> Result {
         var result = Result()
@@ -72,8 +91,9 @@ enum GeminiActivity {
         return result
     }
 
-    /// One record of the JSON variant (`index` counts from 0 in the file).
-    static func record(_ value: Any, index: Int) -> Record {
+    /// One record of the JSON variant as far as grouping needs it, from `glanceMembers` alone (`index`
+    /// counts from 0 in the file).
+    static func glance(_ value: Any, index: Int) -> Glance {
         guard let o = value as? [String: Any] else { return .problem("record \(index) is not an object; left out") }
         guard isGemini(o) else { return .ignored(verb: "(not Gemini Apps)") }
         let title = JSONAccess.string(o["title"]) ?? ""
@@ -83,15 +103,28 @@ enum GeminiActivity {
         guard let time = SourceTime.from(o["time"]) else { return .problem("record \(index) (\(title.prefix(40))) has no readable time; left out") }
         var prompt = String(title.dropFirst(verb.count))
         if prompt.hasPrefix(" ") { prompt.removeFirst() }
-        let answers = (JSONAccess.array(o["safeHtmlItem"]) ?? []).compactMap { JSONAccess.string(JSONAccess.object($0)?["html"]) }
         let ids = Set((JSONAccess.array(o["details"]) ?? []).compactMap { d -> String? in
             let d = JSONAccess.object(d)
             return conversationID(JSONAccess.string(d?["url"]) ?? JSONAccess.string(d?["name"]))
         } + [conversationID(JSONAccess.string(o["titleUrl"]))].compactMap { $0 })
-        var files = (JSONAccess.array(o["attachedFiles"]) ?? []).compactMap { $0 as? String }
-        if let image = JSONAccess.string(o["imageFile"]), !files.contains(image) { files.insert(image, at: 0) }
-        return .entry(Entry(time: time, prompt: prompt, answers: answers, conversationID: ids.count == 1 ? ids.first : nil,
-                            attachments: files, raw: JSONAccess.serialise(o)))
+        return .prompt(PromptKey(time: time, prompt: prompt, conversationID: ids.count == 1 ? ids.first : nil))
+    }
+
+    /// One record of the JSON variant, whole (`index` counts from 0 in the file).
+    static func record(_ value: Any, index: Int) -> Record {
+        switch glance(value, index: index) {
+        case .ignored(let verb):
+            return .ignored(verb: verb)
+        case .problem(let p):
+            return .problem(p)
+        case .prompt(let key):
+            let o = value as? [String: Any] ?? [:]
+            let answers = (JSONAccess.array(o["safeHtmlItem"]) ?? []).compactMap { JSONAccess.string(JSONAccess.object($0)?["html"]) }
+            var files = (JSONAccess.array(o["attachedFiles"]) ?? []).compactMap { $0 as? String }
+            if let image = JSONAccess.string(o["imageFile"]), !files.contains(image) { files.insert(image, at: 0) }
+            return .entry(Entry(time: key.time, prompt: key.prompt, answers: answers, conversationID: key.conversationID,
+                                attachments: files, raw: JSONAccess.serialise(o)))
+        }
     }
 
     /// `https://gemini.google.com/app/<id>` (or `/app/c/<id>`) → `<id>`.
@@ -146,33 +179,10 @@ enum GeminiActivity {
     }
 
     /// Stable across re-exports (which prepend records) and between JSON and HTML: whole-second UTC time and the prompt.
-    static func singleKey(_ e: Entry) -> String { String(FNV1a.hash("\(e.time.prefix(19))|\(e.prompt)"), radix: 16) }
+    static func singleKey(_ e: Entry) -> String { String(singleKeyHash(time: e.time, prompt: e.prompt), radix: 16) }
 
-    /// Numbers the prompts without an id that share a key (the same prompt sent again within one
-    /// second), oldest first: the file is newest first, so a re-export (newer records in front) keeps
-    /// the numbers, and the HTML page (no milliseconds, the same order) numbers them alike. A record
-    /// repeated byte for byte is one prompt. Noted in file order, sealed, then asked.
-    struct SingleRepeats {
-        /// Key → its distinct records (their hashes), in file order; after `seal` only keys held more than once.
-        private var records: [String: [String]] = [:]
-
-        /// Notes a prompt without an id, in file order.
-        mutating func note(_ e: Entry) {
-            let key = GeminiActivity.singleKey(e), record = Self.record(e)
-            if records[key]?.contains(record) != true { records[key, default: []].append(record) }
-        }
-
-        /// Forgets the keys held once, after the last `note`.
-        mutating func seal() { records = records.filter { $0.value.count > 1 } }
-
-        /// 1 for the oldest distinct prompt with this key, 2 for the next, …
-        func occurrence(of e: Entry) -> Int {
-            guard let list = records[GeminiActivity.singleKey(e)], let i = list.firstIndex(of: Self.record(e)) else { return 1 }
-            return list.count - i
-        }
-
-        private static func record(_ e: Entry) -> String { ContentHash.hex(of: Data((e.raw ?? "\(e.time)|\(e.prompt)|\(e.answers)").utf8)) }
-    }
+    /// The number `singleKey` is written from.
+    static func singleKeyHash(time: String, prompt: String) -> UInt64 { FNV1a.hash("\(time.prefix(19))|\(prompt)") }
 
     /// `id` if it fits the 64 bytes chatbeto stores; else its start and a hash of the whole, so two long
     /// ids that share their first 64 bytes stay two conversations (cutting them merged both).

@@ -53,24 +53,13 @@ struct GeminiExport: OpenedExport {
         board = NoteBoard(notes)
     }
 
-    /// The activity log is grouped into conversations across the whole file: the JSON is streamed in
-    /// two passes (`GeminiActivityFile`); the HTML page, there only when JSON was not chosen, is read whole.
+    /// The activity log is grouped into conversations across the whole file, so both variants are
+    /// streamed twice, never held whole: the JSON (`GeminiActivityFile`) and the HTML page, there only
+    /// when JSON was not chosen (`GeminiHTMLFile`).
     func read(_ file: ExportFile, into stream: ConversationStream) throws -> Int {
-        if file.head(count: 4096).first(where: { !(" \n\r\t".utf8.contains($0) || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF) }) == UInt8(ascii: "[") {
-            let read = try GeminiActivityFile(file: file).read(into: stream)
-            read.notes.forEach(board.add)
-            return read.conversations
-        }
-        let data = try file.readAll(limit: stream.limits.conversationBytes)
-        guard let html = String(data: data, encoding: .utf8), GeminiHTML.recognises(html) else {
-            throw ImportError.invalidFile(file: file.name, offset: 0, reason: "neither a JSON array of activity records nor the Gemini Apps HTML page")
-        }
-        let result = GeminiHTML.read(html: html)
-        result.notes(file: file.name).forEach(board.add)
-        for (i, c) in result.conversations.enumerated() {
-            try stream.push({ c.conversation }, contentHash: c.hash, file: file, offset: 0,
-                            bytesDone: file.size * Int64(i + 1) / Int64(result.conversations.count), fallbackID: c.conversation.id)
-        }
-        return result.conversations.count
+        let json = file.head(count: 4096).first(where: { !(" \n\r\t".utf8.contains($0) || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF) }) == UInt8(ascii: "[")
+        let read = json ? try GeminiActivityFile(file: file).read(into: stream) : try GeminiHTMLFile(file: file).read(into: stream)
+        read.notes.forEach(board.add)
+        return read.conversations
     }
 }

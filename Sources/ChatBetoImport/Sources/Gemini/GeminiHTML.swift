@@ -3,7 +3,8 @@ import Foundation
 /// The HTML variant of Gemini Apps activity (`MyActivity.html`), for Takeouts made without JSON: one
 /// `outer-cell` per record; the header cell must read exactly "Gemini Apps"; the content cell holds
 /// `Prompted <prompt><br><local time><br><answer HTML>`. Local times need a known zone: a record with
-/// another zone abbreviation is reported and left out rather than guessed.
+/// another zone abbreviation is reported and left out rather than guessed. The import streams the page
+/// (`GeminiHTMLFile`); `read(html:)` reads one held in memory.
 enum GeminiHTML {
     static let zones: [String: Int] = [
         "UTC": 0, "GMT": 0, "EST": -300, "EDT": -240, "CST": -360, "CDT": -300, "MST": -420, "MDT": -360,
@@ -13,33 +14,60 @@ enum GeminiHTML {
 
     static func recognises(_ html: String) -> Bool { html.contains("outer-cell") && html.contains("Gemini Apps") }
 
-    static func read(html: String) -> GeminiActivity.Result {
+    /// A whole page held in memory, cut by the same `ActivityCellSplitter` the import streams it through
+    /// (`GeminiHTMLFile`); throws the splitter's `Failure` for a page cut short.
+    static func read(html: String) throws -> GeminiActivity.Result {
         var result = GeminiActivity.Result()
         var entries: [GeminiActivity.Entry] = []
-        let cells = html.components(separatedBy: "class=\"outer-cell").dropFirst()
+        var splitter = ActivityCellSplitter()
+        var cells: [Data] = []
+        try Data(html.utf8).withUnsafeBytes { bytes in
+            try splitter.feed(bytes) { if case .element(let data, _) = $0 { cells.append(data) } }
+        }
+        try splitter.finish()
         for (index, cell) in cells.enumerated() {
-            guard let header = inner(of: "header-cell", in: cell), HTMLText.text(header) == "Gemini Apps",
-                  let content = inner(of: "content-cell", in: cell) else {
-                result.ignoredRecords += 1; result.ignoredVerbs["(not Gemini Apps)", default: 0] += 1; continue
+            switch record(String(decoding: cell, as: UTF8.self), index: index) {
+            case .entry(let e): entries.append(e)
+            case .ignored(let verb): result.ignoredRecords += 1; result.ignoredVerbs[verb, default: 0] += 1
+            case .problem(let p): result.problems.append(p)
             }
-            let parts = content.components(separatedBy: "<br>")
-            let first = HTMLText.text(parts[0]).replacingOccurrences(of: "\u{00A0}", with: " ")
-            guard let verb = GeminiActivity.promptVerbs.first(where: { first.hasPrefix($0) }) else {
-                result.ignoredRecords += 1; result.ignoredVerbs[String(first.split(separator: " ").first ?? "(none)"), default: 0] += 1; continue
-            }
-            guard parts.count >= 2 else { result.problems.append("HTML record \(index + 1) has no time; left out"); continue }
-            let stamp = HTMLText.text(parts[1])
-            guard let time = localTime(stamp) else {
-                result.problems.append("HTML record \(index + 1) (\(first.prefix(40))): time '\(stamp)' has an unknown zone or layout; left out")
-                continue
-            }
-            let prompt = String(first.dropFirst(verb.count)).trimmingCharacters(in: .whitespaces)
-            let answer = parts.dropFirst(2).joined(separator: "<br>")
-            entries.append(GeminiActivity.Entry(time: time, prompt: prompt, answers: answer.isEmpty ? [] : [answer], conversationID: nil,
-                                                attachments: [], raw: nil))
         }
         GeminiActivity.group(entries, into: &result)
         return result
+    }
+
+    /// One record of the page: the text after its `class="outer-cell` (`index` counts from 0 in the page).
+    static func record(_ cell: String, index: Int) -> GeminiActivity.Record {
+        guard let header = inner(of: "header-cell", in: cell), HTMLText.text(header) == "Gemini Apps",
+              let content = inner(of: "content-cell", in: cell) else {
+            return .ignored(verb: "(not Gemini Apps)")
+        }
+        // `<prompt><br><time><br><answer>`: only the first two breaks count, the answer keeps its own.
+        let firstBreak = content.range(of: "<br>")
+        let first = HTMLText.text(String(content[..<(firstBreak?.lowerBound ?? content.endIndex)])).replacingOccurrences(of: "\u{00A0}", with: " ")
+        guard let verb = GeminiActivity.promptVerbs.first(where: { first.hasPrefix($0) }) else {
+            return .ignored(verb: String(first.split(separator: " ").first ?? "(none)"))
+        }
+        guard let firstBreak else { return .problem("HTML record \(index + 1) has no time; left out") }
+        let rest = content[firstBreak.upperBound...]
+        let secondBreak = rest.range(of: "<br>")
+        let stamp = HTMLText.text(String(rest[..<(secondBreak?.lowerBound ?? rest.endIndex)]))
+        guard let time = localTime(stamp) else {
+            return .problem("HTML record \(index + 1) (\(first.prefix(40))): time '\(stamp)' has an unknown zone or layout; left out")
+        }
+        let prompt = String(first.dropFirst(verb.count)).trimmingCharacters(in: .whitespaces)
+        let answer = secondBreak.map { String(rest[$0.upperBound...]) } ?? ""
+        return .entry(GeminiActivity.Entry(time: time, prompt: prompt, answers: answer.isEmpty ? [] : [answer], conversationID: nil,
+                                           attachments: [], raw: nil))
+    }
+
+    /// What the first bytes of a record show of it ("Prompted what rhymes with orange"), for errors.
+    static func label(_ head: Data) -> String? {
+        let cell = String(decoding: head, as: UTF8.self)
+        guard let content = inner(of: "content-cell", in: cell) else { return nil }
+        let first = HTMLText.text(String(content[..<(content.range(of: "<br>")?.lowerBound ?? content.endIndex)]))
+            .replacingOccurrences(of: "\u{00A0}", with: " ")
+        return first.isEmpty ? nil : first.count > 60 ? String(first.prefix(60)) + "…" : first
     }
 
     /// The inner HTML of the first `div` with this class, up to the next cell or the end of the record.
