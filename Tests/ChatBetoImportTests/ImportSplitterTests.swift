@@ -6,24 +6,13 @@ import Testing
     private func split(_ text: String, chunk: Int, limit: Int = ImportLimits.maxConversationBytes, member: String? = nil) throws -> [String] {
         var splitter = ConversationSplitter()
         splitter.memberArray = member
-        var out: [String] = []
-        let bytes = Array(text.utf8)
         splitter.maxValueBytes = limit
-        var i = 0
-        while i < bytes.count {
-            let end = min(bytes.count, i + chunk)
-            try bytes[i..<end].withUnsafeBytes { buffer in
-                try splitter.feed(buffer) { piece in
-                    switch piece {
-                    case .element(let d, _), .document(let d): out.append(String(decoding: d, as: UTF8.self))
-                    case .oversized(let offset, let bytes): out.append("oversized \(offset) \(bytes)")
-                    }
-                }
+        return try pieces(of: text, through: &splitter, chunk: chunk) { piece in
+            switch piece {
+            case .element(let d, _), .document(let d): return String(decoding: d, as: UTF8.self)
+            case .oversized(let offset, let bytes): return "oversized \(offset) \(bytes)"
             }
-            i = end
         }
-        try splitter.finish()
-        return out
     }
 
     @Test func splitsTopLevelArrayAtAnyChunkSize() throws {

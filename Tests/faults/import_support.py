@@ -7,6 +7,8 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 FAKE = ROOT / "Tests/FakeOpenAI/fake_openai.py"
 API_KEY = "sk-faults-0123456789abcdefIMPORTKEY"
@@ -35,6 +37,14 @@ class Fake:
     def stop(self):
         self.proc.terminate()
         self.proc.wait(5)
+
+
+@pytest.fixture
+def fake(tmp_path):
+    """A fake OpenAI server for the test, stopped after it (import it into the test module to use it)."""
+    f = Fake(tmp_path)
+    yield f
+    f.stop()
 
 
 def nodes(home):

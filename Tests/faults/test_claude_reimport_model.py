@@ -4,22 +4,14 @@ growing Claude conversations, some twice, in any order. After every step: no nod
 nodes are those of the latest snapshot any import held plus the local turns, the visible thread is
 the latest snapshot's (or ends at the last local turn), and a re-import changes nothing and reports
 every conversation unchanged."""
-import pytest
 from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from claude_reimport_support import (conversations_line, snapshot, stored_nodes, stored_thread, thread, node_ids,
                                      unchanged_line, versions, write_export)
-from import_support import Fake
+from import_support import fake  # noqa: F401 (fake: a fixture)
 
 IDS = ["c4000000-0000-4000-8000-000000000001", "c4000000-0000-4000-8000-000000000002"]
 VERSIONS = {cid: versions(cid, start=1000 * i) for i, cid in enumerate(IDS)}
-
-
-@pytest.fixture
-def fake(tmp_path):
-    f = Fake(tmp_path)
-    yield f
-    f.stop()
 
 
 copies = st.lists(st.tuples(st.sampled_from(IDS), st.integers(0, len(VERSIONS[IDS[0]]) - 1)), min_size=1, max_size=4)

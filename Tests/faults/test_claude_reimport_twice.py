@@ -9,18 +9,11 @@ import pytest
 from claude_reimport_support import (conversations_line, skipped_lines, snapshot, stored_nodes, stored_thread, thread,
                                      node_ids, unchanged_line, versions, write_export)
 from conftest import generate_export
-from import_support import Fake, load, save
+from import_support import load, save, fake  # noqa: F401 (fake: a fixture)
 from sources_support import write_grok
 
 CID = "c3000000-0000-4000-8000-000000000001"
 OTHER = "c3000000-0000-4000-8000-000000000002"
-
-
-@pytest.fixture
-def fake(tmp_path):
-    f = Fake(tmp_path)
-    yield f
-    f.stop()
 
 
 def import_(home, path):

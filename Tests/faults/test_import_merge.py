@@ -3,17 +3,9 @@ survive a newer export, the visible path follows the most recent leaf, conversat
 later export stay; chatbeto's own JSON export carries the whole tree and re-imports checksum-equal."""
 import json
 
-import pytest
 
 from conftest import generate_export
-from import_support import Fake, add_turn, checksum, conversations, load, nodes, path_to, save, state, visible_path
-
-
-@pytest.fixture
-def fake(tmp_path):
-    f = Fake(tmp_path)
-    yield f
-    f.stop()
+from import_support import add_turn, checksum, conversations, load, nodes, path_to, save, state, visible_path, fake  # noqa: F401 (fake: a fixture)
 
 
 def ask(home, fake, conversation, text):

@@ -5,21 +5,13 @@ import copy
 import json
 import time
 
-import pytest
 from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from conftest import generate_export
-from import_support import Fake, add_turn, load, nodes, path_to, save, visible_path
+from import_support import add_turn, load, nodes, path_to, save, visible_path, fake  # noqa: F401 (fake: a fixture)
 
 LOCAL_TIME = time.time()  # local turns are "now": later than PAST export turns, earlier than FUTURE ones
 PAST, FUTURE = 1_700_000_000.0, 4_102_444_800.0
-
-
-@pytest.fixture
-def fake(tmp_path):
-    f = Fake(tmp_path)
-    yield f
-    f.stop()
 
 
 def stored_parents(stored, conversation):

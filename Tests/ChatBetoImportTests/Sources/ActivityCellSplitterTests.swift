@@ -7,24 +7,13 @@ import Testing
     private func split(_ text: String, chunk: Int, limit: Int = ImportLimits.maxConversationBytes) throws -> [String] {
         var splitter = ActivityCellSplitter()
         splitter.maxValueBytes = limit
-        var out: [String] = []
-        let bytes = Array(text.utf8)
-        var i = 0
-        while i < bytes.count {
-            let end = min(bytes.count, i + chunk)
-            try bytes[i..<end].withUnsafeBytes { buffer in
-                try splitter.feed(buffer) { piece in
-                    switch piece {
-                    case .element(let d, let offset): out.append("\(offset):" + String(decoding: d, as: UTF8.self))
-                    case .document(let d): out.append("document " + String(decoding: d, as: UTF8.self))
-                    case .oversized(let offset, let bytes): out.append("oversized \(offset) \(bytes)")
-                    }
-                }
+        return try pieces(of: text, through: &splitter, chunk: chunk) { piece in
+            switch piece {
+            case .element(let d, let offset): return "\(offset):" + String(decoding: d, as: UTF8.self)
+            case .document(let d): return "document " + String(decoding: d, as: UTF8.self)
+            case .oversized(let offset, let bytes): return "oversized \(offset) \(bytes)"
             }
-            i = end
         }
-        try splitter.finish()
-        return out
     }
 
     private static func cell(_ body: String) -> String {
