@@ -3,11 +3,15 @@ a checksum over ids and text, export editing, and the fake OpenAI server for loc
 import hashlib
 import json
 import pathlib
+import re
 import subprocess
 import sys
 import time
 
+import pexpect
 import pytest
+
+from conftest import BINARY
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 FAKE = ROOT / "Tests/FakeOpenAI/fake_openai.py"
@@ -114,3 +118,14 @@ def clean_state_and_fresh_home(make_home, export):
     home = make_home("home")
     home.run(["-e", "sql SELECT 1"])
     return expected, home
+
+
+def import_on_a_terminal(home, path, timeout=300):
+    """`import path` in a pseudo-terminal (160 columns), which must succeed: the progress lines it drew, and
+    everything it wrote."""
+    child = pexpect.spawn(BINARY, ["import", str(path)], env=dict(home.env, TERM="xterm", LANG="C.UTF-8"),
+                          encoding="utf-8", timeout=timeout, dimensions=(40, 160))
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, child.before
+    return [l for l in re.split(r"[\r\n]", child.before) if "conv" in l and "%" in l], child.before

@@ -4,11 +4,11 @@ read, a page that ends early or holds a broken record fails naming the file and 
 anything is written, and the page imports as the same conversations as the JSON of the same activity."""
 import re
 
-import pexpect
 import pytest
 
 from conftest import BINARY
 from gemini_html_support import write_activity
+from import_support import import_on_a_terminal
 from sources_support import run_measured
 
 # Peak RSS may grow by this much between a page and one five times its size: noise (the report, the
@@ -123,12 +123,7 @@ def test_progress_moves_while_the_activity_is_read_before_any_conversation(home,
     path = tmp_path / f"MyActivity.{variant}"
     write_activity(path, html=variant == "html", prompts=12000, words=200)
     home.run(["-e", "sql SELECT 1"])
-    child = pexpect.spawn(BINARY, ["import", str(path)], env=dict(home.env, TERM="xterm", LANG="C.UTF-8"),
-                          encoding="utf-8", timeout=600, dimensions=(40, 160))
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0, child.before
-    lines = [l for l in re.split(r"[\r\n]", child.before) if "conv" in l and "%" in l]
+    lines, _ = import_on_a_terminal(home, path, timeout=600)
     shown = [(int(m.group(1)), int(m.group(2))) for l in lines for m in [re.search(r"(\d+)%  \S+ MB  (\d+) conv", l)] if m]
     assert any(0 < pct < 100 and conv == 0 for pct, conv in shown), shown
     assert [pct for pct, _ in shown] == sorted(pct for pct, _ in shown), shown

@@ -9,10 +9,9 @@ import signal
 import subprocess
 import time
 
-import pexpect
 
-from conftest import BINARY, GEN_EXPORT
-from import_support import clean_state_and_fresh_home, save, state
+from conftest import GEN_EXPORT
+from import_support import clean_state_and_fresh_home, import_on_a_terminal, save, state
 from test_import_bad_input import conv, node
 from test_import_kill import Watcher, watch_until, written
 
@@ -88,18 +87,13 @@ def test_ctrl_c_mid_file_rolls_back_only_the_current_batch_and_a_rerun_resumes(m
 def test_progress_names_the_phases_after_parsing_and_ends_at_the_real_count(home, tmp_path):
     export = one_file_export(tmp_path / "export", conversations=150, seed=5)
     home.run(["-e", "sql SELECT 1"])
-    child = pexpect.spawn(BINARY, ["import", str(export)], env=dict(home.env, TERM="xterm", LANG="C.UTF-8"),
-                          encoding="utf-8", timeout=300, dimensions=(40, 160))
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0, child.before
-    lines = [l for l in re.split(r"[\r\n]", child.before) if "conv" in l and "%" in l]
+    lines, output = import_on_a_terminal(home, export)
     phases = [m.group(1) for l in lines for m in [re.search(r"conv  (writing|committing|naming projects|done)", l)] if m]
     # Every batch is written then committed; projects are named after the last; the last line is "done".
     assert phases[-4:] == ["writing", "committing", "naming projects", "done"], phases
     assert phases.count("committing") >= 2, phases  # 150 conversations are more than one batch
     assert re.search(r"100%  \d+/\d+ MB  150 conv  done in \d", lines[-1]), lines[-1]
-    assert "conversations: 150 new" in child.before
+    assert "conversations: 150 new" in output
 
 
 WORD_COUNT_SQL = ("CASE WHEN text IS NULL OR TRIM(text) = '' THEN 0 ELSE CHAR_LENGTH(TRIM(REPLACE(text, '\\n', ' '))) - "
