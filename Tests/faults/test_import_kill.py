@@ -94,13 +94,7 @@ def kill_when(home, export, condition, limit=300):
 
 def test_kill_9_at_many_points_then_rerun_converges(make_home, tmp_path):
     export = sharded_export(tmp_path / "export")
-    clean = make_home("clean")
-    clean.run(["import", str(export)])
-    expected = state(clean)
-    clean.stop_server()
-
-    home = make_home("home")
-    home.run(["-e", "sql SELECT 1"])
+    expected, home = clean_state_and_fresh_home(make_home, export)
     # 10 files of 12 conversations: points inside each file's transaction, at its start and in COMMIT.
     points = [
         ("recording the import", lambda w: doing(w, "INSERT INTO imports")),
