@@ -213,3 +213,34 @@ def test_claude_artifacts_are_documents_that_show_prints(home, tmp_path):
         ["poem", "artifact", "2", "The sea is blue", "r2"]]
     shown = home.run(["-e", "show a0000000-0000-4000-8000-00000000000a"]).stdout
     assert "The sea is blue" in shown and "The sea is grey" not in shown, shown
+
+
+def test_a_grok_response_id_of_64_characters_keeps_its_thinking_as_its_own_node(home, tmp_path):
+    # "<id>#thinking" cut to the 64 characters stored was the response's own id: the thinking node and its
+    # answer became one node, parent of itself.
+    cid = "6a0b0000-0000-4000-8000-000000000064"
+    long = "r" * 60 + "0001"
+    responses = [
+        {"response": {"response_id": "6a0b0000-0000-4000-8000-00000000q001", "conversation_id": cid, "sender": "human",
+                      "message": "Where is Brest?", "create_time": "2025-06-01T10:00:00.000000Z", "parent_response_id": None}},
+        {"response": {"response_id": long, "conversation_id": cid, "sender": "ASSISTANT", "message": "In Brittany, France.",
+                      "thinking_trace": "The user asks about Brest; the French one is likelier.",
+                      "create_time": "2025-06-01T10:00:05.000000Z", "parent_response_id": "6a0b0000-0000-4000-8000-00000000q001"}},
+        {"response": {"response_id": "6a0b0000-0000-4000-8000-00000000q003", "conversation_id": cid, "sender": "human",
+                      "message": "And its port?", "create_time": "2025-06-01T10:01:00.000000Z", "parent_response_id": long}},
+    ]
+    export = tmp_path / "prod-grok-backend.json"
+    export.write_text(json.dumps({"conversations": [{"conversation": {"conversation_id": cid, "title": "Brest",
+                                                                      "create_time": "2025-06-01T10:00:00.000000Z"},
+                                                     "responses": responses}], "projects": []}))
+    r = home.run(["import", str(export)])
+    assert "1 new" in r.stdout and r.returncode == 0, r.stdout + r.stderr
+    rows = home.query(f"SELECT node_id, parent_node_id, is_hidden, content_type FROM messages WHERE conversation_id = '{cid}' "
+                      "ORDER BY create_time, is_hidden DESC")
+    assert len(rows) == 4, rows
+    thinking = [row for row in rows if row[3] == "thoughts"]
+    assert len(thinking) == 1 and thinking[0][0] != long and thinking[0][1] == "6a0b0000-0000-4000-8000-00000000q001", rows
+    assert [row[1] for row in rows if row[0] == long] == [thinking[0][0]], rows
+    shown = home.run(["-e", f"show {cid}"]).stdout
+    assert "Where is Brest?" in shown and "In Brittany, France." in shown and "And its port?" in shown, shown
+    assert "likelier" not in shown and "likelier" in home.run(["-e", f"show {cid} --hidden"]).stdout

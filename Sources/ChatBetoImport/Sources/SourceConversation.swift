@@ -27,7 +27,7 @@ struct SourceConversation {
     static func node(_ id: String, parent: String?, role: String?, text: String?, createTime: String?,
                      hidden: Bool, contentType: String? = nil, authorName: String? = nil, modelSlug: String? = nil,
                      raw: String? = nil) -> ConversationRecord.Message {
-        var m = ConversationRecord.Message(nodeID: String(id.prefix(64)), parentID: parent.map { String($0.prefix(64)) }, childIndex: 0,
+        var m = ConversationRecord.Message(nodeID: StoredID.fitting(id), parentID: parent.map(StoredID.fitting), childIndex: 0,
                                            visibleIndex: nil, isHidden: hidden, isIncomplete: false)
         m.role = role.map { String($0.prefix(16)) }
         m.text = text
@@ -50,7 +50,20 @@ struct SourceConversation {
         var siblings: [String: Int] = [:]
         var visibleIndex: [String: Int] = [:]
         for (i, n) in visiblePath.enumerated() { visibleIndex[n] = i }
-        var rows = nodes
+        // A reader's second node of one id would fail the whole file at the writer (a duplicate key).
+        var seenNodes: Set<String> = []
+        var rows: [ConversationRecord.Message] = []
+        for var node in nodes {
+            guard seenNodes.insert(node.nodeID).inserted else {
+                repairs.append((node.nodeID, "a second node with this id; the first is kept"))
+                continue
+            }
+            if node.parentID == node.nodeID {
+                node.parentID = nil
+                repairs.append((node.nodeID, "its parent is itself; kept as a first turn"))
+            }
+            rows.append(node)
+        }
         for i in rows.indices {
             let key = rows[i].parentID ?? "\u{0}root"
             rows[i].childIndex = siblings[key, default: 0]

@@ -71,7 +71,7 @@ import Testing
         #expect(converted.allSatisfy { $0.id.utf8.count <= 64 && $0.id.hasPrefix("gemini-a1b2") })
         // The same ids on every read (re-imports find them).
         #expect(GeminiActivity.read(records: records).conversations.map(\.conversation.id) == result.conversations.map(\.conversation.id))
-        #expect(GeminiActivity.storedID("gemini-short") == "gemini-short")
+        #expect(StoredID.fitting("gemini-short") == "gemini-short")
     }
 
     @Test func geminiHTMLMapsLocalTimesAndSkipsOtherRecords() throws {

@@ -184,26 +184,12 @@ enum GeminiActivity {
     /// The number `singleKey` is written from.
     static func singleKeyHash(time: String, prompt: String) -> UInt64 { FNV1a.hash("\(time.prefix(19))|\(prompt)") }
 
-    /// `id` if it fits the 64 bytes chatbeto stores; else its start and a hash of the whole, so two long
-    /// ids that share their first 64 bytes stay two conversations (cutting them merged both).
-    static func storedID(_ id: String) -> String {
-        guard id.utf8.count > 64 else { return id }
-        var head = "", bytes = 0
-        for ch in id {
-            bytes += ch.utf8.count
-            if bytes > 47 { break }
-            head.append(ch)
-        }
-        let hash = String(FNV1a.hash(id), radix: 16)
-        return head + "-" + String(repeating: "0", count: 16 - hash.count) + hash
-    }
-
     private static func conversation(id: String, entries: [Entry]) -> (conversation: SourceConversation, hash: String) {
         // Node ids from time and prompt; a repeat within the conversation gets a number.
         var seenKeys: [String: Int] = [:]
         let first = entries[0]
         let titleLine = first.prompt.split(separator: "\n").first.map(String.init) ?? ""
-        var c = SourceConversation(provider: "gemini", id: storedID(id), title: titleLine.isEmpty ? "[image]" : String(titleLine.prefix(120)),
+        var c = SourceConversation(provider: "gemini", id: StoredID.fitting(id), title: titleLine.isEmpty ? "[image]" : String(titleLine.prefix(120)),
                                    createTime: first.time, updateTime: entries.last!.time)
         var previous: String?
         for e in entries {

@@ -82,7 +82,7 @@ enum GrokConversation {
             if let error { node.status = String(error.prefix(48)); node.isIncomplete = true }
             if let trace = JSONAccess.string(o["thinking_trace"]), !trace.isEmpty {
                 // Thinking as a hidden node before the answer, as ChatGPT's thoughts are.
-                let tid = String("\(r.id)#thinking".prefix(64))
+                let tid = StoredID.fitting("\(r.id)#thinking")
                 out.nodes.append(SourceConversation.node(tid, parent: parent[r.id], role: "assistant", text: trace,
                                                          createTime: node.createTime, hidden: true, contentType: "thoughts"))
                 node.parentID = tid
