@@ -72,17 +72,16 @@ enum ClaudeConversation {
         // Nodes in array order (tree exports put parents first; flat ones are chains by time).
         let order = treeMode ? messages.map(\.id) : path + messages.map(\.id).filter { !Set(path).contains($0) }
         let byID = Dictionary(messages.map { ($0.id, $0.object) }, uniquingKeysWith: { a, _ in a })
-        var chainEnd: [String: String] = [:]   // message → its first node (the head of its hidden chain)
+        var chains: [String: [String]] = [:]   // message → its hidden chain's nodes and its own, in order
         for id in order {
             guard let m = byID[id] else { continue }
-            let nodes = ClaudeMessage.nodes(id: id, message: m, parent: parents[id] ?? nil, model: model, repairs: &out.repairs,
-                                            assets: &out.assets)
-            chainEnd[id] = nodes.first?.nodeID
+            let nodes = ClaudeMessage.nodes(id: id, message: m, parent: parents[id] ?? nil, model: model, taken: seen,
+                                            repairs: &out.repairs, assets: &out.assets)
+            chains[id] = nodes.map(\.nodeID)
             out.nodes += nodes
         }
         // The visible path runs through each message's hidden chain.
-        let chains = Dictionary(grouping: out.nodes, by: { node in node.nodeID.split(separator: "#").first.map(String.init) ?? node.nodeID })
-        out.visiblePath = path.flatMap { id in (chains[id] ?? []).map(\.nodeID) }
+        out.visiblePath = path.flatMap { id in chains[id] ?? [] }
         out.documents = ClaudeArtifacts.documents(visible: path.compactMap { id in byID[id].map { (id, $0) } })
         return out
     }

@@ -9,7 +9,8 @@ enum ClaudeMessage {
     /// Block types with nothing worth a node of its own (kept in the message's raw JSON).
     static let silentTypes: Set<String> = ["token_budget"]
 
-    static func nodes(id: String, message m: [String: Any], parent: String?, model: String?,
+    /// `taken`: the conversation's message uuids, which a hidden node's id (`<uuid>#<n>`) must not be.
+    static func nodes(id: String, message m: [String: Any], parent: String?, model: String?, taken: Set<String> = [],
                       repairs: inout [(nodeID: String?, problem: String)], assets: inout [ConversationRecord.Asset]) -> [ConversationRecord.Message] {
         let role = JSONAccess.string(m["sender"]) == "human" ? "user" : "assistant"
         let time = SourceTime.from(m["created_at"])
@@ -21,7 +22,8 @@ enum ClaudeMessage {
         }
         var hidden: [ConversationRecord.Message] = []
         func hide(_ text: String?, role: String, type: String, author: String? = nil, raw: Any? = nil) {
-            let nodeID = "\(id)#\(hidden.count + 1)"
+            var nodeID = "\(id)#\(hidden.count + 1)"
+            while taken.contains(nodeID) { nodeID += "'" }
             hidden.append(SourceConversation.node(nodeID, parent: hidden.last?.nodeID ?? parent, role: role, text: text,
                                                   createTime: time, hidden: true, contentType: type, authorName: author,
                                                   raw: raw.flatMap(JSONAccess.serialise)))

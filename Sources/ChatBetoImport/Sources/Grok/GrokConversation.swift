@@ -82,7 +82,8 @@ enum GrokConversation {
             if let error { node.status = String(error.prefix(48)); node.isIncomplete = true }
             if let trace = JSONAccess.string(o["thinking_trace"]), !trace.isEmpty {
                 // Thinking as a hidden node before the answer, as ChatGPT's thoughts are.
-                let tid = StoredID.fitting("\(r.id)#thinking")
+                var tid = StoredID.fitting("\(r.id)#thinking"), n = 1
+                while seen.contains(tid) { n += 1; tid = StoredID.fitting("\(r.id)#thinking-\(n)") }
                 out.nodes.append(SourceConversation.node(tid, parent: parent[r.id], role: "assistant", text: trace,
                                                          createTime: node.createTime, hidden: true, contentType: "thoughts"))
                 node.parentID = tid
