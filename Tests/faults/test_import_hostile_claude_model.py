@@ -4,9 +4,10 @@ human and assistant; thinking blocks; control characters and NULs in text. Invar
 succeeds (one bad conversation never fails the file), every usable message is stored as a visible node
 and every thinking block as a hidden one, each conversation shows, and a re-import changes nothing."""
 import json
-import re
 
 from hypothesis import HealthCheck, example, given, settings, strategies as st
+
+from hostile_support import assert_nodes, assert_reimport_unchanged, empty, import_whole, stored_conversations
 
 SENTINEL = "00000000-0000-4000-8000-000000000000"
 IDS = ["m1", "m2", "m1#1", "m1#2", "u" * 56, "u" * 57, "\u00e9" * 28, "\u00e9" * 29, "", "m3"]
@@ -50,10 +51,6 @@ def write(path, held):
                                  "chat_messages": [as_export(m) for m in messages]} for cid, title, messages in held]))
 
 
-def snapshot(home):
-    return home.query("SELECT conversation_id, node_id, parent_node_id, visible_index, is_hidden, text FROM messages ORDER BY 1, 2")
-
-
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(held=exports)
 @example(held=[(CONVERSATIONS[0], "t", [
@@ -62,22 +59,11 @@ def snapshot(home):
     {"uuid": "m2#1", "parent_message_uuid": "m2", "sender": "human", "text": "looks like m2's thinking\x00", "thinking": None,
      "created_at": ""}])])
 def test_hostile_claude_exports_import_whole_and_reimport_unchanged(home, tmp_path, held):
-    home.run(["--yes", "-e", "set sql-write on; sql DELETE FROM conversations"])
+    empty(home)
     export = tmp_path / "conversations.json"
     write(export, held)
-    first = home.run(["import", str(export)])
-    assert "import failed" not in first.stderr, first.stderr
-    stored = {cid: messages for cid, title, messages in held if len(cid) <= 64}
-    ids = {row[0] for row in home.query("SELECT id FROM conversations WHERE provider = 'claude'")}
-    assert ids == set(stored), (ids, held, first.stdout)
-    for cid, messages in stored.items():
+    first = import_whole(home, export)
+    for cid, messages in stored_conversations(home, "claude", held, first.stdout).items():
         kept = usable(messages)
-        visible = {row[0] for row in home.query(f"SELECT node_id FROM messages WHERE conversation_id = '{cid}' AND is_hidden = 0")}
-        assert visible == set(kept), (cid, visible, set(kept), first.stdout)
-        hidden = home.query(f"SELECT COUNT(*) FROM messages WHERE conversation_id = '{cid}' AND is_hidden = 1")
-        assert int(hidden[0][0]) == sum(1 for m in kept.values() if m["thinking"]), (cid, held)
-        assert home.run(["-e", f"show {cid} --all-branches"]).returncode == 0
-    before = snapshot(home)
-    again = home.run(["import", str(export)]).stdout
-    assert re.search(r"\b0 new, 0 updated\b", again), again
-    assert snapshot(home) == before
+        assert_nodes(home, cid, visible=kept, hidden=sum(1 for m in kept.values() if m["thinking"]), report=first.stdout)
+    assert_reimport_unchanged(home, export)

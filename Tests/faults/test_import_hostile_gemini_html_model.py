@@ -4,11 +4,11 @@ left open, one closed too many, upper case), `div`s inside comments and quoted a
 `div`s (ActivityCellSplitter). Invariant: the import succeeds, every prompt is stored once as a user
 message with its text, and a re-import changes nothing and reports every conversation unchanged."""
 import datetime
-import re
 
 from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from gemini_html_support import HEAD, TAIL, html_cell
+from hostile_support import assert_reimport_unchanged, empty, import_whole
 
 FRAGMENTS = ["<p>plain</p>", "<div>", "</div>", "<DIV>", "</DIV>", '<div class="x">inner</div>', "&amp; &lt;b&gt;", "&#x1F600;",
              "<br>", "a < b", "c > d", "<!-- <div> -->", '<a href="x>y">link</a>', "<span title='</div>'>q</span>",
@@ -29,23 +29,15 @@ def spaced(s):
     return " ".join(s.split())
 
 
-def snapshot(home):
-    return home.query("SELECT conversation_id, node_id, parent_node_id, visible_index, is_hidden, text FROM messages ORDER BY 1, 2")
-
-
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(pairs=activity)
 @example(pairs=[("first <div> question", "<div><div>open"), ("second", "</div></div></div>closed too often"),
                 ("third & last", "<!-- <div> --><span title='</div>'>q</span>")])
 def test_hostile_activity_pages_import_every_prompt_once(home, tmp_path, pairs):
-    home.run(["--yes", "-e", "set sql-write on; sql DELETE FROM conversations"])
+    empty(home)
     page = tmp_path / "MyActivity.html"
     write(page, pairs)
-    first = home.run(["import", str(page)])
-    assert "import failed" not in first.stderr, first.stderr
+    first = import_whole(home, page)
     stored = sorted(spaced(bytes.fromhex(row[0]).decode()) for row in home.query("SELECT HEX(text) FROM messages WHERE role = 'user'"))
     assert stored == sorted(spaced(p) for p, _ in pairs), (stored, first.stdout)
-    before = snapshot(home)
-    again = home.run(["import", str(page)]).stdout
-    assert re.search(r"\b0 new, 0 updated\b", again), again
-    assert snapshot(home) == before
+    assert_reimport_unchanged(home, page)

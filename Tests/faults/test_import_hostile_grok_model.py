@@ -5,9 +5,10 @@ succeeds (one bad conversation never fails the file), every usable response is s
 node and every thinking trace as a hidden one, each stored conversation shows, and a re-import changes
 nothing and reports every conversation unchanged."""
 import json
-import re
 
 from hypothesis import HealthCheck, example, given, settings, strategies as st
+
+from hostile_support import assert_nodes, assert_reimport_unchanged, empty, import_whole, stored_conversations
 
 IDS = ["a", "b", "a#thinking", "r" * 64, "r" * 63, "\u00e9" * 32, "\u00e9" * 33, "x" * 65, "", "c"]
 CONVERSATIONS = ["6a0b0000-0000-4000-8000-000000000001", "6a0b0000-0000-4000-8000-000000000002", "z" * 65]
@@ -24,7 +25,7 @@ conversation = st.tuples(st.sampled_from(CONVERSATIONS), st.text(max_size=30), s
 exports = st.lists(conversation, min_size=1, max_size=3, unique_by=lambda c: c[0])
 
 
-def usable(cid, responses):
+def usable(responses):
     """The responses the reader keeps: a non-empty id of at most 64 bytes, the first of each id."""
     kept = {}
     for r in responses:
@@ -40,10 +41,6 @@ def write(path, held):
     path.write_text(json.dumps({"conversations": items, "projects": []}))
 
 
-def snapshot(home):
-    return home.query("SELECT conversation_id, node_id, parent_node_id, visible_index, is_hidden, text FROM messages ORDER BY 1, 2")
-
-
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(held=exports)
 @example(held=[(CONVERSATIONS[0], "t", [
@@ -53,22 +50,11 @@ def snapshot(home):
     {"response_id": "r" * 64, "parent_response_id": "r" * 64, "sender": "ASSISTANT", "message": "self\x00nul",
      "create_time": "", "thinking_trace": "u"}])])
 def test_hostile_grok_exports_import_whole_and_reimport_unchanged(home, tmp_path, held):
-    home.run(["--yes", "-e", "set sql-write on; sql DELETE FROM conversations"])
+    empty(home)
     export = tmp_path / "prod-grok-backend.json"
     write(export, held)
-    first = home.run(["import", str(export)])
-    assert "import failed" not in first.stderr, first.stderr
-    stored = {cid: responses for cid, title, responses in held if len(cid) <= 64}
-    ids = {row[0] for row in home.query("SELECT id FROM conversations WHERE provider = 'grok'")}
-    assert ids == set(stored), (ids, held, first.stdout)
-    for cid, responses in stored.items():
-        kept = usable(cid, responses)
-        visible = {row[0] for row in home.query(f"SELECT node_id FROM messages WHERE conversation_id = '{cid}' AND is_hidden = 0")}
-        assert visible == set(kept), (cid, visible, set(kept), first.stdout)
-        hidden = home.query(f"SELECT COUNT(*) FROM messages WHERE conversation_id = '{cid}' AND is_hidden = 1")
-        assert int(hidden[0][0]) == sum(1 for r in kept.values() if r.get("thinking_trace")), (cid, held)
-        assert home.run(["-e", f"show {cid} --all-branches"]).returncode == 0
-    before = snapshot(home)
-    again = home.run(["import", str(export)]).stdout
-    assert re.search(r"\b0 new, 0 updated\b", again), again
-    assert snapshot(home) == before
+    first = import_whole(home, export)
+    for cid, responses in stored_conversations(home, "grok", held, first.stdout).items():
+        kept = usable(responses)
+        assert_nodes(home, cid, visible=kept, hidden=sum(1 for r in kept.values() if r.get("thinking_trace")), report=first.stdout)
+    assert_reimport_unchanged(home, export)
