@@ -15,7 +15,15 @@ struct BoxTable {
 
     /// The table as lines ending in newlines; `maxWidth` nil means as wide as the cells need.
     public func render(maxWidth: Int?, colors: Colors) -> String {
-        guard !headers.isEmpty else { return "" }
+        var text = ""
+        write(maxWidth: maxWidth, colors: colors) { text += $0 }
+        return text
+    }
+
+    /// `render`'s lines handed to `out` one at a time (a table padded to a wide cell can be far larger
+    /// than its cells).
+    public func write(maxWidth: Int?, colors: Colors, to out: (String) -> Void) {
+        guard !headers.isEmpty else { return }
         var widths = headers.map(DisplayWidth.of)
         for row in rows {
             for (i, cell) in row.enumerated() where i < widths.count {
@@ -24,22 +32,22 @@ struct BoxTable {
         }
         if let maxWidth { widths = Self.fit(widths, into: maxWidth - (3 * widths.count + 1), keepWhole: keepWhole) }
         let border = "+" + widths.map { String(repeating: "-", count: $0 + 2) + "+" }.joined()
-        var out = border + "\n"
-        out += line(headers.enumerated().map { i, name in
+        out(border + "\n")
+        out(line(headers.enumerated().map { i, name in
             Self.cell(name, width: widths[i], right: false, style: colors.bold)
-        })
-        out += border + "\n"
-        guard !rows.isEmpty else { return out }
+        }))
+        out(border + "\n")
+        guard !rows.isEmpty else { return }
         for row in rows {
-            out += line(widths.indices.map { i in
+            out(line(widths.indices.map { i in
                 let right = i < rightAligned.count && rightAligned[i]
                 guard i < row.count, let text = row[i] else {
                     return Self.cell(CellText.nullText, width: widths[i], right: right, style: colors.dim)
                 }
                 return Self.cell(text, width: widths[i], right: right, style: { $0 })
-            })
+            }))
         }
-        return out + border + "\n"
+        out(border + "\n")
     }
 
     private func line(_ cells: [String]) -> String { "|" + cells.map { " " + $0 + " |" }.joined() + "\n" }

@@ -10,13 +10,22 @@ public enum ResultRenderer {
     /// machine formats are never styled.
     /// `maxWidth` fits a table to the terminal (long cells end in `…`); the other formats keep every value whole.
     public static func render(_ result: ResultSet, format: OutputFormat, colors: Colors = .none, maxWidth: Int? = nil) -> String {
+        var text = ""
+        write(result, format: format, colors: colors, maxWidth: maxWidth) { text += $0 }
+        return text
+    }
+
+    /// `render`'s text handed to `out` a row at a time, so output far larger than the result (a table
+    /// padded to its widest cell) is never held whole.
+    public static func write(_ result: ResultSet, format: OutputFormat, colors: Colors = .none, maxWidth: Int? = nil,
+                             to out: (String) -> Void) {
         switch format {
-        case .table: return table(result, colors: colors, maxWidth: maxWidth)
-        case .vertical: return vertical(result, colors: colors)
-        case .csv: return csv(result)
-        case .tsv: return tsv(result)
-        case .json: return json(result)
-        case .markdown: return markdown(result)
+        case .table: table(result, colors: colors, maxWidth: maxWidth, to: out)
+        case .vertical: vertical(result, colors: colors, to: out)
+        case .csv: csv(result, to: out)
+        case .tsv: tsv(result, to: out)
+        case .json: json(result, to: out)
+        case .markdown: markdown(result, to: out)
         }
     }
 
@@ -25,35 +34,34 @@ public enum ResultRenderer {
     /// The `mysql` client's boxed table: numeric columns right-aligned, NULL as `NULL`,
     /// control characters escaped so each row stays on one line, widths in display columns; with
     /// `maxWidth`, long cells are cut with `…` so the table fits (`BoxTable`).
-    static func table(_ result: ResultSet, colors: Colors, maxWidth: Int? = nil) -> String {
-        guard !result.columns.isEmpty else { return "" }
+    static func table(_ result: ResultSet, colors: Colors, maxWidth: Int? = nil, to out: (String) -> Void) {
+        guard !result.columns.isEmpty else { return }
         let cells: [[String?]] = result.rows.map { row in
             row.map { value in CellText.text(value).map(CellText.singleLine) }
         }
         return BoxTable(headers: result.columns.map { CellText.singleLine($0.name) }, rows: cells,
                         rightAligned: result.columns.map(\.kind.isNumeric),
                         keepWhole: result.columns.map { $0.kind.isNumeric || $0.kind == .temporal })
-            .render(maxWidth: maxWidth, colors: colors)
+            .write(maxWidth: maxWidth, colors: colors, to: out)
     }
 
     // MARK: vertical
 
     /// The `mysql` client's `\G` view: a star rule per row, then `name: value` lines with the
     /// names right-aligned to the longest. Values keep their newlines, as in `mysql`.
-    static func vertical(_ result: ResultSet, colors: Colors) -> String {
-        guard !result.columns.isEmpty else { return "" }
+    static func vertical(_ result: ResultSet, colors: Colors, to out: (String) -> Void) {
+        guard !result.columns.isEmpty else { return }
         let names = result.columns.map { CellText.singleLine($0.name) }
         let nameWidth = names.map(DisplayWidth.of).max() ?? 0
-        var out = ""
         for (number, row) in result.rows.enumerated() {
-            out += colors.dim("*************************** \(number + 1). row ***************************") + "\n"
+            var text = colors.dim("*************************** \(number + 1). row ***************************") + "\n"
             for (i, name) in names.enumerated() {
                 let label = DisplayWidth.pad(name, to: nameWidth, alignment: .right)
                 let value = i < row.count ? CellText.text(row[i]).map(CellText.multiLine) : nil
-                out += colors.bold(label) + ": " + (value ?? colors.dim(CellText.nullText)) + "\n"
+                text += colors.bold(label) + ": " + (value ?? colors.dim(CellText.nullText)) + "\n"
             }
+            out(text)
         }
-        return out
     }
 
     // MARK: csv
@@ -61,13 +69,12 @@ public enum ResultRenderer {
     /// RFC 4180: a header row, CRLF line ends, fields quoted when they hold a comma, quote,
     /// CR or LF (quotes doubled); NULL as an empty field. Other control characters (ESC, BEL, C1,
     /// bidirectional controls) are escaped as `\xHH` / `\uHHHH`, so a cell cannot drive a terminal.
-    static func csv(_ result: ResultSet) -> String {
-        guard !result.columns.isEmpty else { return "" }
-        var out = result.columns.map { csvField($0.name) }.joined(separator: ",") + "\r\n"
+    static func csv(_ result: ResultSet, to out: (String) -> Void) {
+        guard !result.columns.isEmpty else { return }
+        out(result.columns.map { csvField($0.name) }.joined(separator: ",") + "\r\n")
         for row in result.rows {
-            out += row.map { CellText.text($0).map(csvField) ?? "" }.joined(separator: ",") + "\r\n"
+            out(row.map { CellText.text($0).map(csvField) ?? "" }.joined(separator: ",") + "\r\n")
         }
-        return out
     }
 
     private static func csvField(_ raw: String) -> String {
@@ -83,13 +90,12 @@ public enum ResultRenderer {
     /// `mysql --batch` style: a header row, tab-separated fields, tab, newline, carriage
     /// return, NUL and backslash escaped (`\t`, `\n`, `\r`, `\0`, `\\`), NULL as `\N` so the output
     /// loads back with `LOAD DATA`; other control characters as `\xHH` / `\uHHHH` (see `csv`).
-    static func tsv(_ result: ResultSet) -> String {
-        guard !result.columns.isEmpty else { return "" }
-        var out = result.columns.map { tsvField($0.name) }.joined(separator: "\t") + "\n"
+    static func tsv(_ result: ResultSet, to out: (String) -> Void) {
+        guard !result.columns.isEmpty else { return }
+        out(result.columns.map { tsvField($0.name) }.joined(separator: "\t") + "\n")
         for row in result.rows {
-            out += row.map { CellText.text($0).map(tsvField) ?? "\\N" }.joined(separator: "\t") + "\n"
+            out(row.map { CellText.text($0).map(tsvField) ?? "\\N" }.joined(separator: "\t") + "\n")
         }
-        return out
     }
 
     private static func tsvField(_ raw: String) -> String {
@@ -116,8 +122,10 @@ public enum ResultRenderer {
     /// An array of objects keyed by column name in column order, without spaces. Numbers stay
     /// numbers (an integer, real or decimal value, or numeric text in a numeric column), NULL is
     /// `null`, blobs are UTF-8 text when valid and base64 otherwise, everything else a string.
-    static func json(_ result: ResultSet) -> String {
-        "[" + result.rows.indices.map { jsonObject(result, row: $0) }.joined(separator: ",") + "]\n"
+    static func json(_ result: ResultSet, to out: (String) -> Void) {
+        out("[")
+        for r in result.rows.indices { out((r > 0 ? "," : "") + jsonObject(result, row: r)) }
+        out("]\n")
     }
 
     /// One row as a JSON object keyed by column name, as in `json`.
@@ -156,8 +164,8 @@ public enum ResultRenderer {
 
     /// A GitHub table padded to display width: numeric columns right-aligned (`---:`),
     /// `|` escaped as `\|`, line breaks as `<br>`, other control characters escaped, NULL as `NULL`.
-    static func markdown(_ result: ResultSet) -> String {
-        guard !result.columns.isEmpty else { return "" }
+    static func markdown(_ result: ResultSet, to out: (String) -> Void) {
+        guard !result.columns.isEmpty else { return }
         let headers = result.columns.map { markdownCell($0.name) }
         let cells: [[String]] = result.rows.map { row in
             result.columns.indices.map { i in
@@ -174,14 +182,13 @@ public enum ResultRenderer {
                 " " + DisplayWidth.pad(cell, to: widths[i], alignment: rightAligned[i] ? .right : .left) + " |"
             }.joined() + "\n"
         }
-        var out = line(headers)
-        out += "|" + widths.indices.map { i in
+        out(line(headers))
+        out("|" + widths.indices.map { i in
             rightAligned[i]
                 ? " " + String(repeating: "-", count: widths[i] - 1) + ": |"
                 : " " + String(repeating: "-", count: widths[i]) + " |"
-        }.joined() + "\n"
-        for row in cells { out += line(row) }
-        return out
+        }.joined() + "\n")
+        for row in cells { out(line(row)) }
     }
 
     private static func markdownCell(_ s: String) -> String {

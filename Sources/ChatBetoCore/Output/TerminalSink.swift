@@ -47,7 +47,7 @@ public final class TerminalSink: OutputSink {
             emit(chosen == .json ? (json.hasSuffix("\n") ? json : json + "\n") : (text.hasSuffix("\n") ? text : text + "\n"))
         case .document(let text, let data):
             if let data, chosen != .table {
-                emit(ResultRenderer.render(data, format: chosen, colors: colors, maxWidth: columns))
+                emit { out in ResultRenderer.write(data, format: chosen, colors: colors, maxWidth: columns, to: out) }
             } else {
                 emit(text.hasSuffix("\n") ? text : text + "\n")
             }
@@ -57,8 +57,9 @@ public final class TerminalSink: OutputSink {
                 note("Query OK, \(n) row\(n == 1 ? "" : "s") affected (\(String(format: "%.2f", elapsed)) sec)")
                 return
             }
-            let text = rs.rows.isEmpty && (chosen == .table || chosen == .vertical) ? "" : ResultRenderer.render(rs, format: chosen, colors: colors, maxWidth: columns)
-            emit(text)
+            if !(rs.rows.isEmpty && (chosen == .table || chosen == .vertical)) {
+                emit { out in ResultRenderer.write(rs, format: chosen, colors: colors, maxWidth: columns, to: out) }
+            }
             if chosen == .table || chosen == .vertical {
                 let count = rs.rows.count
                 let line = rs.rows.isEmpty ? "Empty set" : (summary ?? "\(count) row\(count == 1 ? "" : "s") in set")
@@ -71,12 +72,32 @@ public final class TerminalSink: OutputSink {
     public func emit(_ text: String) {
         guard !text.isEmpty else { return }
         tee.output(text)
-        if pagerEnabled() && options.outputIsTerminal && options.inputIsTerminal {
+        if pages {
             (pagerCommand.map { Pager(command: $0) } ?? Pager.fromEnvironment(options.environment)).show(text, console: console)
         } else {
             _ = console.write(text)
         }
     }
+
+    /// Writes output that `produce` hands over piece by piece: to stdout (and the tee file) about a
+    /// megabyte at a time as it comes, so output far larger than the result it shows (a table padded to
+    /// one wide cell) is never held whole; through the pager, which takes it whole, when that is on.
+    public func emit(_ produce: ((String) -> Void) -> Void) {
+        guard !pages else {
+            var text = ""
+            produce { text += $0 }
+            return emit(text)
+        }
+        var pending = ""
+        produce { piece in
+            pending += piece
+            if pending.utf8.count >= 1 << 20 { out(pending); pending = "" }
+        }
+        if !pending.isEmpty { out(pending) }
+    }
+
+    /// Whether `emit` goes through the pager: it is on, and a person reads a terminal.
+    private var pages: Bool { pagerEnabled() && options.outputIsTerminal && options.inputIsTerminal }
 
     /// Writes text to stdout as it is (the loop's own newlines and banner).
     public func write(_ text: String) { out(text) }
