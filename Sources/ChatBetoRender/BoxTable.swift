@@ -55,7 +55,7 @@ struct BoxTable {
     /// `text` cut to `width` (with `…`) and padded, styled without the padding.
     private static func cell(_ text: String, width: Int, right: Bool, style: (String) -> String) -> String {
         let cut = DisplayWidth.truncate(text, to: width)
-        let spaces = String(repeating: " ", count: max(0, width - DisplayWidth.of(cut)))
+        let spaces = DisplayWidth.spaces(width - DisplayWidth.of(cut))
         return right ? spaces + style(cut) : style(cut) + spaces
     }
 
