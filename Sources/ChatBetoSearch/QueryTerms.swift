@@ -4,7 +4,8 @@ import Foundation
 ///
 /// Words are split on anything that is not a letter, digit or underscore (as InnoDB tokenises), so
 /// `user_id`, `malloc` and `café` survive while operator characters (`+-<>()~*"@`) never reach the server.
-/// English and Spanish stop words and words shorter than the index's minimum token size are dropped:
+/// English and Spanish stop words, words shorter than the index's minimum token size and words longer than
+/// its maximum (InnoDB's `innodb_ft_max_token_size`, 84: such a word is never indexed) are dropped:
 /// InnoDB never indexes its own (English) stop words, so requiring one would match nothing, and
 /// requiring "de" or "que" would only add noise. Each remaining word is required (`+word`); the last
 /// one also matches as a prefix while the user is still typing it (`+word*`). A single word is searched
@@ -13,11 +14,14 @@ public struct QueryTerms: Sendable, Equatable {
     /// Words to find, lower-cased, in the order typed.
     public let words: [String]
 
-    /// The words of a query, shorter ones dropped.
+    /// The longest word the index holds (InnoDB's default `innodb_ft_max_token_size`).
+    public static let maximumLength = 84
+
+    /// The words of a query, shorter and longer ones dropped.
     public init(_ text: String, minimumLength: Int = 2) {
         var seen = Set<String>()
         words = QueryTerms.tokens(text).filter { word in
-            word.count >= minimumLength && !QueryTerms.stopWords.contains(QueryTerms.folded(word)) && seen.insert(word).inserted
+            word.count >= minimumLength && word.count <= QueryTerms.maximumLength && !QueryTerms.stopWords.contains(QueryTerms.folded(word)) && seen.insert(word).inserted
         }
     }
 

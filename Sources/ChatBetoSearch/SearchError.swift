@@ -1,3 +1,5 @@
+import ChatBetoSupport
+
 /// Why a search, index or export could not run, with what the user can do about it.
 public enum SearchError: Error, CustomStringConvertible, Sendable, Equatable {
     case nothingToSearch(query: String)
@@ -14,7 +16,7 @@ public enum SearchError: Error, CustomStringConvertible, Sendable, Equatable {
     public var description: String {
         switch self {
         case .nothingToSearch(let query):
-            return "search: '\(query)' has only stop words or one-letter words; add a more specific word"
+            return "search: '\(Echo.short(query))' has only stop words, one-letter words or words longer than the \(QueryTerms.maximumLength) characters the index holds; add a more specific word"
         case .noEmbeddings(let model, let dimensions):
             return "search: no message embeddings for \(model) at \(dimensions) dimensions yet; run 'index' (or 'index --all') first"
         case .projectNotIndexed(let project, let model):

@@ -151,10 +151,10 @@ public enum LookupError: Error, CustomStringConvertible, Sendable {
     /// The message the user sees.
     public var description: String {
         switch self {
-        case .notFound(let kind, let key, let hint): return "no \(kind) matches '\(key)'; \(hint)"
+        case .notFound(let kind, let key, let hint): return "no \(kind) matches '\(Echo.short(key))'; \(hint)"
         case .none(let kind, let scope, let hint): return "no \(kind)s in \(scope) yet; \(hint)"
         case .ambiguous(let kind, let key, let candidates):
-            return "'\(key)' matches several \(kind)s; be more specific:\n" + candidates.prefix(10).map { "  " + $0 }.joined(separator: "\n")
+            return "'\(Echo.short(key))' matches several \(kind)s; be more specific:\n" + candidates.prefix(10).map { "  " + $0 }.joined(separator: "\n")
         }
     }
 }

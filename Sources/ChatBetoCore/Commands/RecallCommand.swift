@@ -1,5 +1,6 @@
 import ChatBetoSearch
 import ChatBetoStore
+import ChatBetoSupport
 
 /// `recall <question>`: answers from the project's own history. Hybrid search picks passages (widened
 /// with neighbouring turns, one per conversation), the model answers only from them with `[n]`
@@ -100,7 +101,7 @@ public enum RecallError: Error, CustomStringConvertible, Equatable {
     public var description: String {
         switch self {
         case .nothingFound(let question, let scope):
-            return "recall: nothing \(scope) matches '\(question)'; try other words, --all, or 'index' for semantic search"
+            return "recall: nothing \(scope) matches '\(Echo.short(question))'; try other words, --all, or 'index' for semantic search"
         }
     }
 }
