@@ -13,7 +13,7 @@ enum FileCompletion {
         let showHidden = namePrefix.hasPrefix(".")
         return names.filter { $0.hasPrefix(namePrefix) && (showHidden || !$0.hasPrefix(".")) }.sorted().prefix(limit).map { name in
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent(name), isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent(name), isDirectory: &isDirectory)
             let text = escape(directoryPart + name) + (isDirectory.boolValue ? "/" : "")
             return Completion(text, endsWord: !isDirectory.boolValue)
         }
