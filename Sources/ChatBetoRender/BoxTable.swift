@@ -24,11 +24,11 @@ struct BoxTable {
     /// than its cells).
     public func write(maxWidth: Int?, colors: Colors, to out: (String) -> Void) {
         guard !headers.isEmpty else { return }
+        // Each cell's width, measured once: the layout needs them all, and padding each cell again.
+        let cellWidths = rows.map { row in row.map { DisplayWidth.of($0 ?? CellText.nullText) } }
         var widths = headers.map(DisplayWidth.of)
-        for row in rows {
-            for (i, cell) in row.enumerated() where i < widths.count {
-                widths[i] = max(widths[i], DisplayWidth.of(cell ?? CellText.nullText))
-            }
+        for row in cellWidths {
+            for (i, w) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], w) }
         }
         if let maxWidth { widths = Self.fit(widths, into: maxWidth - (3 * widths.count + 1), keepWhole: keepWhole) }
         let border = "+" + widths.map { String(repeating: "-", count: $0 + 2) + "+" }.joined()
@@ -38,13 +38,13 @@ struct BoxTable {
         }))
         out(border + "\n")
         guard !rows.isEmpty else { return }
-        for row in rows {
+        for (row, rowWidths) in zip(rows, cellWidths) {
             out(line(widths.indices.map { i in
                 let right = i < rightAligned.count && rightAligned[i]
                 guard i < row.count, let text = row[i] else {
                     return Self.cell(CellText.nullText, width: widths[i], right: right, style: colors.dim)
                 }
-                return Self.cell(text, width: widths[i], right: right, style: { $0 })
+                return Self.cell(text, of: rowWidths[i], width: widths[i], right: right, style: { $0 })
             }))
         }
         out(border + "\n")
@@ -52,10 +52,12 @@ struct BoxTable {
 
     private func line(_ cells: [String]) -> String { "|" + cells.map { " " + $0 + " |" }.joined() + "\n" }
 
-    /// `text` cut to `width` (with `…`) and padded, styled without the padding.
-    private static func cell(_ text: String, width: Int, right: Bool, style: (String) -> String) -> String {
-        let cut = DisplayWidth.truncate(text, to: width)
-        let spaces = DisplayWidth.spaces(width - DisplayWidth.of(cut))
+    /// `text` (`known` columns wide, when measured already) cut to `width` (with `…`) and padded, styled
+    /// without the padding.
+    private static func cell(_ text: String, of known: Int? = nil, width: Int, right: Bool, style: (String) -> String) -> String {
+        let natural = known ?? DisplayWidth.of(text)
+        let cut = natural <= width ? text : DisplayWidth.truncate(text, to: width)
+        let spaces = DisplayWidth.spaces(width - (natural <= width ? natural : DisplayWidth.of(cut)))
         return right ? spaces + style(cut) : style(cut) + spaces
     }
 

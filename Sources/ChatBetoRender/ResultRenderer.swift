@@ -39,7 +39,7 @@ public enum ResultRenderer {
         let cells: [[String?]] = result.rows.map { row in
             row.map { value in CellText.text(value).map(CellText.singleLine) }
         }
-        return BoxTable(headers: result.columns.map { CellText.singleLine($0.name) }, rows: cells,
+        BoxTable(headers: result.columns.map { CellText.singleLine($0.name) }, rows: cells,
                         rightAligned: result.columns.map(\.kind.isNumeric),
                         keepWhole: result.columns.map { $0.kind.isNumeric || $0.kind == .temporal })
             .write(maxWidth: maxWidth, colors: colors, to: out)

@@ -10,7 +10,7 @@ enum ClaudeMessage {
     static let silentTypes: Set<String> = ["token_budget"]
 
     /// `taken`: the conversation's message uuids, which a hidden node's id (`<uuid>#<n>`) must not be.
-    static func nodes(id: String, message m: [String: Any], parent: String?, model: String?, taken: Set<String> = [],
+    static func nodes(id: String, message m: [String: Any], parent: String?, model: String?, taken: Set<String>,
                       repairs: inout [(nodeID: String?, problem: String)], assets: inout [ConversationRecord.Asset]) -> [ConversationRecord.Message] {
         let role = JSONAccess.string(m["sender"]) == "human" ? "user" : "assistant"
         let time = SourceTime.from(m["created_at"])
